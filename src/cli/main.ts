@@ -1,0 +1,41 @@
+/**
+ * `tdmr`: the command-line entry point. Each command lives in `commands/<name>.ts` and returns an exit
+ * code; this file is the only place that sets `process.exitCode`.
+ */
+import { Command, CommanderError } from 'commander';
+import { EXIT, fail, processIo, type ExitCode, type Io, type Register } from './io.js';
+import { registerIdCheck } from './commands/id-check.js';
+import { registerInit } from './commands/init.js';
+import { registerPerformerShow } from './commands/performer-show.js';
+import { registerRecordingShow } from './commands/recording-show.js';
+import { registerStatus } from './commands/status.js';
+
+const COMMANDS: Register[] = [registerInit, registerIdCheck, registerStatus, registerPerformerShow, registerRecordingShow];
+
+export function buildProgram(io: Io, done: (code: ExitCode) => void): Command {
+  const program = new Command('tdmr')
+    .description('TDM Reserve: the TDM rights reservation registry of a performers’ collective management organisation')
+    .option('--db <url>', 'database: a file path, sqlite:PATH or postgres://… (default: $DATABASE_URL, else ./data/reserve.db)')
+    .option('--json', 'print machine-readable JSON')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  for (const register of COMMANDS) register(program, io, done);
+  return program;
+}
+
+/** Runs the CLI and resolves with its exit code. */
+export async function run(argv: string[], io: Io = processIo): Promise<ExitCode> {
+  let code: ExitCode = EXIT.OK;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.exitCode === 0 ? EXIT.OK : EXIT.USAGE;
+    }
+    return fail(io, argv.includes('--json'), e);
+  }
+}
+

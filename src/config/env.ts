@@ -1,0 +1,22 @@
+/** The only reader of `process.env`. */
+import type { ConfigInput } from './config.js';
+
+export function readEnv(env: NodeJS.ProcessEnv = process.env): ConfigInput {
+  return {
+    databaseUrl: env.DATABASE_URL,
+    host: env.HOST,
+    port: env.PORT,
+    publicUrl: env.PUBLIC_URL,
+    logLevel: env.LOG_LEVEL,
+    issuer: env.TDMR_ISSUER,
+  };
+}
+
+/** Test-only knob, read here so that no other module touches the environment. */
+export function testDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.TEST_DATABASE_URL || undefined;
+}
+
+export function isCi(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.CI === 'true' || env.CI === '1';
+}

@@ -1,0 +1,34 @@
+/**
+ * Schema migrations with Kysely's Migrator. Migrations are listed here in order (no directory scan, so the
+ * bundle stays self-contained); each receives the dialect for the few statements that differ.
+ */
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { DbError } from '../errors.js';
+import type { DbHandle } from './dialect.js';
+import * as m001 from './migrations/001-registry.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+type Step = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
+
+const STEPS: Record<string, Step> = {
+  '001-registry': m001,
+};
+
+class ListProvider implements MigrationProvider {
+  constructor(private readonly dialect: Dialect) {}
+  getMigrations(): Promise<Record<string, Migration>> {
+    const out: Record<string, Migration> = {};
+    for (const [name, step] of Object.entries(STEPS)) out[name] = { up: (db) => step.up(db, this.dialect) };
+    return Promise.resolve(out);
+  }
+}
+
+/** Brings the schema to the latest version; returns the names of the migrations it applied. */
+export async function migrateToLatest(db: DbHandle): Promise<string[]> {
+  const migrator = new Migrator({ db: db.kysely, provider: new ListProvider(db.kind) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    throw new DbError('DB_MIGRATION_FAILED', `migration failed: ${(error as Error).message ?? String(error)}`, { cause: error });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

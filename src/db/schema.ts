@@ -1,0 +1,88 @@
+/**
+ * Row types as stored, shared by both dialects. Portable choices: ids made by the application as TEXT,
+ * instants as ISO-8601 TEXT, booleans as 0/1 INTEGER, lists as JSON TEXT. Stores map rows to domain types.
+ */
+export interface PerformerRow {
+  id: string;
+  display_name: string;
+  sort_name: string;
+  aliases: string;
+  member_no: string | null;
+  isni: string | null;
+  ipn: string | null;
+  ipi: string | null;
+  member: number;
+  search_text: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MandateRow {
+  id: string;
+  mandate_id: string;
+  version: number;
+  performer_id: string;
+  legal_basis: string;
+  uses: string;
+  media: string;
+  territories: string;
+  valid_from: string;
+  valid_to: string | null;
+  withdrawn_at: string | null;
+  source_ref: string | null;
+  change: string;
+  recorded_at: string;
+}
+
+export interface RecordingRow {
+  id: string;
+  kind: string;
+  isrc: string | null;
+  isan: string | null;
+  eidr: string | null;
+  iswc: string | null;
+  title: string;
+  version_title: string | null;
+  display_artist: string;
+  duration_ms: number | null;
+  year: number | null;
+  label: string | null;
+  search_text: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LineupRow {
+  recording_id: string;
+  position: number;
+  performer_id: string;
+  role: string;
+  instrument: string | null;
+  featured: number;
+}
+
+export interface DeclarationRow {
+  id: string;
+  issuer: string;
+  legal_basis: string;
+  uses: string;
+  media: string;
+  territories: string;
+  effective_from: string;
+  withdrawn_at: string | null;
+  created_at: string;
+}
+
+export interface MetaRow {
+  key: string;
+  value: string;
+}
+
+export interface DB {
+  performers: PerformerRow;
+  mandates: MandateRow;
+  recordings: RecordingRow;
+  lineups: LineupRow;
+  declarations: DeclarationRow;
+  meta: MetaRow;
+}

@@ -1,0 +1,418 @@
+/**
+ * Registry orchestration: validates and normalises what comes in, writes through the store, and answers
+ * coverage questions with `coverageStatus`. Gets its store through the constructor.
+ */
+import { randomUUID } from 'node:crypto';
+import { coverageStatus, type CoverageStatus, type StatusAnswer } from './coverage.js';
+import { RegistryError } from './errors.js';
+import { parseEidr, parseIpi, parseIpn, parseIsan, parseIsni, parseIsrc, parseIswc, recognizeId, type IdParse } from './identifiers.js';
+import {
+  AI_USES,
+  DEFAULT_LEGAL_BASIS,
+  LEGAL_BASES,
+  MEDIA,
+  QUERY_USES,
+  toInstant,
+  USES,
+  WORLD,
+  type Declaration,
+  type LegalBasis,
+  type LineupEntry,
+  type MandateVersion,
+  type Medium,
+  type Performer,
+  type QueryUse,
+  type Recording,
+  type Use,
+} from './model.js';
+import type { CoverageRows, RegistryStore, SearchHit } from './store.js';
+
+export interface StatusOptions {
+  at?: string | undefined;
+  use?: QueryUse | undefined;
+  territory?: string | undefined;
+}
+
+/** The answer about one recording: overall status (reserved when any asked use is) and one answer per use. */
+export interface RecordingStatus {
+  query: string;
+  identifier: string | null;
+  at: string;
+  territory: string | null;
+  status: CoverageStatus;
+  recording: Recording | null;
+  uses: StatusAnswer[];
+}
+
+export type CheckOutcome =
+  | ({ input: string; ok: true } & Omit<RecordingStatus, 'query'>)
+  | { input: string; ok: false; error: { code: 'REGISTRY_INVALID_ID'; message: string } };
+
+export const MAX_CHECK_ITEMS = 10_000;
+
+export interface PerformerInput {
+  displayName: string;
+  sortName?: string | null;
+  aliases?: string[];
+  memberNo?: string | null;
+  isni?: string | null;
+  ipn?: string | null;
+  ipi?: string | null;
+  member?: boolean;
+}
+
+export interface MandateInput {
+  performerId: string;
+  legalBasis: LegalBasis;
+  uses?: Use[];
+  media?: Medium[];
+  territories?: string[];
+  validFrom: string;
+  validTo?: string | null;
+  sourceRef?: string | null;
+  mandateId?: string;
+}
+
+export interface RecordingInput {
+  kind: Medium;
+  isrc?: string | null;
+  isan?: string | null;
+  eidr?: string | null;
+  iswc?: string | null;
+  title: string;
+  versionTitle?: string | null;
+  displayArtist: string;
+  durationMs?: number | null;
+  year?: number | null;
+  label?: string | null;
+}
+
+export interface DeclarationInput {
+  issuer: string;
+  legalBasis?: string;
+  uses?: Use[];
+  media?: Medium[];
+  territories?: string[];
+  effectiveFrom: string;
+}
+
+function must(field: string, r: IdParse): string {
+  if (!r.ok) throw new RegistryError('REGISTRY_INVALID_ID', `${field}: ${r.reason}`, { details: { field } });
+  return r.value;
+}
+function optId(field: string, raw: string | null | undefined, parse: (s: string) => IdParse): string | null {
+  return raw == null || raw.trim() === '' ? null : must(field, parse(raw));
+}
+export function instant(field: string, raw: string): string {
+  const v = toInstant(raw);
+  if (v === null) throw new RegistryError('REGISTRY_INVALID_INPUT', `${field}: not an ISO-8601 date or date-time: ${raw}`, { details: { field } });
+  return v;
+}
+function subset<T extends string>(field: string, values: readonly string[] | undefined, allowed: readonly T[], dflt: readonly T[]): T[] {
+  if (values === undefined || values.length === 0) return [...dflt];
+  for (const v of values) {
+    if (!allowed.includes(v as T)) {
+      throw new RegistryError('REGISTRY_INVALID_INPUT', `${field}: ${v} is not one of ${allowed.join(', ')}`, { details: { field } });
+    }
+  }
+  return [...new Set(values)] as T[];
+}
+export function territories(values: readonly string[] | undefined): string[] {
+  if (values === undefined || values.length === 0) return [WORLD];
+  return [...new Set(values.map((t) => t.trim().toUpperCase()))].map((t) => {
+    if (t !== WORLD && !/^[A-Z]{2}$/.test(t)) {
+      throw new RegistryError('REGISTRY_INVALID_INPUT', `territories: ${t} is not an ISO 3166-1 alpha-2 code or WORLD`, { details: { field: 'territories' } });
+    }
+    return t;
+  });
+}
+function text(field: string, v: string | null | undefined, required: true): string;
+function text(field: string, v: string | null | undefined, required: false): string | null;
+function text(field: string, v: string | null | undefined, required: boolean): string | null {
+  const t = v?.trim() ?? '';
+  if (t === '') {
+    if (required) throw new RegistryError('REGISTRY_INVALID_INPUT', `${field}: required`, { details: { field } });
+    return null;
+  }
+  return t;
+}
+
+/** `Family, Given` sort form for a `Given Family` display name (single names are kept). */
+export function defaultSortName(displayName: string): string {
+  const parts = displayName.trim().split(/\s+/);
+  if (parts.length < 2) return displayName.trim();
+  const last = parts.pop() as string;
+  return `${last}, ${parts.join(' ')}`;
+}
+
+export function normalisePerformer(input: PerformerInput, id: string = randomUUID()): Performer {
+  const displayName = text('displayName', input.displayName, true);
+  return {
+    id,
+    displayName,
+    sortName: text('sortName', input.sortName, false) ?? defaultSortName(displayName),
+    aliases: (input.aliases ?? []).map((a) => a.trim()).filter((a) => a !== ''),
+    memberNo: text('memberNo', input.memberNo, false),
+    isni: optId('isni', input.isni, parseIsni),
+    ipn: optId('ipn', input.ipn, parseIpn),
+    ipi: optId('ipi', input.ipi, parseIpi),
+    member: input.member ?? input.memberNo != null,
+  };
+}
+
+export function normaliseRecording(input: RecordingInput, id: string = randomUUID()): Recording {
+  const kind = subset('kind', [input.kind], MEDIA, [])[0] as Medium;
+  const r: Recording = {
+    id,
+    kind,
+    isrc: optId('isrc', input.isrc, parseIsrc),
+    isan: optId('isan', input.isan, parseIsan),
+    eidr: optId('eidr', input.eidr, parseEidr),
+    iswc: optId('iswc', input.iswc, parseIswc),
+    title: text('title', input.title, true),
+    versionTitle: text('versionTitle', input.versionTitle, false),
+    displayArtist: text('displayArtist', input.displayArtist, true),
+    durationMs: input.durationMs ?? null,
+    year: input.year ?? null,
+    label: text('label', input.label, false),
+  };
+  if (r.isrc === null && r.isan === null && r.eidr === null) {
+    throw new RegistryError('REGISTRY_INVALID_INPUT', 'a recording needs an ISRC, an ISAN or an EIDR', { details: { field: 'isrc' } });
+  }
+  if (r.durationMs !== null && (!Number.isInteger(r.durationMs) || r.durationMs < 0)) {
+    throw new RegistryError('REGISTRY_INVALID_INPUT', 'durationMs: a non-negative integer', { details: { field: 'durationMs' } });
+  }
+  if (r.year !== null && (!Number.isInteger(r.year) || r.year < 1850 || r.year > 2200)) {
+    throw new RegistryError('REGISTRY_INVALID_INPUT', 'year: between 1850 and 2200', { details: { field: 'year' } });
+  }
+  return r;
+}
+
+export class RegistryService {
+  constructor(
+    private readonly store: RegistryStore,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async addPerformer(input: PerformerInput): Promise<Performer> {
+    return (await this.store.upsertPerformer(normalisePerformer(input))).performer;
+  }
+
+  async performer(idOrKey: string): Promise<Performer> {
+    const isni = parseIsni(idOrKey);
+    const p =
+      (isni.ok ? await this.store.findPerformer({ isni: isni.value }) : null) ??
+      (await this.store.getPerformer(idOrKey)) ??
+      (await this.store.findPerformer({ ipn: idOrKey, memberNo: idOrKey }));
+    if (p === null) throw new RegistryError('REGISTRY_NOT_FOUND', `no performer ${idOrKey}`);
+    return p;
+  }
+
+  mandateHistory(performerId: string): Promise<MandateVersion[]> {
+    return this.store.mandateHistory(performerId);
+  }
+
+  recordingsOfPerformer(performerId: string, page = { limit: 50, offset: 0 }): Promise<Recording[]> {
+    return this.store.recordingsOfPerformer(performerId, page);
+  }
+
+  /** Records a new mandate (version 1). */
+  async addMandate(input: MandateInput): Promise<MandateVersion> {
+    return this.store.transaction(async (store) => {
+      if ((await store.getPerformer(input.performerId)) === null) {
+        throw new RegistryError('REGISTRY_NOT_FOUND', `no performer ${input.performerId}`, { details: { field: 'performerId' } });
+      }
+      const v = this.mandateVersion(input, input.mandateId ?? randomUUID(), 1, 'initial');
+      if (input.mandateId !== undefined && (await store.mandateVersions(input.mandateId)).length > 0) {
+        throw new RegistryError('REGISTRY_CONFLICT', `mandate ${input.mandateId} exists; correct it instead`);
+      }
+      await store.appendMandateVersion(v);
+      return v;
+    });
+  }
+
+  /** Appends a corrected version of a mandate; earlier versions stay as they were. */
+  async correctMandate(mandateId: string, changes: Partial<Omit<MandateInput, 'performerId' | 'mandateId'>>): Promise<MandateVersion> {
+    return this.store.transaction(async (store) => {
+      const last = await this.lastVersion(store, mandateId);
+      const v = this.mandateVersion(
+        {
+          performerId: last.performerId,
+          legalBasis: changes.legalBasis ?? last.legalBasis,
+          uses: changes.uses ?? last.uses,
+          media: changes.media ?? last.media,
+          territories: changes.territories ?? last.territories,
+          validFrom: changes.validFrom ?? last.validFrom,
+          validTo: changes.validTo === undefined ? last.validTo : changes.validTo,
+          sourceRef: changes.sourceRef === undefined ? last.sourceRef : changes.sourceRef,
+        },
+        mandateId,
+        last.version + 1,
+        'correction',
+      );
+      await store.appendMandateVersion({ ...v, withdrawnAt: last.withdrawnAt });
+      return { ...v, withdrawnAt: last.withdrawnAt };
+    });
+  }
+
+  /** Appends a version that withdraws the mandate from `at` on. */
+  async withdrawMandate(mandateId: string, at: string, sourceRef?: string): Promise<MandateVersion> {
+    return this.store.transaction(async (store) => {
+      const last = await this.lastVersion(store, mandateId);
+      if (last.withdrawnAt !== null) throw new RegistryError('REGISTRY_CONFLICT', `mandate ${mandateId} was withdrawn on ${last.withdrawnAt}`);
+      const v: MandateVersion = {
+        ...last,
+        id: randomUUID(),
+        version: last.version + 1,
+        withdrawnAt: instant('withdrawnAt', at),
+        sourceRef: sourceRef ?? last.sourceRef,
+        change: 'withdrawal',
+        recordedAt: this.now().toISOString(),
+      };
+      await store.appendMandateVersion(v);
+      return v;
+    });
+  }
+
+  private async lastVersion(store: RegistryStore, mandateId: string): Promise<MandateVersion> {
+    const versions = await store.mandateVersions(mandateId);
+    const last = versions[versions.length - 1];
+    if (last === undefined) throw new RegistryError('REGISTRY_NOT_FOUND', `no mandate ${mandateId}`);
+    return last;
+  }
+
+  private mandateVersion(input: MandateInput, mandateId: string, version: number, change: MandateVersion['change']): MandateVersion {
+    const validFrom = instant('validFrom', input.validFrom);
+    const validTo = input.validTo == null || input.validTo === '' ? null : instant('validTo', input.validTo);
+    if (validTo !== null && validTo <= validFrom) {
+      throw new RegistryError('REGISTRY_INVALID_INPUT', 'validTo: must be after validFrom', { details: { field: 'validTo' } });
+    }
+    return {
+      id: randomUUID(),
+      mandateId,
+      version,
+      performerId: input.performerId,
+      legalBasis: subset('legalBasis', [input.legalBasis], LEGAL_BASES, [])[0] as LegalBasis,
+      uses: subset('uses', input.uses, USES, AI_USES),
+      media: subset('media', input.media, MEDIA, MEDIA),
+      territories: territories(input.territories),
+      validFrom,
+      validTo,
+      withdrawnAt: null,
+      sourceRef: input.sourceRef?.trim() || null,
+      change,
+      recordedAt: this.now().toISOString(),
+    };
+  }
+
+  async addRecording(input: RecordingInput, lineup?: Omit<LineupEntry, 'recordingId'>[]): Promise<Recording> {
+    const rec = normaliseRecording(input);
+    return this.store.transaction(async (store) => {
+      const { recording } = await store.upsertRecording(rec);
+      if (lineup !== undefined) await store.setLineup(recording.id, lineup.map((e) => ({ ...e, recordingId: recording.id })));
+      return recording;
+    });
+  }
+
+  async recording(identifier: string): Promise<{ recording: Recording; lineup: LineupEntry[]; performers: Performer[] }> {
+    const rec = await this.findRecording(identifier);
+    if (rec === null) throw new RegistryError('REGISTRY_NOT_FOUND', `no recording ${identifier}`);
+    const rows = await this.store.coverageOfRecording(rec);
+    return { recording: rec, lineup: rows.lineup, performers: rows.performers };
+  }
+
+  private async findRecording(identifier: string): Promise<Recording | null> {
+    const id = recognizeId(identifier);
+    if (id.valid && id.kind !== null && ['isrc', 'isan', 'eidr'].includes(id.kind)) {
+      return this.store.findRecording({ [id.kind]: id.normalized });
+    }
+    return this.store.getRecording(identifier);
+  }
+
+  async declare(input: DeclarationInput): Promise<Declaration> {
+    const d: Declaration = {
+      id: randomUUID(),
+      issuer: text('issuer', input.issuer, true),
+      legalBasis: input.legalBasis?.trim() || DEFAULT_LEGAL_BASIS,
+      uses: subset('uses', input.uses, USES, AI_USES),
+      media: subset('media', input.media, MEDIA, MEDIA),
+      territories: territories(input.territories),
+      effectiveFrom: instant('effectiveFrom', input.effectiveFrom),
+      withdrawnAt: null,
+      createdAt: this.now().toISOString(),
+    };
+    await this.store.insertDeclaration(d);
+    return d;
+  }
+
+  async withdrawDeclaration(id: string, at: string): Promise<void> {
+    if (!(await this.store.setDeclarationWithdrawn(id, instant('withdrawnAt', at)))) {
+      throw new RegistryError('REGISTRY_NOT_FOUND', `no declaration ${id} in force`);
+    }
+  }
+
+  declarations(): Promise<Declaration[]> {
+    return this.store.declarations();
+  }
+
+  /** Status of one recording (by ISRC, ISAN or EIDR) for one use or, by default, every use. */
+  async status(identifier: string, opts: StatusOptions = {}): Promise<RecordingStatus> {
+    const q = this.query(opts);
+    const id = recognizeId(identifier);
+    if (!id.valid || id.kind === null || !['isrc', 'isan', 'eidr'].includes(id.kind)) {
+      throw new RegistryError('REGISTRY_INVALID_ID', `${identifier}: ${id.reason ?? `a ${id.kind ?? 'value'} does not identify a recording`}`);
+    }
+    const rec = await this.store.findRecording({ [id.kind]: id.normalized });
+    const rows = rec === null ? null : await this.store.coverageOfRecording(rec);
+    return { query: identifier, ...answer(id.normalized, rows, await this.store.declarations(), q) };
+  }
+
+  /** Many ISRCs at once (up to 10,000): one outcome per item, in input order; invalid items do not fail the batch. */
+  async check(inputs: readonly string[], opts: StatusOptions = {}): Promise<CheckOutcome[]> {
+    if (inputs.length > MAX_CHECK_ITEMS) {
+      throw new RegistryError('REGISTRY_TOO_MANY_ITEMS', `at most ${MAX_CHECK_ITEMS} items per request, got ${inputs.length}`);
+    }
+    const q = this.query(opts);
+    const parsed = inputs.map((input) => ({ input, id: parseIsrc(input) }));
+    const valid = parsed.flatMap((p) => (p.id.ok ? [p.id.value] : []));
+    const rows = await this.store.coverageByIsrc(valid);
+    const declarations = await this.store.declarations();
+    return parsed.map(({ input, id }) =>
+      id.ok
+        ? { input, ok: true as const, ...answer(id.value, rows.get(id.value) ?? null, declarations, q) }
+        : { input, ok: false as const, error: { code: 'REGISTRY_INVALID_ID' as const, message: id.reason } },
+    );
+  }
+
+  search(q: string, page = { limit: 20, offset: 0 }): Promise<SearchHit[]> {
+    return this.store.search(q, page);
+  }
+
+  counts() {
+    return this.store.counts();
+  }
+
+  private query(opts: StatusOptions): { at: string; uses: QueryUse[]; territory: string | undefined } {
+    const at = opts.at === undefined ? this.now().toISOString() : instant('at', opts.at);
+    const uses = opts.use === undefined ? [...QUERY_USES] : subset('use', [opts.use], QUERY_USES, []);
+    const territory = opts.territory === undefined ? undefined : (territories([opts.territory])[0] as string);
+    return { at, uses, territory };
+  }
+}
+
+/** Pure: the status answer for one identifier from its coverage rows. */
+export function answer(
+  identifier: string | null,
+  rows: CoverageRows | null,
+  declarations: readonly Declaration[],
+  q: { at: string; uses: readonly QueryUse[]; territory: string | undefined },
+): Omit<RecordingStatus, 'query'> {
+  const input = rows === null ? { recording: null, lineup: [], performers: [], mandates: [], declarations } : { ...rows, declarations };
+  const uses = q.uses.map((use) => coverageStatus(input, { at: q.at, use, territory: q.territory }));
+  const status: CoverageStatus = uses.some((u) => u.status === 'reserved')
+    ? 'reserved'
+    : uses.some((u) => u.status === 'unknown')
+      ? 'unknown'
+      : 'not-covered';
+  return { identifier, at: q.at, territory: q.territory ?? null, status, recording: rows?.recording ?? null, uses };
+}

@@ -1,0 +1,318 @@
+/** The registry store on Kysely, for SQLite and PostgreSQL alike (dialect-specific SQL only for search). */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../db/schema.js';
+import { searchKey, type Declaration, type LineupEntry, type MandateVersion, type Performer, type Recording } from './model.js';
+import {
+  declarationFromRow,
+  declarationToRow,
+  lineupFromRow,
+  lineupToRow,
+  mandateFromRow,
+  mandateToRow,
+  performerFromRow,
+  performerToRow,
+  recordingFromRow,
+  recordingToRow,
+  samePerformer,
+  sameRecording,
+} from './rows.js';
+import type {
+  CoverageRows,
+  PerformerKey,
+  RecordingKey,
+  RegistryCounts,
+  RegistryStore,
+  SearchHit,
+  WriteOutcome,
+} from './store.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+const CHUNK = 500;
+
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export class KyselyRegistryStore implements RegistryStore {
+  constructor(
+    private readonly db: Db,
+    private readonly dialect: 'sqlite' | 'postgres',
+    private readonly now: () => string = () => new Date().toISOString(),
+  ) {}
+
+  async transaction<T>(fn: (store: RegistryStore) => Promise<T>): Promise<T> {
+    if (this.db.isTransaction) return fn(this);
+    return (this.db as Kysely<DB>).transaction().execute((trx) => fn(new KyselyRegistryStore(trx, this.dialect, this.now)));
+  }
+
+  async upsertPerformer(p: Performer): Promise<{ performer: Performer; outcome: WriteOutcome }> {
+    const existing = (await this.findPerformer(p)) ?? (await this.getPerformer(p.id));
+    if (existing === null) {
+      await this.db.insertInto('performers').values(performerToRow(p, this.now())).execute();
+      return { performer: p, outcome: 'inserted' };
+    }
+    const merged: Performer = { ...p, id: existing.id };
+    if (samePerformer(existing, merged)) return { performer: existing, outcome: 'unchanged' };
+    const { created_at: _c, id: _i, ...row } = performerToRow(merged, this.now());
+    await this.db.updateTable('performers').set(row).where('id', '=', existing.id).execute();
+    return { performer: merged, outcome: 'updated' };
+  }
+
+  async getPerformer(id: string): Promise<Performer | null> {
+    const r = await this.db.selectFrom('performers').selectAll().where('id', '=', id).executeTakeFirst();
+    return r ? performerFromRow(r) : null;
+  }
+
+  async findPerformer(key: PerformerKey): Promise<Performer | null> {
+    for (const [col, value] of [
+      ['isni', key.isni],
+      ['ipn', key.ipn],
+      ['member_no', key.memberNo],
+    ] as const) {
+      if (value == null) continue;
+      const r = await this.db.selectFrom('performers').selectAll().where(col, '=', value).executeTakeFirst();
+      if (r) return performerFromRow(r);
+    }
+    return null;
+  }
+
+  async performersByIds(ids: readonly string[]): Promise<Performer[]> {
+    const out: Performer[] = [];
+    for (const part of chunks([...new Set(ids)])) {
+      const rows = await this.db.selectFrom('performers').selectAll().where('id', 'in', part).execute();
+      for (const r of rows) out.push(performerFromRow(r));
+    }
+    return out;
+  }
+
+  async appendMandateVersion(v: MandateVersion): Promise<void> {
+    await this.db.insertInto('mandates').values(mandateToRow(v)).execute();
+  }
+
+  async mandateHistory(performerId: string): Promise<MandateVersion[]> {
+    const rows = await this.db
+      .selectFrom('mandates')
+      .selectAll()
+      .where('performer_id', '=', performerId)
+      .orderBy('mandate_id')
+      .orderBy('version')
+      .execute();
+    return rows.map(mandateFromRow);
+  }
+
+  async mandateVersions(mandateId: string): Promise<MandateVersion[]> {
+    const rows = await this.db.selectFrom('mandates').selectAll().where('mandate_id', '=', mandateId).orderBy('version').execute();
+    return rows.map(mandateFromRow);
+  }
+
+  async upsertRecording(r: Recording): Promise<{ recording: Recording; outcome: WriteOutcome }> {
+    const existing = (await this.findRecording(r)) ?? (await this.getRecording(r.id));
+    if (existing === null) {
+      await this.db.insertInto('recordings').values(recordingToRow(r, this.now())).execute();
+      return { recording: r, outcome: 'inserted' };
+    }
+    const merged: Recording = { ...r, id: existing.id };
+    if (sameRecording(existing, merged)) return { recording: existing, outcome: 'unchanged' };
+    const { created_at: _c, id: _i, ...row } = recordingToRow(merged, this.now());
+    await this.db.updateTable('recordings').set(row).where('id', '=', existing.id).execute();
+    return { recording: merged, outcome: 'updated' };
+  }
+
+  async getRecording(id: string): Promise<Recording | null> {
+    const r = await this.db.selectFrom('recordings').selectAll().where('id', '=', id).executeTakeFirst();
+    return r ? recordingFromRow(r) : null;
+  }
+
+  async findRecording(key: RecordingKey): Promise<Recording | null> {
+    for (const [col, value] of [
+      ['isrc', key.isrc],
+      ['isan', key.isan],
+      ['eidr', key.eidr],
+    ] as const) {
+      if (value == null) continue;
+      const r = await this.db.selectFrom('recordings').selectAll().where(col, '=', value).executeTakeFirst();
+      if (r) return recordingFromRow(r);
+    }
+    return null;
+  }
+
+  async setLineup(recordingId: string, entries: readonly LineupEntry[]): Promise<WriteOutcome> {
+    const before = await this.lineup(recordingId);
+    const norm = (l: readonly LineupEntry[]) => JSON.stringify([...l].sort((a, b) => a.position - b.position).map(lineupToRow));
+    if (norm(before) === norm(entries)) return 'unchanged';
+    await this.db.deleteFrom('lineups').where('recording_id', '=', recordingId).execute();
+    if (entries.length > 0) await this.db.insertInto('lineups').values(entries.map(lineupToRow)).execute();
+    return before.length === 0 ? 'inserted' : 'updated';
+  }
+
+  async lineup(recordingId: string): Promise<LineupEntry[]> {
+    const rows = await this.db.selectFrom('lineups').selectAll().where('recording_id', '=', recordingId).orderBy('position').execute();
+    return rows.map(lineupFromRow);
+  }
+
+  async recordingsOfPerformer(performerId: string, page: { limit: number; offset: number }): Promise<Recording[]> {
+    const rows = await this.db
+      .selectFrom('recordings')
+      .innerJoin('lineups', 'lineups.recording_id', 'recordings.id')
+      .selectAll('recordings')
+      .where('lineups.performer_id', '=', performerId)
+      .distinct()
+      .orderBy('recordings.title')
+      .orderBy('recordings.id')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute();
+    return rows.map(recordingFromRow);
+  }
+
+  async insertDeclaration(d: Declaration): Promise<void> {
+    await this.db.insertInto('declarations').values(declarationToRow(d)).execute();
+  }
+
+  async setDeclarationWithdrawn(id: string, at: string): Promise<boolean> {
+    const r = await this.db
+      .updateTable('declarations')
+      .set({ withdrawn_at: at })
+      .where('id', '=', id)
+      .where('withdrawn_at', 'is', null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
+  async declarations(): Promise<Declaration[]> {
+    const rows = await this.db.selectFrom('declarations').selectAll().orderBy('effective_from').orderBy('id').execute();
+    return rows.map(declarationFromRow);
+  }
+
+  async coverageByIsrc(isrcs: readonly string[]): Promise<Map<string, CoverageRows>> {
+    const out = new Map<string, CoverageRows>();
+    for (const part of chunks([...new Set(isrcs)])) {
+      const recs = (await this.db.selectFrom('recordings').selectAll().where('isrc', 'in', part).execute()).map(recordingFromRow);
+      if (recs.length === 0) continue;
+      const rows = await this.coverageOfMany(recs);
+      for (const r of rows) out.set(r.recording.isrc as string, r);
+    }
+    return out;
+  }
+
+  async coverageOfRecording(recording: Recording): Promise<CoverageRows> {
+    const [rows] = await this.coverageOfMany([recording]);
+    return rows as CoverageRows;
+  }
+
+  private async coverageOfMany(recs: Recording[]): Promise<CoverageRows[]> {
+    const ids = recs.map((r) => r.id);
+    const lineups = (await this.db.selectFrom('lineups').selectAll().where('recording_id', 'in', ids).orderBy('recording_id').orderBy('position').execute()).map(
+      lineupFromRow,
+    );
+    const performerIds = [...new Set(lineups.map((l) => l.performerId))];
+    const performers = await this.performersByIds(performerIds);
+    const mandates: MandateVersion[] = [];
+    for (const part of chunks(performerIds)) {
+      const rows = await this.db.selectFrom('mandates').selectAll().where('performer_id', 'in', part).execute();
+      for (const r of rows) mandates.push(mandateFromRow(r));
+    }
+    const byRec = new Map<string, LineupEntry[]>();
+    for (const l of lineups) {
+      const arr = byRec.get(l.recordingId) ?? [];
+      arr.push(l);
+      byRec.set(l.recordingId, arr);
+    }
+    const perfById = new Map(performers.map((p) => [p.id, p]));
+    return recs.map((recording) => {
+      const lineup = byRec.get(recording.id) ?? [];
+      const pids = new Set(lineup.map((l) => l.performerId));
+      return {
+        recording,
+        lineup,
+        performers: [...pids].map((id) => perfById.get(id)).filter((p): p is Performer => p !== undefined),
+        mandates: mandates.filter((m) => pids.has(m.performerId)),
+      };
+    });
+  }
+
+  async search(q: string, page: { limit: number; offset: number }): Promise<SearchHit[]> {
+    const tokens = searchKey(q).split(' ').filter((t) => t.length > 0).slice(0, 8);
+    if (tokens.length === 0) return [];
+    const want = page.offset + page.limit;
+    const performers = await this.searchPerformers(tokens, want);
+    const recordings = await this.searchRecordings(tokens, want);
+    return [...performers, ...recordings].sort((a, b) => b.score - a.score || a.label.localeCompare(b.label)).slice(page.offset, want);
+  }
+
+  private async searchPerformers(tokens: string[], limit: number): Promise<SearchHit[]> {
+    let qb = this.db.selectFrom('performers').selectAll();
+    for (const t of tokens) qb = qb.where('search_text', 'like', `%${t.replace(/[%_\\]/g, '')}%`);
+    const rows = await qb.orderBy('sort_name').limit(limit).execute();
+    const phrase = tokens.join(' ');
+    return rows.map((r) => ({
+      type: 'performer' as const,
+      id: r.id,
+      label: r.display_name,
+      detail: r.member ? `member ${r.member_no ?? ''}`.trim() : 'non-member',
+      identifier: r.isni ?? r.ipn ?? null,
+      // Exact name matches first, then names that start with the query, then any other match.
+      score: r.search_text === phrase ? 3 : r.search_text.startsWith(phrase) ? 2.5 : 2,
+    }));
+  }
+
+  private async searchRecordings(tokens: string[], limit: number): Promise<SearchHit[]> {
+    let rows: { id: string; title: string; display_artist: string; isrc: string | null; isan: string | null; rank: number }[];
+    if (this.dialect === 'sqlite') {
+      const match = tokens.map((t) => `"${t.replace(/"/g, '')}"*`).join(' ');
+      const res = await sql<{ id: string; title: string; display_artist: string; isrc: string | null; isan: string | null; rank: number }>`
+        SELECT r.id, r.title, r.display_artist, r.isrc, r.isan, bm25(recordings_fts) AS rank
+        FROM recordings_fts JOIN recordings r ON r.rowid = recordings_fts.rowid
+        WHERE recordings_fts MATCH ${match} ORDER BY rank LIMIT ${limit}`.execute(this.db);
+      rows = res.rows.map((r) => ({ ...r, rank: -Number(r.rank) }));
+    } else {
+      const query = tokens.map((t) => `${t.replace(/[^\p{L}\p{N}]/gu, '')}:*`).filter((t) => t !== ':*').join(' & ');
+      if (query === '') return [];
+      const res = await sql<{ id: string; title: string; display_artist: string; isrc: string | null; isan: string | null; rank: number }>`
+        SELECT id, title, display_artist, isrc, isan, ts_rank(to_tsvector('simple', search_text), to_tsquery('simple', ${query})) AS rank
+        FROM recordings WHERE to_tsvector('simple', search_text) @@ to_tsquery('simple', ${query})
+        ORDER BY rank DESC, title LIMIT ${limit}`.execute(this.db);
+      rows = res.rows.map((r) => ({ ...r, rank: Number(r.rank) }));
+    }
+    const max = Math.max(1e-9, ...rows.map((r) => r.rank));
+    return rows.map((r) => ({
+      type: 'recording' as const,
+      id: r.id,
+      label: r.title,
+      detail: r.display_artist,
+      identifier: r.isrc ?? r.isan,
+      score: 1 + r.rank / max,
+    }));
+  }
+
+  async counts(): Promise<RegistryCounts> {
+    const count = async (t: keyof DB) =>
+      Number((await this.db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const members = Number(
+      (await this.db.selectFrom('performers').where('member', '=', 1).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+    );
+    return {
+      performers: await count('performers'),
+      members,
+      mandates: await count('mandates'),
+      recordings: await count('recordings'),
+      lineups: await count('lineups'),
+      declarations: await count('declarations'),
+    };
+  }
+
+  async getMeta(key: string): Promise<string | null> {
+    const r = await this.db.selectFrom('meta').select('value').where('key', '=', key).executeTakeFirst();
+    return r?.value ?? null;
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    await this.db
+      .insertInto('meta')
+      .values({ key, value })
+      .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+      .execute();
+  }
+}
