@@ -56,10 +56,11 @@ export function emit(io: Io, cmd: Command, data: unknown, human: () => string): 
 
 /** Maps an error to an exit code and a message (JSON with `--json`). */
 export function fail(io: Io, json: boolean, e: unknown): ExitCode {
-  const usage = e instanceof AppError && /INVALID|BAD|NOT_FOUND|USAGE|CONFIG|URL/.test(e.code);
+  const app = e instanceof AppError ? (e as AppError<string>) : null;
+  const usage = app !== null && /INVALID|BAD|NOT_FOUND|USAGE|CONFIG|URL/.test(app.code);
   const body =
-    e instanceof AppError
-      ? { error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } }
+    app !== null
+      ? { error: { code: app.code, message: app.message, ...(app.details ? { details: app.details } : {}) } }
       : { error: { code: 'INTERNAL', message: (e as Error)?.message ?? String(e) } };
   if (json) io.out(JSON.stringify(body, null, 2));
   io.err(`error: ${body.error.code}: ${body.error.message}`);

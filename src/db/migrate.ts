@@ -28,7 +28,7 @@ export async function migrateToLatest(db: DbHandle): Promise<string[]> {
   const migrator = new Migrator({ db: db.kysely, provider: new ListProvider(db.kind) });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
-    throw new DbError('DB_MIGRATION_FAILED', `migration failed: ${(error as Error).message ?? String(error)}`, { cause: error });
+    throw new DbError('DB_MIGRATION_FAILED', `migration failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`, { cause: error });
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -44,7 +44,7 @@ export class KyselyRegistryStore implements RegistryStore {
 
   async transaction<T>(fn: (store: RegistryStore) => Promise<T>): Promise<T> {
     if (this.db.isTransaction) return fn(this);
-    return (this.db as Kysely<DB>).transaction().execute((trx) => fn(new KyselyRegistryStore(trx, this.dialect, this.now)));
+    return this.db.transaction().execute((trx) => fn(new KyselyRegistryStore(trx, this.dialect, this.now)));
   }
 
   async upsertPerformer(p: Performer): Promise<{ performer: Performer; outcome: WriteOutcome }> {
