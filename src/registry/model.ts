@@ -136,12 +136,16 @@ export function toInstant(value: string): string | null {
   return iso;
 }
 
+const FOLD: Record<string, string> = { œ: 'oe', æ: 'ae', ß: 'ss', ø: 'o', ł: 'l', đ: 'd', þ: 'th' };
+
 /** Accent-, case- and punctuation-insensitive form used for search and metadata matching. */
 export function searchKey(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
+    // Letters that Unicode does not decompose but that people type without the ligature or stroke.
+    .replace(/[œæßøłđþ]/g, (c) => FOLD[c] ?? c)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
