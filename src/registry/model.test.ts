@@ -37,6 +37,10 @@ describe('model helpers', () => {
   it('searchKey folds accents, case and punctuation', () => {
     expect(searchKey('  Ça Plane Pour Moi (Remastered, 2011)! ')).toBe('ca plane pour moi remastered 2011');
     expect(searchKey('Œuvre — Björk')).toBe('oeuvre bjork');
-    fc.assert(fc.property(fc.string(), (s) => expect(searchKey(searchKey(s))).toBe(searchKey(s))));
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        expect(searchKey(searchKey(s))).toBe(searchKey(s));
+      }),
+    );
   });
 });
