@@ -9,6 +9,8 @@ const NODE_PREFIX = 0x01;
 // One-shot crypto.hash over a reused buffer is markedly faster than createHash().update().digest()
 // for 65-byte inputs, and interior hashing is the hot path of appending. Safe because it is synchronous.
 const nodeScratch = Buffer.allocUnsafe(1 + 2 * HASH_SIZE);
+// Likewise for leaves up to 8 KiB (log entries are a few hundred bytes): no allocation per leaf.
+const leafScratch = Buffer.allocUnsafe(8192);
 
 // Hashes are handed out as plain Uint8Array views (no copy), not Buffer, so that values compare equal
 // whichever function made them and callers outside Node see the type they expect.
@@ -21,7 +23,10 @@ const bytesOf = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset
  * const h = leafHash(new TextEncoder().encode('{"seq":0}')); // 32 bytes
  */
 export function leafHash(data: Uint8Array): Uint8Array {
-  const input = Buffer.allocUnsafe(1 + data.length);
+  const input =
+    data.length < leafScratch.length
+      ? leafScratch.subarray(0, 1 + data.length)
+      : Buffer.allocUnsafe(1 + data.length);
   input[0] = LEAF_PREFIX;
   input.set(data, 1);
   return bytesOf(hash('sha256', input, 'buffer'));

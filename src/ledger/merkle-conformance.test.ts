@@ -46,7 +46,8 @@ const data = present ? (JSON.parse(readFileSync(file, 'utf8')) as MerkleJson) : 
 describe.skipIf(!present)(
   'merkle conformance with ../shared/conformance/merkle.json (skipped when that folder is absent)',
   () => {
-    const d = data!;
+    // The body runs to collect tests even when skipped, so it must not touch absent data.
+    const d = data ?? ({ leaves: [] } as unknown as MerkleJson);
     const leafHashes = d.leaves.map((l) => leafHash(hex(l)));
 
     it('hashes the 8 upstream leaves and roots of sizes 0..8', () => {

@@ -32,7 +32,13 @@ export interface NoteSigner {
   readonly privateKey: KeyObject;
 }
 
-/** True when `name` may name a note key: non-empty, no Unicode space, no '+', no control character. */
+/**
+ * True when `name` may name a note key: non-empty, no Unicode space, no '+', no control character.
+ *
+ * @example
+ * isValidKeyName('tdm-reserve.example/log'); // true
+ * isValidKeyName('my log'); // false
+ */
 export function isValidKeyName(name: string): boolean {
   return name.length > 0 && !BAD_NAME_CHAR.test(name);
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { LedgerError } from './errors.js';
 import { emptyRoot, leafHash, nodeHash } from './hash.js';
@@ -79,5 +80,13 @@ describe('hashes', () => {
     const a = nodeHash(h(1), h(2));
     expect(nodeHash(h(1), h(2))).toEqual(a); // the shared scratch buffer leaves no trace
     expect(nodeHash(h(2), h(1))).not.toEqual(a);
+  });
+
+  it('hash leaves of any length, on both sides of the 8 KiB scratch buffer', () => {
+    for (const n of [0, 1, 8190, 8191, 8192, 20000]) {
+      const data = Uint8Array.from({ length: n }, (_, i) => (i * 31) & 255);
+      const want = createHash('sha256').update(Uint8Array.of(0)).update(data).digest();
+      expect(Buffer.from(leafHash(data)).equals(want), `length ${n}`).toBe(true);
+    }
   });
 });
