@@ -1,12 +1,14 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'bench/.work/**', 'bin/**', 'eslint.config.js'] },
   js.configs.recommended,
-  ...tseslint.configs.recommendedTypeChecked,
+  ...tseslint.configs.recommendedTypeChecked.map((c) => ({ ...c, files: ['**/*.ts'] })),
   {
+    files: ['**/*.ts'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     plugins: { 'import-x': importX },
     rules: {
@@ -40,6 +42,10 @@ export default tseslint.config(
   {
     files: ['src/db/**', 'src/context.ts', 'src/**/store-kysely*.ts', 'test/**', 'bench/**', 'src/**/*.test.ts'],
     rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['bench/**/*.js'],
+    languageOptions: { globals: { ...globals.node } },
   },
   {
     files: ['**/*.test.ts', 'test/**', 'bench/**'],

@@ -50,13 +50,13 @@ export const DIALECTS: { name: DialectName; enabled: boolean; make: () => TestDb
 ];
 
 /** A migrated context on a fresh database; close it with `dispose`. */
-export async function freshContext(make: () => TestDb): Promise<{ ctx: Context; db: TestDb; dispose(): Promise<void> }> {
+export async function freshContext(make: () => TestDb): Promise<{ ctx: Context; db: TestDb; dispose: () => Promise<void> }> {
   const db = make();
   const ctx = await createContext(toConfig({ databaseUrl: db.url, logLevel: 'silent' }));
   return {
     ctx,
     db,
-    async dispose() {
+    dispose: async () => {
       await ctx.close();
       await db.dispose();
     },
