@@ -29,7 +29,12 @@ async function firstDataLine(path) {
 async function baseline(dir, files, counts) {
   await mkdir(dir, { recursive: true });
   const t0 = performance.now();
-  const rowsOf = { performers: counts.performers, mandates: counts.mandates, recordings: counts.recordings, lineups: counts.lineups };
+  const rowsOf = {
+    performers: counts.performers,
+    mandates: counts.mandates,
+    recordings: counts.recordings,
+    lineups: counts.lineups,
+  };
   for (const [kind, rows] of Object.entries(rowsOf)) {
     const line = await firstDataLine(files[kind]);
     const w = await ChunkedWriter.create(join(dir, `${kind}.csv`));

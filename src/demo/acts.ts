@@ -40,7 +40,14 @@ export function pickAct(rng: Rng, count: number): number {
 }
 
 /** Adds a slot for a performer not already in `slots` (retries a few draws, then skips). */
-export function addDistinct(rng: Rng, performers: number, slots: Slot[], role: string, instrument: string | null, featured: boolean): void {
+export function addDistinct(
+  rng: Rng,
+  performers: number,
+  slots: Slot[],
+  role: string,
+  instrument: string | null,
+  featured: boolean,
+): void {
   for (let attempt = 0; attempt < 8; attempt++) {
     const p = rng.int(performers);
     if (!slots.some((s) => s.performer === p)) {
@@ -92,7 +99,8 @@ export function musicActAt(ctx: DemoContext, a: number): Act {
     case 'band': {
       addDistinct(rng, n, m, ROLE.leadVocalist, null, true);
       const players = rng.between(2, 5);
-      for (let i = 0; i < players; i++) addDistinct(rng, n, m, ROLE.musician, BAND_INSTRUMENTS[i] as string, true);
+      for (let i = 0; i < players; i++)
+        addDistinct(rng, n, m, ROLE.musician, BAND_INSTRUMENTS[i] as string, true);
       return { kind, name: bandName(rng), members: m, memo: memo() };
     }
     case 'instrumental': {
@@ -107,7 +115,8 @@ export function musicActAt(ctx: DemoContext, a: number): Act {
       addDistinct(rng, n, m, ROLE.concertMaster, 'Violin', false);
       if (rng.chance(0.4)) addDistinct(rng, n, m, ROLE.soloist, rng.pick(['Piano', 'Violin', 'Cello']), true);
       const desks = rng.between(6, 12 - m.length);
-      for (let i = 0; i < desks; i++) addDistinct(rng, n, m, ROLE.orchestraMember, rng.pickWeighted(ORCHESTRA_INSTRUMENTS), false);
+      for (let i = 0; i < desks; i++)
+        addDistinct(rng, n, m, ROLE.orchestraMember, rng.pickWeighted(ORCHESTRA_INSTRUMENTS), false);
       return { kind: 'ensemble', name: ensembleName(rng), members: m, memo: memo() };
     }
   }

@@ -4,21 +4,30 @@
  */
 import type { Rng } from './rng.js';
 
+// prettier-ignore
 const STAGE_WORDS = [
   'Soleil', 'Minuit', 'Orage', 'Corail', 'Nova', 'Lune', 'Saphir', 'Comète', 'Papillon', 'Mistral', 'Zéphyr',
   'Azur', 'Onyx', 'Cerise', 'Volcan', 'Écho', 'Boréal', 'Sirocco', 'Indigo', 'Jade', 'Pépite', 'Nomade',
 ];
+// prettier-ignore
 const SYLLABLES = ['ka', 'li', 'mé', 'zo', 'ra', 'nè', 'lou', 'an', 'ti', 'ya', 'ro', 'sa', 'vi', 'no', 'ké', 'ma', 'ly', 'za', 'lé', 'do'];
+// prettier-ignore
 const STAGE_PREFIXES = ['DJ ', 'MC ', 'Lil ', 'La ', 'Le ', 'Big ', 'Miss ', 'Docteur '];
 
+// prettier-ignore
 const GROUP_PLURALS_FR = [
   'Marées', 'Hirondelles', 'Passagers', 'Insomniaques', 'Voyageurs', 'Lucioles', 'Funambules', 'Cerfs-Volants',
   'Mouettes', 'Sentinelles', 'Rêveurs', 'Oiseaux de nuit', 'Enfants terribles', 'Ondes courtes',
 ];
+// prettier-ignore
 const GROUP_QUALIFIERS_FR = ['du Sud', 'de minuit', "d'à côté", 'du dimanche', 'de la Butte', 'du Nord', 'électriques'];
+// prettier-ignore
 const ADJ_EN = ['Velvet', 'Paper', 'Electric', 'Northern', 'Silver', 'Quiet', 'Crystal', 'Hidden', 'Golden', 'Wild', 'Midnight', 'Blue'];
+// prettier-ignore
 const NOUN_EN = ['River', 'Lantern', 'Harbour', 'Comet', 'Pilot', 'Garden', 'Signal', 'Highway', 'Window', 'Shadow', 'Orchard', 'Tide'];
+// prettier-ignore
 const GROUP_SUFFIXES = ['Club', 'Collectif', 'Quartet', 'Project', 'Orkestra', 'Sound System', 'Trio'];
+// prettier-ignore
 const CITIES = ['Lyon', 'Nantes', 'Lille', 'Rennes', 'Brest', 'Bordeaux', 'Toulouse', 'Marseille', 'Nancy', 'Annecy', 'Québec', 'Liège', 'Genève', 'Dakar'];
 
 function syllableWord(rng: Rng): string {
@@ -33,7 +42,8 @@ export function stageName(rng: Rng, given: string): string {
   const r = rng.float();
   if (r < 0.3) return syllableWord(rng);
   if (r < 0.5) return `${given.split(/[ -]/)[0] ?? given} ${rng.pick(STAGE_WORDS)}`;
-  if (r < 0.75) return rng.pick(STAGE_PREFIXES) + (rng.chance(0.5) ? rng.pick(STAGE_WORDS) : syllableWord(rng));
+  if (r < 0.75)
+    return rng.pick(STAGE_PREFIXES) + (rng.chance(0.5) ? rng.pick(STAGE_WORDS) : syllableWord(rng));
   if (r < 0.9) return rng.pick(STAGE_WORDS);
   return `${syllableWord(rng)} ${rng.pick(STAGE_WORDS)}`;
 }

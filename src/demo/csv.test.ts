@@ -2,9 +2,18 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { esc, headerLine, HEADERS, lineupLines, mandateLine, performerLine, recordingLine, type DemoFileKind } from './csv.js';
+import {
+  esc,
+  headerLine,
+  HEADERS,
+  lineupLines,
+  mandateLine,
+  performerLine,
+  recordingLine,
+  type DemoFileKind,
+} from './csv.js';
 import { mandatesOf } from './mandates.js';
-import { performerAt, performerKey } from './performers.js';
+import { keyAt, performerAt } from './performers.js';
 import { demoContext, demoPlan } from './plan.js';
 import { recordingAt } from './recordings.js';
 
@@ -16,7 +25,9 @@ function documentedColumns(): Record<DemoFileKind, string[]> {
     const kind = /^(\w+)\.csv/.exec(section)?.[1] as DemoFileKind | undefined;
     if (kind === undefined) continue;
     const rows = section.split('\n').filter((l) => l.startsWith('| `'));
-    out[kind] = rows.flatMap((l) => [...(l.split('|')[1] ?? '').matchAll(/`([a-z_]+)`/g)].map((m) => m[1] as string));
+    out[kind] = rows.flatMap((l) =>
+      [...(l.split('|')[1] ?? '').matchAll(/`([a-z_]+)`/g)].map((m) => m[1] as string),
+    );
   }
   return out as Record<DemoFileKind, string[]>;
 }
@@ -36,10 +47,14 @@ describe('CSV headers', () => {
 describe('esc', () => {
   it('round-trips any text through csv-parse', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: 'grapheme-composite' }), { minLength: 2, maxLength: 6 }), fc.array(fc.string({ unit: 'binary' }), { minLength: 2, maxLength: 4 }), (a, b) => {
-        const text = `${a.map(esc).join(',')}\n${b.map(esc).join(',')}\n`;
-        expect(parse(text, { relax_column_count: true })).toEqual([a, b]);
-      }),
+      fc.property(
+        fc.array(fc.string({ unit: 'grapheme-composite' }), { minLength: 2, maxLength: 6 }),
+        fc.array(fc.string({ unit: 'binary' }), { minLength: 2, maxLength: 4 }),
+        (a, b) => {
+          const text = `${a.map(esc).join(',')}\n${b.map(esc).join(',')}\n`;
+          expect(parse(text, { relax_column_count: true })).toEqual([a, b]);
+        },
+      ),
     );
   });
 
@@ -63,18 +78,23 @@ describe('CSV lines', () => {
       expect(row?.[0]).toBe(p.displayName);
       expect(row?.[1]).toBe(p.sortName);
       expect(row?.[2]?.split('|').filter(Boolean)).toEqual(p.aliases);
-      for (const m of mandatesOf(ctx, p)) expect(rows(mandateLine(m))[0]).toHaveLength(HEADERS.mandates.length);
+      for (const m of mandatesOf(ctx, p))
+        expect(rows(mandateLine(m))[0]).toHaveLength(HEADERS.mandates.length);
     }
     for (let i = 0; i < 800; i++) {
       const r = recordingAt(ctx, i);
       const [row] = rows(recordingLine(r));
       expect(row).toHaveLength(HEADERS.recordings.length);
       expect([row?.[5], row?.[7]]).toEqual([r.title, r.displayArtist]);
-      const lines = rows(lineupLines(r, (p) => performerKey(ctx, p)));
+      const lines = rows(lineupLines(r, (p) => keyAt(ctx, p)));
       expect(lines).toHaveLength(r.lineup.length);
       expect(lines.map((l) => l.length)).toEqual(r.lineup.map(() => HEADERS.lineups.length));
       expect(lines.map((l) => l[6])).toEqual(r.lineup.map((_, k) => String(k + 1)));
-      expect(lines.every((l) => l.slice(0, 3).filter(Boolean).length === 1 && l.slice(3, 6).filter(Boolean).length === 1)).toBe(true);
+      expect(
+        lines.every(
+          (l) => l.slice(0, 3).filter(Boolean).length === 1 && l.slice(3, 6).filter(Boolean).length === 1,
+        ),
+      ).toBe(true);
     }
   });
 });

@@ -6,7 +6,13 @@ import { demoDeclaration, DEMO_ISSUER } from './declaration.js';
 describe('demoDeclaration', () => {
   it('reserves every AI use, both media, worldwide, from 2025-01-01, for the demo CMO', () => {
     const d = demoDeclaration();
-    expect(d).toEqual({ issuer: 'Spedidam (demo)', uses: [...AI_USES], media: [...MEDIA], territories: [WORLD], effectiveFrom: '2025-01-01' });
+    expect(d).toEqual({
+      issuer: 'Spedidam (demo)',
+      uses: [...AI_USES],
+      media: [...MEDIA],
+      territories: [WORLD],
+      effectiveFrom: '2025-01-01',
+    });
     expect(d.issuer).toBe(DEMO_ISSUER);
     expect(instant('effectiveFrom', d.effectiveFrom)).toBe('2025-01-01T00:00:00.000Z');
     expect(territories(d.territories)).toEqual([WORLD]);

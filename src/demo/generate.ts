@@ -10,10 +10,17 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ChunkedWriter } from './chunked-writer.js';
-import { headerLine, lineupLines, mandateLine, performerLine, recordingLine, type DemoFileKind } from './csv.js';
+import {
+  headerLine,
+  lineupLines,
+  mandateLine,
+  performerLine,
+  recordingLine,
+  type DemoFileKind,
+} from './csv.js';
 import { DemoError } from './errors.js';
 import { mandatesOf } from './mandates.js';
-import { performerAt, performerKey } from './performers.js';
+import { keyAt, performerAt } from './performers.js';
 import { demoContext, demoPlan, type DemoContext } from './plan.js';
 import { recordingAt } from './recordings.js';
 
@@ -69,17 +76,32 @@ async function openAll(dir: string): Promise<Writers> {
     }
   } catch (e) {
     await Promise.allSettled(opened.map((w) => w.abandon()));
-    throw new DemoError('DEMO_OUTPUT_FAILED', `cannot write the demo files in ${dir}: ${(e as Error).message}`, { cause: e, details: { dir } });
+    throw new DemoError(
+      'DEMO_OUTPUT_FAILED',
+      `cannot write the demo files in ${dir}: ${(e as Error).message}`,
+      { cause: e, details: { dir } },
+    );
   }
-  const [performers, mandates, recordings, lineups] = opened as [ChunkedWriter, ChunkedWriter, ChunkedWriter, ChunkedWriter];
+  const [performers, mandates, recordings, lineups] = opened as [
+    ChunkedWriter,
+    ChunkedWriter,
+    ChunkedWriter,
+    ChunkedWriter,
+  ];
   return { performers, mandates, recordings, lineups };
 }
 
 function checkAbort(signal: AbortSignal | undefined): void {
-  if (signal?.aborted === true) throw new DemoError('DEMO_ABORTED', 'demo data generation was aborted', { cause: signal.reason });
+  if (signal?.aborted === true)
+    throw new DemoError('DEMO_ABORTED', 'demo data generation was aborted', { cause: signal.reason });
 }
 
-async function writePerformers(ctx: DemoContext, w: Writers, counts: DemoCounts, opts: GenerateOptions): Promise<void> {
+async function writePerformers(
+  ctx: DemoContext,
+  w: Writers,
+  counts: DemoCounts,
+  opts: GenerateOptions,
+): Promise<void> {
   const total = ctx.plan.performers;
   for (let p = 0; p < total; p++) {
     const perf = performerAt(ctx, p);
@@ -100,15 +122,21 @@ async function writePerformers(ctx: DemoContext, w: Writers, counts: DemoCounts,
   opts.onProgress?.({ phase: 'performers', done: total, total });
 }
 
-async function writeRecordings(ctx: DemoContext, w: Writers, counts: DemoCounts, opts: GenerateOptions): Promise<void> {
+async function writeRecordings(
+  ctx: DemoContext,
+  w: Writers,
+  counts: DemoCounts,
+  opts: GenerateOptions,
+): Promise<void> {
   const total = ctx.plan.scale;
-  const keyOf = (p: number) => performerKey(ctx, p);
+  const keyOf = (p: number) => keyAt(ctx, p);
   for (let i = 0; i < total; i++) {
     const r = recordingAt(ctx, i);
     if (r.kind === 'sound') counts.sound++;
     const full = w.recordings.add(recordingLine(r));
     counts.lineups += r.lineup.length;
-    if (w.lineups.add(lineupLines(r, keyOf)) || full) await Promise.all([w.recordings.flush(), w.lineups.flush()]);
+    if (w.lineups.add(lineupLines(r, keyOf)) || full)
+      await Promise.all([w.recordings.flush(), w.lineups.flush()]);
     if ((i + 1) % PROGRESS_EVERY === 0) {
       checkAbort(opts.signal);
       opts.onProgress?.({ phase: 'recordings', done: i + 1, total });
@@ -124,7 +152,16 @@ export async function generateDemo(outDir: string, opts: GenerateOptions = {}): 
   const plan = demoPlan(opts);
   checkAbort(opts.signal);
   const ctx = demoContext(plan);
-  const counts: DemoCounts = { performers: 0, members: 0, nonMembers: 0, mandates: 0, recordings: 0, sound: 0, audiovisual: 0, lineups: 0 };
+  const counts: DemoCounts = {
+    performers: 0,
+    members: 0,
+    nonMembers: 0,
+    mandates: 0,
+    recordings: 0,
+    sound: 0,
+    audiovisual: 0,
+    lineups: 0,
+  };
   const w = await openAll(outDir);
   try {
     await writePerformers(ctx, w, counts, opts);
@@ -133,7 +170,11 @@ export async function generateDemo(outDir: string, opts: GenerateOptions = {}): 
   } catch (e) {
     await Promise.allSettled(KINDS.map((k) => w[k].abandon()));
     if (e instanceof DemoError) throw e;
-    throw new DemoError('DEMO_OUTPUT_FAILED', `cannot write the demo files in ${outDir}: ${(e as Error).message}`, { cause: e, details: { dir: outDir } });
+    throw new DemoError(
+      'DEMO_OUTPUT_FAILED',
+      `cannot write the demo files in ${outDir}: ${(e as Error).message}`,
+      { cause: e, details: { dir: outDir } },
+    );
   }
   const files = Object.fromEntries(KINDS.map((k) => [k, w[k].path])) as DemoFiles;
   return { dir: outDir, seed: plan.seed, scale: plan.scale, files, counts };

@@ -33,24 +33,35 @@ describe('permute', () => {
 describe('demo identifiers', () => {
   it('are valid for the registry parsers', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: 0xffff }), fc.option(fc.integer({ min: 0, max: 0xffffffff })), (i, episode, version) => {
-        expect(parseIsni(isniOf(keys, i))).toEqual({ ok: true, value: isniOf(keys, i) });
-        expect(parseIpn(ipnOf(keys, i))).toEqual({ ok: true, value: ipnOf(keys, i) });
-        expect(parseIswc(iswcOf(keys, i))).toEqual({ ok: true, value: iswcOf(keys, i) });
-        const ipi = ipiOf(keys, i);
-        if (ipi !== null) expect(parseIpi(ipi)).toEqual({ ok: true, value: ipi });
-        const isan = isanOf(keys, i, episode, version);
-        expect(parseIsan(isan)).toEqual({ ok: true, value: isan });
-        expect(isan).toHaveLength(version === null ? 17 : 26);
-        const eidr = eidrOf(keys, i, episode * 7919, i ^ 0x5bd1e995);
-        expect(parseEidr(eidr)).toEqual({ ok: true, value: eidr });
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.integer({ min: 0, max: 0xffff }),
+        fc.option(fc.integer({ min: 0, max: 0xffffffff })),
+        (i, episode, version) => {
+          expect(parseIsni(isniOf(keys, i))).toEqual({ ok: true, value: isniOf(keys, i) });
+          expect(parseIpn(ipnOf(keys, i))).toEqual({ ok: true, value: ipnOf(keys, i) });
+          expect(parseIswc(iswcOf(keys, i))).toEqual({ ok: true, value: iswcOf(keys, i) });
+          const ipi = ipiOf(keys, i);
+          if (ipi !== null) expect(parseIpi(ipi)).toEqual({ ok: true, value: ipi });
+          const isan = isanOf(keys, i, episode, version);
+          expect(parseIsan(isan)).toEqual({ ok: true, value: isan });
+          expect(isan).toHaveLength(version === null ? 17 : 26);
+          const eidr = eidrOf(keys, i, episode * 7919, i ^ 0x5bd1e995);
+          expect(parseEidr(eidr)).toEqual({ ok: true, value: eidr });
+        },
+      ),
     );
   });
 
   it('are unique across indexes', () => {
     const n = 50_000;
-    for (const f of [(i: number) => isniOf(keys, i), (i: number) => ipnOf(keys, i), (i: number) => iswcOf(keys, i), (i: number) => isanOf(keys, i, 0, null), (i: number) => eidrOf(keys, i, 1, 2)]) {
+    for (const f of [
+      (i: number) => isniOf(keys, i),
+      (i: number) => ipnOf(keys, i),
+      (i: number) => iswcOf(keys, i),
+      (i: number) => isanOf(keys, i, 0, null),
+      (i: number) => eidrOf(keys, i, 1, 2),
+    ]) {
       const seen = new Set<string>();
       for (let i = 0; i < n; i++) seen.add(f(i));
       expect(seen.size).toBe(n);

@@ -34,7 +34,9 @@ describe('mandatesOf', () => {
   });
 
   it('is mostly every AI use, both media, worldwide, with some narrower ones', () => {
-    expect(share((m) => m.uses === 'ai-training|genai-training|ai-inference' || m.uses === '')).toBeGreaterThan(0.7);
+    expect(
+      share((m) => m.uses === 'ai-training|genai-training|ai-inference' || m.uses === ''),
+    ).toBeGreaterThan(0.7);
     expect(share((m) => m.uses === 'genai-training')).toBeGreaterThan(0.01);
     expect(share((m) => m.media === 'sound')).toBeGreaterThan(0.1);
     expect(share((m) => m.territories === 'WORLD' || m.territories === '')).toBeGreaterThan(0.75);

@@ -62,7 +62,14 @@ function withdrawal(rng: Rng, from: number, to: number | null): string {
   return last > from + 30 && rng.chance(0.03) ? dayToDate(rng.between(from + 30, last)) : '';
 }
 
-function mandate(rng: Rng, perf: DemoPerformer, k: number, from: number, to: number | null, media: string): DemoMandate {
+function mandate(
+  rng: Rng,
+  perf: DemoPerformer,
+  k: number,
+  from: number,
+  to: number | null,
+  media: string,
+): DemoMandate {
   const legalBasis = rng.chance(0.75) ? 'express' : 'statutory';
   const seq = String(perf.index + 1).padStart(6, '0');
   const ref = `${legalBasis === 'express' ? 'CTR' : 'ADH'}-${dayToDate(from).slice(0, 4)}-${seq}${k > 0 ? `/A${k}` : ''}`;
@@ -89,12 +96,18 @@ export function mandatesOf(ctx: DemoContext, perf: DemoPerformer): DemoMandate[]
     // Renewal: a mandate that ran out, then a new one from the day after.
     const from = rng.between(0, END_2022);
     const renewal = Math.min(from + rng.between(365, 3 * 365), END_2025);
-    return [mandate(rng, perf, 0, from, renewal, rng.pickWeighted(MEDIA)), mandate(rng, perf, 1, renewal, null, rng.pickWeighted(MEDIA))];
+    return [
+      mandate(rng, perf, 0, from, renewal, rng.pickWeighted(MEDIA)),
+      mandate(rng, perf, 1, renewal, null, rng.pickWeighted(MEDIA)),
+    ];
   }
   if (r < 0.15) {
     // Split by medium: sound first, audiovisual signed later.
     const from = rng.between(0, END_2025);
-    return [mandate(rng, perf, 0, from, null, 'sound'), mandate(rng, perf, 1, rng.between(from, END_2026), null, 'audiovisual')];
+    return [
+      mandate(rng, perf, 0, from, null, 'sound'),
+      mandate(rng, perf, 1, rng.between(from, END_2026), null, 'audiovisual'),
+    ];
   }
   const from = rng.between(0, END_2026);
   const to = rng.chance(0.1) ? from + rng.between(365, 5 * 365) : null;

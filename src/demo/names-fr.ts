@@ -6,6 +6,7 @@
  */
 import type { NameOrigin } from './names.js';
 
+// prettier-ignore
 const GIVEN_FR = [
   'Amélie', 'Hélène', 'Chloé', 'Léa', 'Zoé', 'Noémie', 'Anaïs', 'Gaëlle', 'Élodie', 'Céline', 'Margaux', 'Camille',
   'Juliette', 'Manon', 'Inès', 'Clémence', 'Solène', 'Maëlys', 'Bérénice', 'Aurélie', 'Séverine', 'Mathilde',
@@ -17,12 +18,14 @@ const GIVEN_FR = [
   'Bastien', 'Cédric', 'Émile', 'Félix', 'Valentin', 'Gwenaël', 'Erwan', 'Ronan', 'Jules', 'Arthur', 'Baptiste',
 ];
 
+// prettier-ignore
 const COMPOUND_GIVEN_FR = [
   'Jean-Baptiste', 'Jean-Pierre', 'Jean-Luc', 'Jean-François', 'Jean-Noël', 'Jean-Michel', 'Pierre-Yves',
   'Pierre-Henri', 'Paul-Émile', 'Louis-Philippe', 'Marie-Claire', 'Marie-Laure', 'Marie-Hélène', 'Marie-Ève',
   'Anne-Sophie', 'Anne-Laure', 'Anne-Gaëlle', 'Marie-Noëlle',
 ];
 
+// prettier-ignore
 const FAMILY_FR = [
   'Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon',
   'Laurent', 'Lefèvre', 'Michel', 'David', 'Bertrand', 'Roux', 'Vincent', 'Fournier', 'Morel', 'Girard', 'André',
@@ -38,11 +41,13 @@ const FAMILY_FR = [
   'Bérard', 'Chauvin', 'Besnard', 'Tessier', 'Ferrand', 'Cordier', 'Leblanc', 'Texier', 'Pelletier', 'Pasquier',
 ];
 
+// prettier-ignore
 const PARTICLE_FR = [
   'de|Villiers', 'de|La Roche', 'du|Plessis', "d'|Aubigny", 'de|Beaulieu', 'de|Lestrange', 'de|Kerguen',
   'de|Montfort', 'du|Bois-Joly', "d'|Estrées", 'de|La Salle', 'de|Sainte-Croix',
 ];
 
+// prettier-ignore
 export const FRENCH: NameOrigin = {
   id: 'fr',
   given: GIVEN_FR,

@@ -6,7 +6,11 @@ const names = Array.from({ length: 20_000 }, (_, i) => personName(new Rng(3).res
 
 describe('personName', () => {
   it('writes the sort name as family name, comma, given name', () => {
-    const bad = names.filter((n) => !n.sort.startsWith(n.family.replace(/^(van den|van der|von der|de|du|d'|van|von|zu) ?/, '')) || !n.sort.includes(`, ${n.given}`));
+    const bad = names.filter(
+      (n) =>
+        !n.sort.startsWith(n.family.replace(/^(van den|van der|von der|de|du|d'|van|von|zu) ?/, '')) ||
+        !n.sort.includes(`, ${n.given}`),
+    );
     expect(bad).toEqual([]);
   });
 

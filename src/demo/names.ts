@@ -68,7 +68,10 @@ function other(rng: Rng, list: readonly string[], not: string): string {
 
 export function personName(rng: Rng): PersonName {
   const o = rng.pickWeighted(ORIGINS);
-  const given = o.compoundGiven !== undefined && rng.chance(o.compoundGivenShare ?? 0) ? rng.pick(o.compoundGiven) : rng.pick(o.given);
+  const given =
+    o.compoundGiven !== undefined && rng.chance(o.compoundGivenShare ?? 0)
+      ? rng.pick(o.compoundGiven)
+      : rng.pick(o.given);
   if (o.particles !== undefined && rng.chance(o.particleShare ?? 0)) {
     const [particle = '', core = ''] = rng.pick(o.particles).split('|');
     const family = particle.endsWith("'") ? particle + core : `${particle} ${core}`;

@@ -67,25 +67,3 @@ export function keyAt(ctx: DemoContext, p: number): PerformerKey {
   if (rng.chance(0.8) || !member) return { column: 'performer_ipn', value: ipnOf(ctx.keys, p) };
   return { column: 'performer_member_no', value: memberNoOf(p) };
 }
-
-/** `keyAt` through a direct-mapped cache: act members recur across many recordings. */
-export function performerKey(ctx: DemoContext, p: number): PerformerKey {
-  const { index, values } = ctx.keyCache;
-  const slot = p & (index.length - 1);
-  if (index[slot] === p) return values[slot] as PerformerKey;
-  const key = keyAt(ctx, p);
-  index[slot] = p;
-  values[slot] = key;
-  return key;
-}
-
-/** The name performer `p` is credited under, through a direct-mapped cache. */
-export function performerCredit(ctx: DemoContext, p: number): string {
-  const { index, values } = ctx.creditCache;
-  const slot = p & (index.length - 1);
-  if (index[slot] === p) return values[slot] as string;
-  const credit = performerAt(ctx, p).credit;
-  index[slot] = p;
-  values[slot] = credit;
-  return credit;
-}

@@ -18,7 +18,9 @@ describe('demoPlan', () => {
   });
 
   it.each([0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, MAX_SCALE + 1])('rejects scale %s', (scale) => {
-    expect(() => demoPlan({ scale })).toThrow(expect.objectContaining({ code: 'DEMO_INVALID_OPTIONS' }) as DemoError);
+    expect(() => demoPlan({ scale })).toThrow(
+      expect.objectContaining({ code: 'DEMO_INVALID_OPTIONS' }) as DemoError,
+    );
   });
 
   it.each(['', 'x'.repeat(201)])('rejects seed %j', (seed) => {

@@ -1,7 +1,9 @@
 /**
  * How much demo data to make, and the generation state shared by the entity functions: one keyed generator
  * per kind of entity (so that deriving a performer in the middle of a recording does not disturb the
- * recording's stream), the identifier keys, the ISRC counters and a small cache of performer references.
+ * recording's stream), the identifier keys, the ISRC counters and fixed-size caches of acts. Performers are not
+ * cached: session players are drawn from the whole pool, so a cache would mostly miss, and its churn (young
+ * objects held by an old array) cost more in garbage collection than re-deriving a key.
  */
 import type { Act } from './acts.js';
 import { DemoError } from './errors.js';
@@ -28,17 +30,29 @@ export interface DemoPlan {
   casts: number;
 }
 
-export function demoPlan(opts: { scale?: number | undefined; seed?: string | number | undefined } = {}): DemoPlan {
+export function demoPlan(
+  opts: { scale?: number | undefined; seed?: string | number | undefined } = {},
+): DemoPlan {
   const scale = opts.scale ?? DEFAULT_SCALE;
   if (!Number.isSafeInteger(scale) || scale < 1 || scale > MAX_SCALE) {
-    throw new DemoError('DEMO_INVALID_OPTIONS', `scale: a whole number of recordings from 1 to ${MAX_SCALE}, got ${scale}`, { details: { field: 'scale' } });
+    throw new DemoError(
+      'DEMO_INVALID_OPTIONS',
+      `scale: a whole number of recordings from 1 to ${MAX_SCALE}, got ${scale}`,
+      { details: { field: 'scale' } },
+    );
   }
   const seed = String(opts.seed ?? DEFAULT_SEED);
   if (seed.length === 0 || seed.length > 200) {
     throw new DemoError('DEMO_INVALID_OPTIONS', 'seed: 1 to 200 characters', { details: { field: 'seed' } });
   }
   const performers = Math.max(MIN_PERFORMERS, Math.ceil(scale / RECORDINGS_PER_PERFORMER));
-  return { scale, seed, performers, musicActs: Math.max(4, Math.floor(performers / 3)), casts: Math.max(2, Math.floor(performers / 40)) };
+  return {
+    scale,
+    seed,
+    performers,
+    musicActs: Math.max(4, Math.floor(performers / 3)),
+    casts: Math.max(2, Math.floor(performers / 40)),
+  };
 }
 
 /** How a file points at a performer: one of the three key columns and its value. */
@@ -60,10 +74,8 @@ function indexCache<T>(size: number): IndexCache<T> {
 export interface DemoContext {
   plan: DemoPlan;
   keys: IdKeys;
-  rng: { performer: Rng; mandate: Rng; work: Rng; recording: Rng; act: Rng };
+  rng: { performer: Rng; mandate: Rng; work: Rng; album: Rng; recording: Rng; act: Rng };
   isrc: IsrcAllocator;
-  keyCache: IndexCache<PerformerKey>;
-  creditCache: IndexCache<string>;
   actCache: IndexCache<Act>;
   castCache: IndexCache<Act>;
 }
@@ -73,10 +85,15 @@ export function demoContext(plan: DemoPlan): DemoContext {
   return {
     plan,
     keys: idKeys(seed),
-    rng: { performer: new Rng(seed), mandate: new Rng(seed), work: new Rng(seed), recording: new Rng(seed), act: new Rng(seed) },
+    rng: {
+      performer: new Rng(seed),
+      mandate: new Rng(seed),
+      work: new Rng(seed),
+      album: new Rng(seed),
+      recording: new Rng(seed),
+      act: new Rng(seed),
+    },
     isrc: new IsrcAllocator(seed),
-    keyCache: indexCache(1 << 16),
-    creditCache: indexCache(1 << 14),
     actCache: indexCache(1 << 13),
     castCache: indexCache(1 << 10),
   };

@@ -35,7 +35,11 @@ describe('recordingAt', () => {
   it('is mostly sound with realistic ISRC countries, some audiovisual with ISAN or EIDR', () => {
     expect(share((r) => r.kind === 'audiovisual')).toBeGreaterThan(0.05);
     expect(share((r) => r.kind === 'audiovisual')).toBeLessThan(0.12);
-    expect(recs.filter((r) => r.kind === 'sound').every((r) => r.isrc !== null && r.isan === null && r.eidr === null)).toBe(true);
+    expect(
+      recs
+        .filter((r) => r.kind === 'sound')
+        .every((r) => r.isrc !== null && r.isan === null && r.eidr === null),
+    ).toBe(true);
     const countries = new Set(recs.flatMap((r) => (r.isrc === null ? [] : [r.isrc.slice(0, 2)])));
     for (const c of ['FR', 'GB', 'US', 'DE']) expect(countries.has(c)).toBe(true);
     expect(share((r) => r.isrc?.startsWith('FR') === true)).toBeGreaterThan(0.4);
@@ -62,18 +66,36 @@ describe('recordingAt', () => {
     const slots = recs.flatMap((r) => r.lineup.map((s) => ({ ...s, kind: r.kind, screen: r.isrc === null })));
     const roles = new Set(slots.map((s) => s.role));
     expect([...roles].filter((r) => !(Object.values(ROLE) as string[]).includes(r))).toEqual([]);
-    for (const role of [ROLE.leadVocalist, ROLE.backgroundVocalist, ROLE.studioMusician, ROLE.musician, ROLE.soloist, ROLE.conductor, ROLE.orchestraMember, ROLE.actor]) {
+    for (const role of [
+      ROLE.leadVocalist,
+      ROLE.backgroundVocalist,
+      ROLE.studioMusician,
+      ROLE.musician,
+      ROLE.soloist,
+      ROLE.conductor,
+      ROLE.orchestraMember,
+      ROLE.actor,
+    ]) {
       expect(roles.has(role)).toBe(true);
     }
-    expect(slots.filter((s) => s.role === ROLE.studioMusician || s.role === ROLE.orchestraMember).every((s) => s.instrument !== null)).toBe(true);
-    expect(slots.filter((s) => s.screen).every((s) => [ROLE.actor, ROLE.narrator, ROLE.voiceActor].includes(s.role as 'Actor'))).toBe(true);
+    expect(
+      slots
+        .filter((s) => s.role === ROLE.studioMusician || s.role === ROLE.orchestraMember)
+        .every((s) => s.instrument !== null),
+    ).toBe(true);
+    expect(
+      slots
+        .filter((s) => s.screen)
+        .every((s) => [ROLE.actor, ROLE.narrator, ROLE.voiceActor].includes(s.role as 'Actor')),
+    ).toBe(true);
     expect(slots.some((s) => s.featured) && slots.some((s) => !s.featured)).toBe(true);
   });
 
   it('credits the line-up: a featured member or the group, and `feat.` for a guest', () => {
     const feat = recs.filter((r) => r.displayArtist.includes(' feat. '));
     expect(feat.length / N).toBeGreaterThan(0.03);
-    for (const r of feat.slice(0, 200)) expect(r.lineup.filter((s) => s.featured && s.role === ROLE.leadVocalist).length).toBeGreaterThan(0);
+    for (const r of feat.slice(0, 200))
+      expect(r.lineup.filter((s) => s.featured && s.role === ROLE.leadVocalist).length).toBeGreaterThan(0);
     expect(recs.every((r) => r.displayArtist.trim() !== '')).toBe(true);
   });
 
@@ -82,7 +104,9 @@ describe('recordingAt', () => {
     expect(versions.length / N).toBeGreaterThan(0.08);
     expect(versions.some((r) => /^Remastered \d{4}$/.test(r.versionTitle!))).toBe(true);
     expect(versions.some((r) => r.versionTitle!.startsWith('Live'))).toBe(true);
-    const titled = new Map(recs.filter((r) => r.versionTitle === null && r.iswc !== null).map((r) => [r.iswc, r.title]));
+    const titled = new Map(
+      recs.filter((r) => r.versionTitle === null && r.iswc !== null).map((r) => [r.iswc, r.title]),
+    );
     const shared = versions.filter((r) => r.iswc !== null && titled.has(r.iswc));
     expect(shared.length).toBeGreaterThan(10);
     expect(shared.every((r) => titled.get(r.iswc) === r.title)).toBe(true);

@@ -7,12 +7,12 @@
 import { addDistinct, cast as castOf, musicAct, pickAct, type Act, type Slot } from './acts.js';
 import { eidrOf, isanOf } from './id-space.js';
 import { LABEL_TABLE, LABELS, PRODUCERS } from './labels.js';
-import { performerCredit } from './performers.js';
+import { performerAt } from './performers.js';
 import type { DemoContext } from './plan.js';
 import { ROLE, SESSION_INSTRUMENTS } from './roles.js';
 import { STREAM, type Rng } from './rng.js';
 import { language, screenTitle } from './titles.js';
-import { isrcYearFor, recentYear, versionOf, workAt } from './works.js';
+import { recentYear, versionOf, workAt } from './works.js';
 
 export interface DemoRecording {
   index: number;
@@ -37,7 +37,14 @@ export const AUDIOVISUAL_SHARE = 0.08;
 export const MAX_LINEUP = 12;
 
 /** Session players, background singers and a possible featured guest, by kind of act. */
-const EXTRAS = { solo: [4, 2], duo: [3, 1], band: [2, 2], instrumental: [2, 0], ensemble: [0, 0], cast: [0, 0] } as const;
+const EXTRAS = {
+  solo: [4, 2],
+  duo: [3, 1],
+  band: [2, 2],
+  instrumental: [2, 0],
+  ensemble: [0, 0],
+  cast: [0, 0],
+} as const;
 
 function lineupFor(rng: Rng, ctx: DemoContext, act: Act): { slots: Slot[]; guest: Slot | null } {
   const slots = act.members.slice();
@@ -46,7 +53,8 @@ function lineupFor(rng: Rng, ctx: DemoContext, act: Act): { slots: Slot[]; guest
   for (let k = rng.between(0, session); k > 0 && slots.length < MAX_LINEUP; k--) {
     addDistinct(rng, n, slots, ROLE.studioMusician, rng.pickWeighted(SESSION_INSTRUMENTS), false);
   }
-  for (let k = rng.between(0, background); k > 0 && slots.length < MAX_LINEUP; k--) addDistinct(rng, n, slots, ROLE.backgroundVocalist, null, false);
+  for (let k = rng.between(0, background); k > 0 && slots.length < MAX_LINEUP; k--)
+    addDistinct(rng, n, slots, ROLE.backgroundVocalist, null, false);
   const canFeature = act.kind === 'solo' || act.kind === 'duo' || act.kind === 'band';
   if (canFeature && slots.length < MAX_LINEUP && rng.chance(0.1)) {
     const before = slots.length;
@@ -57,19 +65,24 @@ function lineupFor(rng: Rng, ctx: DemoContext, act: Act): { slots: Slot[]; guest
 }
 
 function credit(ctx: DemoContext, s: Slot): string {
-  return performerCredit(ctx, s.performer);
+  return performerAt(ctx, s.performer).credit;
 }
 
 function actCredit(ctx: DemoContext, act: Act): string {
   let base: string;
   if (act.kind === 'ensemble') {
     const soloist = act.members.find((s) => s.role === ROLE.soloist);
-    base = [soloist && credit(ctx, soloist), act.name, credit(ctx, act.members[0] as Slot)].filter(Boolean).join(', ');
+    base = [soloist && credit(ctx, soloist), act.name, credit(ctx, act.members[0] as Slot)]
+      .filter(Boolean)
+      .join(', ');
   } else if (act.name !== null) {
     base = act.name;
   } else {
     const sep = act.kind === 'cast' ? ', ' : ' & ';
-    base = act.members.filter((s) => s.featured).map((s) => credit(ctx, s)).join(sep);
+    base = act.members
+      .filter((s) => s.featured)
+      .map((s) => credit(ctx, s))
+      .join(sep);
   }
   return base;
 }
@@ -84,11 +97,15 @@ function musicRecording(ctx: DemoContext, rng: Rng, i: number, video: boolean): 
   const work = workAt(ctx, isVersion ? Math.max(0, i - 1 - rng.int(200)) : i);
   const actIndex = isVersion && rng.chance(0.1) ? pickAct(rng, ctx.plan.musicActs) : work.act;
   const v = isVersion
-    ? versionOf(rng, work, () => performerCredit(ctx, rng.int(ctx.plan.performers)))
-    : { title: null, year: work.year, isrcYear: isrcYearFor(rng, work.year), seconds: work.seconds };
+    ? versionOf(rng, work, () => performerAt(ctx, rng.int(ctx.plan.performers)).credit)
+    : { title: null, year: work.year, isrcYear: work.isrcYear, seconds: work.seconds };
   const act = musicAct(ctx, actIndex);
   const { slots, guest } = lineupFor(rng, ctx, act);
-  const { isrc, label } = ctx.isrc.allocate(rng.pickWeighted(LABEL_TABLE), v.isrcYear);
+  // A version is often released by another label than the original (reissue, live album, compilation).
+  const { isrc, label } = ctx.isrc.allocate(
+    isVersion && rng.chance(0.4) ? rng.pickWeighted(LABEL_TABLE) : work.label,
+    v.isrcYear,
+  );
   const isan = video && rng.chance(0.4) ? isanOf(ctx.keys, i, 0, null) : null;
   const videoTitle = work.lang === 'fr' ? 'Clip officiel' : 'Official Video';
   return {
@@ -117,7 +134,8 @@ function screenRecording(ctx: DemoContext, rng: Rng, i: number): DemoRecording {
   const lang = language(showRng);
   const show = screenTitle(showRng, lang);
   const episode = rng.chance(0.4) ? rng.between(1, 24) : 0;
-  const title = episode === 0 ? show : lang === 'fr' ? `${show} – Épisode ${episode}` : `${show}, Episode ${episode}`;
+  const title =
+    episode === 0 ? show : lang === 'fr' ? `${show} – Épisode ${episode}` : `${show}, Episode ${episode}`;
   const ids = rng.float();
   const isan = ids < 0.75 ? isanOf(ctx.keys, i, episode, rng.chance(0.5) ? rng.next() : null) : null;
   const eidr = ids >= 0.5 ? eidrOf(ctx.keys, i, rng.next(), rng.next()) : null;

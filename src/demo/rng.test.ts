@@ -7,13 +7,18 @@ describe('Rng', () => {
     const a = new Rng(hashSeed('s'));
     const b = new Rng(hashSeed('s'));
     b.reseed(STREAM.work, 3).next();
-    const xs = Array.from({ length: 5 }, (_, i) => (i === 0 ? a.reseed(STREAM.performer, 42).next() : a.next()));
-    const ys = Array.from({ length: 5 }, (_, i) => (i === 0 ? b.reseed(STREAM.performer, 42).next() : b.next()));
+    const xs = Array.from({ length: 5 }, (_, i) =>
+      i === 0 ? a.reseed(STREAM.performer, 42).next() : a.next(),
+    );
+    const ys = Array.from({ length: 5 }, (_, i) =>
+      i === 0 ? b.reseed(STREAM.performer, 42).next() : b.next(),
+    );
     expect(ys).toEqual(xs);
   });
 
   it('gives different streams for another seed, stream or index', () => {
-    const first = (seed: string, stream: number, index: number) => new Rng(hashSeed(seed)).reseed(stream, index).next();
+    const first = (seed: string, stream: number, index: number) =>
+      new Rng(hashSeed(seed)).reseed(stream, index).next();
     const base = first('s', STREAM.performer, 1);
     expect(first('t', STREAM.performer, 1)).not.toBe(base);
     expect(first('s', STREAM.recording, 1)).not.toBe(base);
@@ -22,18 +27,23 @@ describe('Rng', () => {
 
   it('keeps every helper within its range', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1e7 }), fc.integer({ min: 1, max: 1000 }), fc.integer({ min: -50, max: 50 }), (index, n, lo) => {
-        const rng = new Rng(7).reseed(STREAM.act, index);
-        const f = rng.float();
-        const i = rng.int(n);
-        const b = rng.between(lo, lo + n);
-        expect(f).toBeGreaterThanOrEqual(0);
-        expect(f).toBeLessThan(1);
-        expect(Number.isInteger(i) && i >= 0 && i < n).toBe(true);
-        expect(Number.isInteger(b) && b >= lo && b <= lo + n).toBe(true);
-        const u = rng.next();
-        expect(u >>> 0).toBe(u);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1e7 }),
+        fc.integer({ min: 1, max: 1000 }),
+        fc.integer({ min: -50, max: 50 }),
+        (index, n, lo) => {
+          const rng = new Rng(7).reseed(STREAM.act, index);
+          const f = rng.float();
+          const i = rng.int(n);
+          const b = rng.between(lo, lo + n);
+          expect(f).toBeGreaterThanOrEqual(0);
+          expect(f).toBeLessThan(1);
+          expect(Number.isInteger(i) && i >= 0 && i < n).toBe(true);
+          expect(Number.isInteger(b) && b >= lo && b <= lo + n).toBe(true);
+          const u = rng.next();
+          expect(u >>> 0).toBe(u);
+        },
+      ),
     );
   });
 

@@ -13,7 +13,17 @@
  */
 
 /** Stream numbers: one per kind of entity, so that performer 7 and recording 7 draw different values. */
-export const STREAM = { performer: 1, mandate: 2, work: 3, recording: 4, act: 5, cast: 6, isrc: 7, show: 8 } as const;
+export const STREAM = {
+  performer: 1,
+  mandate: 2,
+  work: 3,
+  recording: 4,
+  act: 5,
+  cast: 6,
+  isrc: 7,
+  show: 8,
+  album: 9,
+} as const;
 
 const GOLDEN = 0x9e3779b9;
 

@@ -19,7 +19,13 @@ export const ROLE = {
 } as const;
 
 /** The rhythm section of a band, in the order members are added. */
-export const BAND_INSTRUMENTS = ['ElectricGuitar', 'ElectricBassGuitar', 'DrumKit', 'Keyboard', 'AcousticGuitar'] as const;
+export const BAND_INSTRUMENTS = [
+  'ElectricGuitar',
+  'ElectricBassGuitar',
+  'DrumKit',
+  'Keyboard',
+  'AcousticGuitar',
+] as const;
 
 /** Instruments hired session musicians play. */
 export const SESSION_INSTRUMENTS = weights<string>([
@@ -56,7 +62,18 @@ export const SESSION_INSTRUMENTS = weights<string>([
 ]);
 
 /** Instruments a featured instrumental soloist plays. */
-export const SOLO_INSTRUMENTS = ['Piano', 'Guitar', 'Accordion', 'Violin', 'Cello', 'Harp', 'Kora', 'Oud', 'Saxophone', 'Trumpet'] as const;
+export const SOLO_INSTRUMENTS = [
+  'Piano',
+  'Guitar',
+  'Accordion',
+  'Violin',
+  'Cello',
+  'Harp',
+  'Kora',
+  'Oud',
+  'Saxophone',
+  'Trumpet',
+] as const;
 
 /** Orchestra desks, weighted as the players of a chamber orchestra are. */
 export const ORCHESTRA_INSTRUMENTS = weights<string>([

@@ -12,13 +12,26 @@ import { parse } from 'csv-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HEADERS, type DemoFileKind } from '../../src/demo/csv.js';
 import { generateDemo, type DemoProgress, type DemoResult } from '../../src/demo/generate.js';
-import { parseEidr, parseIpi, parseIpn, parseIsan, parseIsni, parseIsrc, parseIswc, type IdParse } from '../../src/registry/identifiers.js';
+import {
+  parseEidr,
+  parseIpi,
+  parseIpn,
+  parseIsan,
+  parseIsni,
+  parseIsrc,
+  parseIswc,
+  type IdParse,
+} from '../../src/registry/identifiers.js';
 import { tdmr } from '../support/cli.js';
 
 const root = await mkdtemp(join(tmpdir(), 'tdmr-demo-'));
 afterAll(() => rm(root, { recursive: true, force: true }));
 
-async function eachRow(path: string, onHeader: (h: string[]) => void, onRow: (r: Record<string, string>) => void): Promise<void> {
+async function eachRow(
+  path: string,
+  onHeader: (h: string[]) => void,
+  onRow: (r: Record<string, string>) => void,
+): Promise<void> {
   const parser = createReadStream(path).pipe(
     parse({
       columns: (h: string[]) => {
@@ -31,7 +44,9 @@ async function eachRow(path: string, onHeader: (h: string[]) => void, onRow: (r:
 }
 
 async function sha256(path: string): Promise<string> {
-  return createHash('sha256').update(await readFile(path)).digest('hex');
+  return createHash('sha256')
+    .update(await readFile(path))
+    .digest('hex');
 }
 
 describe('generateDemo at 200,000 recordings', () => {
@@ -53,59 +68,82 @@ describe('generateDemo at 200,000 recordings', () => {
   const danglingLineups: string[] = [];
 
   const check = (field: string, value: string, parse: (s: string) => IdParse) => {
-    if (value !== '' && !(parse(value).ok && (parse(value) as { value: string }).value === value)) invalid.push(`${field} ${value}`);
+    if (value !== '' && !(parse(value).ok && (parse(value) as { value: string }).value === value))
+      invalid.push(`${field} ${value}`);
   };
 
   beforeAll(async () => {
     result = await generateDemo(join(root, 'big'), { scale: SCALE, seed: 'integration' });
     const f = result.files;
-    await eachRow(f.performers, (h) => (headers.performers = h), (r) => {
-      rows.performers++;
-      check('isni', r.isni!, parseIsni);
-      check('ipn', r.ipn!, parseIpn);
-      check('ipi', r.ipi!, parseIpi);
-      if (r.isni) performerKeys.isni.add(r.isni);
-      if (r.ipn) performerKeys.ipn.add(r.ipn);
-      if (r.member_no) performerKeys.member_no.add(r.member_no);
-      if (r.member === 'true') members.add(r.member_no!);
-      else nonMembers++;
-    });
-    await eachRow(f.mandates, (h) => (headers.mandates = h), (r) => {
-      rows.mandates++;
-      mandateIds.add(r.mandate_id!);
-      if (!members.has(r.performer_member_no!)) danglingMandates.push(r.mandate_id!);
-    });
-    await eachRow(f.recordings, (h) => (headers.recordings = h), (r) => {
-      rows.recordings++;
-      check('isrc', r.isrc!, parseIsrc);
-      check('isan', r.isan!, parseIsan);
-      check('eidr', r.eidr!, parseEidr);
-      check('iswc', r.iswc!, parseIswc);
-      if (r.isrc) {
-        isrcRows++;
-        isrcs.add(r.isrc);
-      }
-      recordingKeys.add(r.isrc || r.isan || r.eidr!);
-    });
-    await eachRow(f.lineups, (h) => (headers.lineups = h), (r) => {
-      rows.lineups++;
-      const rec = r.isrc || r.isan || r.eidr!;
-      const size = (lineupSizes.get(rec) ?? 0) + 1;
-      lineupSizes.set(rec, size);
-      if (r.position !== String(size)) badPositions.push(`${rec} ${r.position}`);
-      const known = r.performer_isni
-        ? performerKeys.isni.has(r.performer_isni)
-        : r.performer_ipn
-          ? performerKeys.ipn.has(r.performer_ipn)
-          : performerKeys.member_no.has(r.performer_member_no!);
-      if (!known || !recordingKeys.has(rec)) danglingLineups.push(JSON.stringify(r));
-    });
+    await eachRow(
+      f.performers,
+      (h) => (headers.performers = h),
+      (r) => {
+        rows.performers++;
+        check('isni', r.isni!, parseIsni);
+        check('ipn', r.ipn!, parseIpn);
+        check('ipi', r.ipi!, parseIpi);
+        if (r.isni) performerKeys.isni.add(r.isni);
+        if (r.ipn) performerKeys.ipn.add(r.ipn);
+        if (r.member_no) performerKeys.member_no.add(r.member_no);
+        if (r.member === 'true') members.add(r.member_no!);
+        else nonMembers++;
+      },
+    );
+    await eachRow(
+      f.mandates,
+      (h) => (headers.mandates = h),
+      (r) => {
+        rows.mandates++;
+        mandateIds.add(r.mandate_id!);
+        if (!members.has(r.performer_member_no!)) danglingMandates.push(r.mandate_id!);
+      },
+    );
+    await eachRow(
+      f.recordings,
+      (h) => (headers.recordings = h),
+      (r) => {
+        rows.recordings++;
+        check('isrc', r.isrc!, parseIsrc);
+        check('isan', r.isan!, parseIsan);
+        check('eidr', r.eidr!, parseEidr);
+        check('iswc', r.iswc!, parseIswc);
+        if (r.isrc) {
+          isrcRows++;
+          isrcs.add(r.isrc);
+        }
+        recordingKeys.add(r.isrc || r.isan || r.eidr!);
+      },
+    );
+    await eachRow(
+      f.lineups,
+      (h) => (headers.lineups = h),
+      (r) => {
+        rows.lineups++;
+        const rec = r.isrc || r.isan || r.eidr!;
+        const size = (lineupSizes.get(rec) ?? 0) + 1;
+        lineupSizes.set(rec, size);
+        if (r.position !== String(size)) badPositions.push(`${rec} ${r.position}`);
+        const known = r.performer_isni
+          ? performerKeys.isni.has(r.performer_isni)
+          : r.performer_ipn
+            ? performerKeys.ipn.has(r.performer_ipn)
+            : performerKeys.member_no.has(r.performer_member_no!);
+        if (!known || !recordingKeys.has(rec)) danglingLineups.push(JSON.stringify(r));
+      },
+    );
   }, 180_000);
 
   it('writes the four files with the documented headers and the counts it reports', () => {
-    for (const kind of Object.keys(HEADERS) as DemoFileKind[]) expect(headers[kind]).toEqual([...HEADERS[kind]]);
+    for (const kind of Object.keys(HEADERS) as DemoFileKind[])
+      expect(headers[kind]).toEqual([...HEADERS[kind]]);
     const c = result.counts;
-    expect(rows).toEqual({ performers: c.performers, mandates: c.mandates, recordings: c.recordings, lineups: c.lineups });
+    expect(rows).toEqual({
+      performers: c.performers,
+      mandates: c.mandates,
+      recordings: c.recordings,
+      lineups: c.lineups,
+    });
     expect([c.recordings, c.performers]).toEqual([SCALE, SCALE / 20]);
     expect(c.sound + c.audiovisual).toBe(SCALE);
   });
@@ -178,17 +216,23 @@ describe('generateDemo options', () => {
       },
     });
     await expect(run).rejects.toMatchObject({ code: 'DEMO_ABORTED' });
-    await expect(generateDemo(join(root, 'aborted2'), { scale: 10, signal: AbortSignal.abort() })).rejects.toMatchObject({ code: 'DEMO_ABORTED' });
+    await expect(
+      generateDemo(join(root, 'aborted2'), { scale: 10, signal: AbortSignal.abort() }),
+    ).rejects.toMatchObject({ code: 'DEMO_ABORTED' });
   });
 
   it('fails with DEMO_OUTPUT_FAILED when the directory cannot be made', async () => {
     const file = join(root, 'a-file');
     await writeFile(file, 'x');
-    await expect(generateDemo(join(file, 'sub'), { scale: 10 })).rejects.toMatchObject({ code: 'DEMO_OUTPUT_FAILED' });
+    await expect(generateDemo(join(file, 'sub'), { scale: 10 })).rejects.toMatchObject({
+      code: 'DEMO_OUTPUT_FAILED',
+    });
   });
 
   it('fails with DEMO_INVALID_OPTIONS on a bad scale', async () => {
-    await expect(generateDemo(join(root, 'bad'), { scale: 0 })).rejects.toMatchObject({ code: 'DEMO_INVALID_OPTIONS' });
+    await expect(generateDemo(join(root, 'bad'), { scale: 0 })).rejects.toMatchObject({
+      code: 'DEMO_INVALID_OPTIONS',
+    });
   });
 });
 
@@ -197,7 +241,12 @@ describe('tdmr demo generate', () => {
     const out = join(root, 'cli');
     const r = await tdmr('--json', 'demo', 'generate', '--out', out, '--scale', '3_000', '--seed', 'cli');
     expect(r.code).toBe(0);
-    const body = r.json<{ counts: { recordings: number; performers: number }; files: Record<string, string>; seed: string; seconds: number }>();
+    const body = r.json<{
+      counts: { recordings: number; performers: number };
+      files: Record<string, string>;
+      seed: string;
+      seconds: number;
+    }>();
     expect(body.counts).toMatchObject({ recordings: 3000, performers: 150 });
     expect(body.seed).toBe('cli');
     expect(body.files.lineups).toBe(join(out, 'lineups.csv'));

@@ -14,14 +14,17 @@ describe('parseScale', () => {
     expect(parseScale(raw)).toBe(n);
   });
 
-  it.each(['', '0', '-5', '1.5', '1e6', '10000001', 'abc', '12abc', '0x10', '∞', '١٢٣'])('rejects %j with DEMO_INVALID_OPTIONS', (raw) => {
-    expect(() => parseScale(raw)).toThrow(DemoError);
-    try {
-      parseScale(raw);
-    } catch (e) {
-      expect((e as DemoError).code).toBe('DEMO_INVALID_OPTIONS');
-    }
-  });
+  it.each(['', '0', '-5', '1.5', '1e6', '10000001', 'abc', '12abc', '0x10', '∞', '١٢٣'])(
+    'rejects %j with DEMO_INVALID_OPTIONS',
+    (raw) => {
+      expect(() => parseScale(raw)).toThrow(DemoError);
+      try {
+        parseScale(raw);
+      } catch (e) {
+        expect((e as DemoError).code).toBe('DEMO_INVALID_OPTIONS');
+      }
+    },
+  );
 
   it('reads back any scale in range, and rejects or reads any other text without throwing anything else', () => {
     fc.assert(fc.property(fc.integer({ min: 1, max: 10_000_000 }), (n) => parseScale(String(n)) === n));
