@@ -262,6 +262,32 @@ for (const dialect of DIALECTS) {
       expect(r.counts.performers).toEqual({ inserted: 1, updated: 0, unchanged: 1, rejected: 2 });
     });
 
+    it('rejects a row writing what an earlier file of the same run wrote', async () => {
+      await importFiles(ctx, BASE);
+      const recs = (n: string) =>
+        scratchFile(
+          `recordings-${n}.csv`,
+          `isrc,title,display_artist\nFRZ032500001,Title ${n},A\nFRZ03250070${n},New ${n},A\n`,
+        );
+      const lineup = () =>
+        scratchFile('lineups.csv', 'isrc,performer_member_no,position,role\nFRZ032500002,M0001,7,Soloist\n');
+      const mandate = () =>
+        scratchFile(
+          'mandates.csv',
+          'mandate_id,performer_member_no,legal_basis,valid_from\nMD-77,M0001,express,2025-01-01\n',
+        );
+      const r = await importFiles(ctx, [recs('1'), recs('2'), lineup(), lineup(), mandate(), mandate()], {
+        skipBadRows: true,
+      });
+      expect(r.errors.map((e) => [e.file.split('/').pop(), e.line, e.field])).toEqual([
+        ['recordings-2.csv', 2, 'isrc'],
+        ['mandates.csv', 2, 'mandate_id'],
+        ['lineups.csv', 2, 'position'],
+      ]);
+      expect((await ctx.services.registry.recording('FRZ032500001')).recording.title).toBe('Title 1');
+      expect(r.counts.recordings).toEqual({ inserted: 2, updated: 1, unchanged: 0, rejected: 1 });
+    });
+
     it('fails the whole run on a file it cannot read as a whole, even after good files', async () => {
       for (const [bad, code] of [
         ['bad-unknown-column.csv', 'IMPORT_BAD_HEADER'],

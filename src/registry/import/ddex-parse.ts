@@ -156,13 +156,11 @@ export class ErnReader {
         featured: null,
       });
     } else if (rel === 'Contributor/Role') {
-      r.contributors
-        .at(-1)
-        ?.roles.push({
-          value: '',
-          userDefined: tag.attributes.UserDefinedValue?.value ?? null,
-          instruments: [],
-        });
+      r.contributors.at(-1)?.roles.push({
+        value: '',
+        userDefined: tag.attributes.UserDefinedValue?.value ?? null,
+        instruments: [],
+      });
     } else if (rel === 'DisplayArtist') {
       r.displayArtists.push({ ref: null, role: null });
     }

@@ -131,6 +131,9 @@ export async function importFiles(
   const counts = emptyCounts();
   if (committed) addCounts(counts, sink.counts());
   for (const e of ENTITIES) counts[e].rejected = run.rejectedBy[e];
+  // Rejections found by PostgreSQL's merges arrive after a file's others: list them by file, then line.
+  const order = new Map(plan.map((f, i) => [f.path, i]));
+  run.errors.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line);
   const durationMs = performance.now() - started;
   return {
     status: !committed ? 'failed' : run.rejected > 0 ? 'partial' : 'imported',

@@ -81,6 +81,12 @@ export async function mergeLineups(client: pg.PoolClient, counts: EntityCounts):
     SELECT line, coalesce(path, 'position'), 'position ' || position || ' of this recording appears earlier in this import (line ' || first || ')'
     FROM (SELECT line, path, position, min(line) OVER (PARTITION BY recording_id, position) AS first FROM import_lineups) d
     WHERE line > first AND NOT EXISTS (SELECT 1 FROM import_rejects r WHERE r.line = d.line)`);
+  // CSV entries may not rewrite a position an earlier file of the run wrote; a DDEX message's line-up
+  // (imported last) takes its positions over, as in the SQLite sink.
+  await client.query(`INSERT INTO import_rejects (line, field, reason)
+    SELECT DISTINCT s.line, 'position', 'position ' || s.position || ' of this recording was written by an earlier file of this import'
+    FROM import_lineups s JOIN import_seen_lineups w ON w.recording_id = s.recording_id AND w.position = s.position
+    WHERE s.path IS NULL AND NOT EXISTS (SELECT 1 FROM import_rejects r WHERE r.line = s.line)`);
   await dropRejected(client, 'import_lineups');
   const r = await client.query<{ inserted: number; updated: number; total: number }>(`
     WITH up AS (
@@ -97,6 +103,9 @@ export async function mergeLineups(client: pg.PoolClient, counts: EntityCounts):
   counts.inserted += row.inserted;
   counts.updated += row.updated;
   counts.unchanged += row.total - row.inserted - row.updated;
+  await client.query(
+    `INSERT INTO import_seen_lineups SELECT recording_id, position FROM import_lineups ON CONFLICT DO NOTHING`,
+  );
 }
 
 /** A JSON list as a sorted text array, so that lists compare as sets. */
@@ -126,8 +135,14 @@ export async function mergeMandates(client: pg.PoolClient, now: string, counts: 
   // Repeats are judged among the rows left, as in the SQLite sink (a rejected row wrote nothing).
   await client.query(`INSERT INTO import_rejects (line, field, reason)
     SELECT line, 'mandate_id', 'mandate ' || mandate_id || ' appears earlier in this import (line ' || first || ')'
-    FROM (SELECT line, mandate_id, min(line) OVER (PARTITION BY mandate_id) AS first FROM import_mandates) d WHERE line > first`);
+    FROM (SELECT line, mandate_id, min(line) OVER (PARTITION BY mandate_id) AS first FROM import_mandates) d WHERE line > first
+    UNION ALL
+    SELECT line, 'mandate_id', 'mandate ' || mandate_id || ' was written by an earlier file of this import'
+    FROM import_mandates WHERE mandate_id IN (SELECT mandate_id FROM import_seen_mandates)`);
   await dropRejected(client, 'import_mandates');
+  await client.query(
+    'INSERT INTO import_seen_mandates SELECT mandate_id FROM import_mandates ON CONFLICT DO NOTHING',
+  );
   const cols =
     'id, mandate_id, version, performer_id, legal_basis, uses, media, territories, valid_from, valid_to, withdrawn_at, source_ref, change, recorded_at';
   const terms = 'performer_id, legal_basis, uses, media, territories, valid_from, valid_to';

@@ -1,6 +1,8 @@
 /**
- * PostgreSQL staging: TEMP tables (dropped at commit) that COPY fills, one per kind of row, plus the table
- * of rows the merges reject. Rows carry the line they came from, which is how rejections find their row.
+ * PostgreSQL staging: TEMP tables (dropped at commit) that COPY fills, one per kind of row, the table of rows
+ * the merges reject, and the `import_seen_*` tables of what earlier files of the run wrote (a row may not
+ * write the same key twice in one run, as in the SQLite sink). Rows carry the line they came from, which is
+ * how rejections find their row.
  */
 import type pg from 'pg';
 
@@ -87,6 +89,10 @@ export const STAGE: Record<'performers' | 'recordings' | 'mandates' | 'lineups' 
 
 const DDL = `
 CREATE TEMP TABLE import_rejects (line int NOT NULL, field text NOT NULL, reason text NOT NULL) ON COMMIT DROP;
+CREATE TEMP TABLE import_seen_performers (id text PRIMARY KEY) ON COMMIT DROP;
+CREATE TEMP TABLE import_seen_recordings (id text PRIMARY KEY) ON COMMIT DROP;
+CREATE TEMP TABLE import_seen_mandates (mandate_id text PRIMARY KEY) ON COMMIT DROP;
+CREATE TEMP TABLE import_seen_lineups (recording_id text, position int, PRIMARY KEY (recording_id, position)) ON COMMIT DROP;
 CREATE TEMP TABLE import_performers (
   line int NOT NULL, id text NOT NULL, display_name text NOT NULL, sort_name text NOT NULL, aliases text NOT NULL,
   member_no text, isni text, ipn text, ipi text, member int NOT NULL, search_text text NOT NULL, existing text

@@ -18,6 +18,8 @@ export interface UpsertSpec {
   keys: readonly { col: string; label: string }[];
   /** Columns an import sets (all but id and timestamps). */
   data: readonly string[];
+  /** The table of ids written by earlier files of the run. */
+  seen: string;
   /** Column naming the stored row in messages. */
   name: string;
   what: string;
@@ -73,6 +75,8 @@ export async function mergeUpsert(
   repeats.push(`SELECT line, ${field(keys[0]!.col)}, ${quote(`this ${spec.what} appears earlier in this import (line `)} || first || ')', ${keys.length}
       FROM (SELECT line, ${path}, min(line) OVER (PARTITION BY existing) AS first FROM ${stage} WHERE existing IS NOT NULL) d
       WHERE line > first`);
+  repeats.push(`SELECT line, ${field(keys[0]!.col)}, ${quote(`this ${spec.what} was written by an earlier file of this import`)}, ${keys.length + 1}
+      FROM ${stage} WHERE existing IN (SELECT id FROM ${spec.seen})`);
   await client.query(`INSERT INTO import_rejects (line, field, reason)
     SELECT DISTINCT ON (line) line, field, reason FROM (${repeats.join(' UNION ALL ')}) x
     WHERE NOT EXISTS (SELECT 1 FROM import_rejects r WHERE r.line = x.line) ORDER BY line, o`);
@@ -96,6 +100,9 @@ export async function mergeUpsert(
   counts.updated += updated;
   counts.unchanged +=
     (await count(client, `SELECT count(*)::int AS n FROM ${stage} WHERE existing IS NOT NULL`)) - updated;
+  await client.query(
+    `INSERT INTO ${spec.seen} (id) SELECT coalesce(existing, id) FROM ${stage} ON CONFLICT DO NOTHING`,
+  );
 }
 
 export const PERFORMERS: UpsertSpec = {
@@ -107,6 +114,7 @@ export const PERFORMERS: UpsertSpec = {
     { col: 'member_no', label: 'member number' },
   ],
   data: ['display_name', 'sort_name', 'aliases', 'member_no', 'isni', 'ipn', 'ipi', 'member', 'search_text'],
+  seen: 'import_seen_performers',
   name: 'display_name',
   what: 'performer',
   hasPath: false,
@@ -134,6 +142,7 @@ export const RECORDINGS: UpsertSpec = {
     'label',
     'search_text',
   ],
+  seen: 'import_seen_recordings',
   name: 'title',
   what: 'recording',
   hasPath: true,

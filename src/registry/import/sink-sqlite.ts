@@ -66,6 +66,7 @@ export class SqliteSink implements ImportSink {
   }
 
   startFile(_type: FileType): Promise<void> {
+    this.performers.startFile();
     return Promise.resolve();
   }
 
@@ -97,7 +98,15 @@ export class SqliteSink implements ImportSink {
       );
     const ids = r.performers.map((p) => this.performers.ensure(p));
     r.lineup.forEach((e, i) =>
-      this.recordings.lineup(rec.id, i + 1, ids[e.performer] as string, e.role, e.instrument, e.featured),
+      this.recordings.lineup(
+        rec.id,
+        i + 1,
+        ids[e.performer] as string,
+        e.role,
+        e.instrument,
+        e.featured,
+        true,
+      ),
     );
     return ACCEPTED;
   }

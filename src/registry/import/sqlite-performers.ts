@@ -25,7 +25,7 @@ export class SqlitePerformers {
     memberNo: new Map(),
   };
   private readonly written = new RowidSet();
-  /** DDEX performers already counted in this run (a party appears on many resources). */
+  /** DDEX performers already counted in this file (a party appears on many resources). */
   private readonly ensured = new Set<string>();
 
   constructor(
@@ -161,6 +161,11 @@ export class SqlitePerformers {
       field: prefix + COLUMN[first],
       reason: `no performer with ${LABEL[first]} ${ref[first]}`,
     };
+  }
+
+  /** Counts of DDEX performers are per file, as PostgreSQL's merge counts them. */
+  startFile(): void {
+    this.ensured.clear();
   }
 
   /** A DDEX performer: the stored one with its ISNI, IPN or id, else inserted as a non-member. */

@@ -132,7 +132,10 @@ export class SqliteRecordings {
     return { ok: true, id };
   }
 
-  /** Inserts or updates the entry at (recording, position). */
+  /**
+   * Inserts or updates the entry at (recording, position). A CSV row may not rewrite a position written earlier
+   * in the run; a DDEX line-up (`takeOver`, imported last) takes the positions of its recording over.
+   */
   lineup(
     recordingId: string,
     position: number,
@@ -140,6 +143,7 @@ export class SqliteRecordings {
     role: string,
     instrument: string | null,
     featured: boolean,
+    takeOver = false,
   ): RowOutcome {
     const flag = featured ? 1 : 0;
     const info = this.st.insertLineup.run(recordingId, position, performerId, role, instrument, flag);
@@ -150,8 +154,9 @@ export class SqliteRecordings {
     }
     const old = this.st.lineupAt.get(recordingId, position);
     if (old === undefined) throw new Error(`line-up insert conflicted but no entry at position ${position}`);
-    if (this.writtenLineups.has(old.rowid))
+    if (!takeOver && this.writtenLineups.has(old.rowid)) {
       return rejected('position', `position ${position} of this recording appears earlier in this import`);
+    }
     this.writtenLineups.add(old.rowid);
     if (
       old.performer_id === performerId &&
