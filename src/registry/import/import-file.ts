@@ -5,6 +5,10 @@
  * same files again changes nothing. Data problems come back in the result; only infrastructure failures
  * (database down, abort) throw.
  *
+ * On SQLite the run holds the write transaction of the handle's connection until it ends: anything else
+ * written through that same connection meanwhile becomes part of the import (and is rolled back with it),
+ * so a server should not write through it while an import runs.
+ *
  * @example
  * const result = await importFile(ctx, 'recordings.csv', { skipBadRows: true, report: 'rejected.csv' });
  * console.log(result.counts.recordings.inserted, result.rejected);

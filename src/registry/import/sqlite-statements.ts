@@ -31,7 +31,6 @@ export interface Statements {
   performerByIsni: Get<StoredPerformer>;
   performerByIpn: Get<StoredPerformer>;
   performerByMemberNo: Get<StoredPerformer>;
-  performerById: Get<StoredPerformer>;
   performerIdByIsni: Get<string>;
   performerIdByIpn: Get<string>;
   performerIdByMemberNo: Get<string>;
@@ -67,7 +66,6 @@ export function prepareStatements(db: Db): Statements {
     performerByIsni: get<StoredPerformer>(`SELECT rowid, * FROM performers WHERE isni = ?`),
     performerByIpn: get<StoredPerformer>(`SELECT rowid, * FROM performers WHERE ipn = ?`),
     performerByMemberNo: get<StoredPerformer>(`SELECT rowid, * FROM performers WHERE member_no = ?`),
-    performerById: get<StoredPerformer>(`SELECT rowid, * FROM performers WHERE id = ?`),
     performerIdByIsni: get<string>(`SELECT id FROM performers WHERE isni = ?`).pluck(),
     performerIdByIpn: get<string>(`SELECT id FROM performers WHERE ipn = ?`).pluck(),
     performerIdByMemberNo: get<string>(`SELECT id FROM performers WHERE member_no = ?`).pluck(),
