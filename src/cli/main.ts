@@ -6,12 +6,21 @@ import { Command, CommanderError } from 'commander';
 import { EXIT, fail, processIo, type ExitCode, type Io, type Register } from './io.js';
 import { registerDemoGenerate } from './commands/demo-generate.js';
 import { registerIdCheck } from './commands/id-check.js';
+import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerPerformerShow } from './commands/performer-show.js';
 import { registerRecordingShow } from './commands/recording-show.js';
 import { registerStatus } from './commands/status.js';
 
-const COMMANDS: Register[] = [registerInit, registerIdCheck, registerStatus, registerPerformerShow, registerRecordingShow, registerDemoGenerate];
+const COMMANDS: Register[] = [
+  registerInit,
+  registerIdCheck,
+  registerStatus,
+  registerPerformerShow,
+  registerRecordingShow,
+  registerImport,
+  registerDemoGenerate,
+];
 
 export function buildProgram(io: Io, done: (code: ExitCode) => void): Command {
   const program = new Command('tdmr')

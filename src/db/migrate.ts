@@ -25,7 +25,10 @@ class ListProvider implements MigrationProvider {
 
 /** Brings the schema to the latest version; returns the names of the migrations it applied. */
 export async function migrateToLatest(db: DbHandle): Promise<string[]> {
-  const migrator = new Migrator({ db: db.kysely, provider: new ListProvider(db.kind) });
+  // Kysely looks for its migration tables in every schema unless told which one: another schema's tables
+  // (tests and tools share one PostgreSQL database) would make it skip creating its own.
+  const schema = db.kind === 'postgres' && db.schema !== null ? { migrationTableSchema: db.schema } : {};
+  const migrator = new Migrator({ db: db.kysely, provider: new ListProvider(db.kind), ...schema });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
     throw new DbError('DB_MIGRATION_FAILED', `migration failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`, { cause: error });
