@@ -8,9 +8,10 @@ import { registerIdCheck } from './commands/id-check.js';
 import { registerInit } from './commands/init.js';
 import { registerPerformerShow } from './commands/performer-show.js';
 import { registerRecordingShow } from './commands/recording-show.js';
+import { registerServe } from './commands/serve.js';
 import { registerStatus } from './commands/status.js';
 
-const COMMANDS: Register[] = [registerInit, registerIdCheck, registerStatus, registerPerformerShow, registerRecordingShow];
+const COMMANDS: Register[] = [registerInit, registerIdCheck, registerStatus, registerPerformerShow, registerRecordingShow, registerServe];
 
 export function buildProgram(io: Io, done: (code: ExitCode) => void): Command {
   const program = new Command('tdmr')
