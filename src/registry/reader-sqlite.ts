@@ -4,7 +4,7 @@
  *
  * Why: on this kind of host every auto-commit statement pays for file-lock system calls, so a lookup
  * made of four statements costs four lock round trips; inside a held read transaction each statement
- * is a few microseconds of pure B-tree work (docs/ARCHITECTURE.md, "Lookup path").
+ * is a few microseconds of pure B-tree work (docs/http.md, "The lookup path").
  *
  * Freshness: the snapshot is renewed (1) when the writer connection of this process has changed rows
  * since the snapshot was taken, checked before every read with `total_changes()`, which costs no lock;
@@ -14,7 +14,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { openSqlite } from '../db/dialect.js';
 import type { DeclarationRow, MandateRow, PerformerRow } from '../db/schema.js';
-import type { CoverageReader, CoverageSnapshot, RecordingKeyKind } from './coverage-reader.js';
+import type { CoverageReader, CoverageSnapshot, RecordingKeyKind, VerdictRows } from './coverage-reader.js';
 import type { Declaration, LineupEntry, MandateVersion, Medium, Performer, Recording } from './model.js';
 import { declarationFromRow, mandateFromRow, performerFromRow } from './rows.js';
 import type { CoverageRows } from './store.js';
@@ -24,7 +24,7 @@ export interface SqliteReaderOptions {
   refreshMs?: number;
   /** Bytes of the file to memory-map for reads (0 disables). */
   mmapBytes?: number;
-  /** Performers (with their mandates) kept in memory between writes; default 250,000. */
+  /** Performers (with their mandates) kept in memory between writes; default 200,000 (about 1 KB each). */
   maxCachedPerformers?: number;
 }
 
@@ -57,6 +57,8 @@ export class SqliteCoverageReader implements CoverageReader {
   private readonly conn: BetterSqlite3.Database;
   private readonly byKey: Record<RecordingKeyKind, Stmt>;
   private readonly lineupStmt: Stmt;
+  private readonly kindByKey: Record<RecordingKeyKind, Stmt>;
+  private readonly lineupIdsStmt: Stmt;
   private readonly performerStmt: Stmt;
   private readonly mandatesStmt: Stmt;
   private readonly declarationsStmt: Stmt;
@@ -88,12 +90,17 @@ export class SqliteCoverageReader implements CoverageReader {
     options: SqliteReaderOptions = {},
   ) {
     this.conn = openSqlite(path, { readonly: true });
-    this.maxCachedPerformers = Math.max(1, options.maxCachedPerformers ?? 250_000);
+    this.maxCachedPerformers = Math.max(1, options.maxCachedPerformers ?? 200_000);
     this.conn.pragma(`mmap_size = ${Math.max(0, Math.floor(options.mmapBytes ?? 1 << 30))}`);
     // Only the columns answers use, as arrays: building a 15-key object per row costs more than the lookup.
     const recording = (col: string) =>
       this.conn.prepare(`SELECT ${RECORDING_COLUMNS} FROM recordings WHERE ${col} = ?`).raw();
     this.byKey = { isrc: recording('isrc'), isan: recording('isan'), eidr: recording('eidr') };
+    const kind = (col: string) => this.conn.prepare(`SELECT id, kind FROM recordings WHERE ${col} = ?`).raw();
+    this.kindByKey = { isrc: kind('isrc'), isan: kind('isan'), eidr: kind('eidr') };
+    this.lineupIdsStmt = this.conn
+      .prepare('SELECT performer_id FROM lineups WHERE recording_id = ? ORDER BY position')
+      .pluck();
     this.lineupStmt = this.conn
       .prepare(
         'SELECT performer_id, position, role, instrument, featured FROM lineups WHERE recording_id = ? ORDER BY position',
@@ -109,6 +116,7 @@ export class SqliteCoverageReader implements CoverageReader {
     this.writerChangesStmt = writer.prepare('SELECT total_changes()').pluck();
     const view: CoverageSnapshot = {
       coverage: (kind, value) => this.coverage(kind, value),
+      verdictRows: (kind, value) => this.verdictRows(kind, value),
       declarations: () => this.declarations(),
     };
     this.view = view;
@@ -204,13 +212,27 @@ export class SqliteCoverageReader implements CoverageReader {
     return { recording, lineup, performers, mandates };
   }
 
+  private verdictRows(kind: RecordingKeyKind, value: string): VerdictRows | null {
+    const r = this.kindByKey[kind].get(value) as [string, string] | undefined;
+    if (r === undefined) return null;
+    const performerIds = this.lineupIdsStmt.all(r[0]) as string[];
+    const mandates: MandateVersion[] = [];
+    for (const id of new Set(performerIds)) {
+      const p = this.performer(id);
+      if (p !== null) for (const m of p.mandates) mandates.push(m);
+    }
+    return { medium: r[1] as Medium, performerIds, mandates };
+  }
+
   /** A performer and every version of their mandates, from the cache (valid for the current data version). */
   private performer(id: string): CachedPerformer | null {
     const hit = this.performerCache.get(id);
     if (hit !== undefined) return hit;
     const row = this.performerStmt.get(id) as PerformerRow | undefined;
     if (row === undefined) return null;
-    if (this.performerCache.size >= this.maxCachedPerformers) this.performerCache.clear();
+    // Full: forget the performer cached longest ago (a Map iterates in insertion order).
+    if (this.performerCache.size >= this.maxCachedPerformers)
+      this.performerCache.delete(this.performerCache.keys().next().value as string);
     // Per performer, versions in insertion order, as the store returns them: coverage keeps the
     // first-seen order of mandates, so reasons come out in the same order on both paths.
     const entry = {

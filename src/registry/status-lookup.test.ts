@@ -10,10 +10,15 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { toConfig } from '../config/config.js';
 import { createContext } from '../context.js';
-import { mod37_36 } from './identifiers.js';
+import { mod37_36, parseIsrc, recognizeId } from './identifiers.js';
 import { MEDIA, QUERY_USES, USES, type Medium, type QueryUse, type Use } from './model.js';
 import type { RegistryService, StatusOptions } from './service.js';
-import { openStatusLookup, type ReaderStatusLookup } from './status-lookup.js';
+import {
+  isCanonicalIsrc,
+  openStatusLookup,
+  ServiceStatusLookup,
+  type ReaderStatusLookup,
+} from './status-lookup.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tdmr-lookup-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -131,6 +136,28 @@ async function seed(reg: RegistryService, r: Registry): Promise<void> {
   }
 }
 
+describe('isCanonicalIsrc', () => {
+  it('accepts exactly the strings both parsers return unchanged as an ISRC', () => {
+    const isrcLike = fc.stringMatching(/^(ISRC|[A-Z]{2}[A-Za-z0-9]{2})[A-Z0-9 -]{5,9}$/);
+    fc.assert(
+      fc.property(
+        fc.oneof(isrcLike, fc.stringMatching(/^ISRC[0-9A-Z][0-9]{7}$/), fc.string({ maxLength: 14 })),
+        (s) => {
+          const parsed = parseIsrc(s);
+          const recognized = recognizeId(s);
+          const same =
+            parsed.ok && parsed.value === s && recognized.kind === 'isrc' && recognized.normalized === s;
+          expect(isCanonicalIsrc(s)).toBe(same);
+        },
+      ),
+      { numRuns: 5000 },
+    );
+    expect(isCanonicalIsrc('FRZ032500001')).toBe(true);
+    expect(isCanonicalIsrc('ISRC12345678')).toBe(false);
+    expect(parseIsrc('ISRC12345678').ok).toBe(false);
+  });
+});
+
 describe('ReaderStatusLookup', () => {
   let run = 0;
   it('answers exactly as RegistryService on random registries', async () => {
@@ -142,6 +169,7 @@ describe('ReaderStatusLookup', () => {
         try {
           expect(opened.path).toBe('snapshot');
           const reg = ctx.services.registry;
+          const viaService = new ServiceStatusLookup(reg);
           await seed(reg, r);
           const other = r.recordings
             .flatMap((_, i) => [isan(i), eidr(i)])
@@ -153,6 +181,7 @@ describe('ReaderStatusLookup', () => {
               expect(await opened.lookup.status(k, opts)).toEqual(await reg.status(k, opts));
             const batch = [...keys, 'not an isrc', ''];
             expect(await opened.lookup.check(batch, opts)).toEqual(await reg.check(batch, opts));
+            expect(await opened.lookup.verdicts(batch, opts)).toEqual(await viaService.verdicts(batch, opts));
           }
         } finally {
           opened.close();
@@ -215,7 +244,7 @@ describe('ReaderStatusLookup', () => {
     const ctx = await createContext(toConfig({ databaseUrl: ':memory:' }));
     const opened = openStatusLookup(ctx.db, ctx.services.registry);
     expect(opened.path).toBe('service');
-    expect(opened.lookup).toBe(ctx.services.registry);
+    expect(opened.lookup).toBeInstanceOf(ServiceStatusLookup);
     opened.close();
     await ctx.close();
   });

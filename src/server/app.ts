@@ -15,7 +15,7 @@ import fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.js';
 import type { Context } from '../context.js';
 import type { RegistryService } from '../registry/service.js';
-import { openStatusLookup, type StatusLookup } from '../registry/status-lookup.js';
+import { openStatusLookup, ServiceStatusLookup, type StatusLookup } from '../registry/status-lookup.js';
 import { frameworkErrorHandler, installErrorHandling } from './error-handler.js';
 import { registerOpenApi } from './openapi.js';
 import { registerHomeRoutes } from './routes/home.js';
@@ -74,11 +74,11 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
       lookup = opened.lookup;
       closeLookup = () => opened.close();
     } else {
-      lookup = registry;
+      lookup = new ServiceStatusLookup(registry);
     }
   } else {
     registry = input.registry;
-    lookup = input.lookup ?? registry;
+    lookup = input.lookup ?? new ServiceStatusLookup(registry);
   }
 
   const app = fastify({
@@ -89,6 +89,7 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
     logController: new LogController({ disableRequestLogging: options.logRequests === false }),
     bodyLimit: DEFAULT_BODY_LIMIT,
     frameworkErrors: frameworkErrorHandler,
+    return503OnClosing: false,
     // Reject unknown query and body properties instead of silently dropping them: a misspelt
     // `?territoty=FR` must not quietly answer for every territory.
     ajv: { customOptions: { removeAdditional: false } },

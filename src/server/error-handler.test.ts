@@ -1,3 +1,5 @@
+import { connect } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import fastify, { type FastifyError } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DbError } from '../errors.js';
@@ -30,9 +32,10 @@ describe('statusForCode', () => {
         'HTTP_BAD_REQUEST',
         'HTTP_BODY_TOO_LARGE',
         'HTTP_UNSUPPORTED_MEDIA_TYPE',
+        'HTTP_UNAVAILABLE',
         'HTTP_INTERNAL',
       ].map(statusForCode),
-    ).toEqual([404, 400, 400, 413, 415, 500]);
+    ).toEqual([404, 400, 400, 413, 415, 503, 500]);
     expect(
       ['CONFIG_INVALID', 'DB_URL_INVALID', 'DB_MIGRATION_FAILED', 'DB_UNAVAILABLE'].map(statusForCode),
     ).toEqual([500, 500, 500, 503]);
@@ -132,5 +135,48 @@ describe('installErrorHandling', () => {
       [400, expect.objectContaining({ statusCode: 400, code: 'HTTP_BAD_REQUEST' })],
     ]);
     await app.close();
+  });
+});
+
+describe('closing', () => {
+  it('answers a request that arrives while the app closes with a 503 in the same body', async () => {
+    const app = fastify({ return503OnClosing: false });
+    installErrorHandling(app);
+    let release = (): void => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    let entered = (): void => undefined;
+    const inside = new Promise<void>((r) => (entered = r));
+    app.get('/slow', async () => {
+      entered();
+      await held;
+      return { ok: true };
+    });
+    app.get('/fast', () => ({ ok: true }));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const socket = connect((app.server.address() as AddressInfo).port, '127.0.0.1');
+    let received = '';
+    socket.on('data', (b: Buffer) => (received += b.toString()));
+    const ended = new Promise((r) => socket.on('close', r));
+    // A request that holds the connection busy, then a second one on it once the app is closing.
+    socket.write('GET /slow HTTP/1.1\r\nHost: x\r\n\r\n');
+    await inside;
+    const closed = app.close();
+    await new Promise((r) => setTimeout(r, 20));
+    socket.write('GET /fast HTTP/1.1\r\nHost: x\r\n\r\n');
+    await new Promise((r) => setTimeout(r, 20));
+    release();
+    await closed;
+    await ended;
+    const bodies = received
+      .split('\r\n\r\n')
+      .slice(1)
+      .map((b) => b.split('HTTP/1.1')[0]);
+    expect(received).toMatch(/^HTTP\/1\.1 200/);
+    expect(received).toContain('HTTP/1.1 503');
+    expect(JSON.parse(bodies[1] ?? '')).toEqual({
+      statusCode: 503,
+      code: 'HTTP_UNAVAILABLE',
+      message: 'the service is shutting down; retry',
+    });
   });
 });

@@ -28,6 +28,7 @@ const HTTP: Record<HttpErrorCode, number> = {
   HTTP_BAD_REQUEST: 400,
   HTTP_BODY_TOO_LARGE: 413,
   HTTP_UNSUPPORTED_MEDIA_TYPE: 415,
+  HTTP_UNAVAILABLE: 503,
   HTTP_INTERNAL: 500,
 };
 const PLATFORM: Record<ConfigErrorCode | DbErrorCode, number> = {
@@ -77,7 +78,7 @@ export function errorBody(err: unknown): ErrorBody {
         ? fromFastify(err)
         : new HttpError('HTTP_INTERNAL', 'internal error', { cause: err });
   const statusCode = statusForCode(e.code);
-  const message = statusCode >= 500 && e.code.startsWith('HTTP_') ? 'internal error' : e.message;
+  const message = e.code === 'HTTP_INTERNAL' ? 'internal error' : e.message;
   return { statusCode, code: e.code, message };
 }
 
@@ -91,8 +92,21 @@ export function sendError(reply: FastifyReply, err: unknown): FastifyReply {
   return reply.code(body.statusCode).type('application/json; charset=utf-8').send(body);
 }
 
-/** Installs the error handler, the not-found handler and the framework-error hook on an app. */
+/**
+ * Installs the error handler and the not-found handler on an app, and answers requests that arrive
+ * while it closes with a 503 in the same body (Fastify's own 503 has another shape: create the app
+ * with `return503OnClosing: false`).
+ */
 export function installErrorHandling(app: FastifyInstance): void {
+  let closing = false;
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  app.addHook('onRequest', (_request, _reply, done) => {
+    if (closing) done(new HttpError('HTTP_UNAVAILABLE', 'the service is shutting down; retry'));
+    else done();
+  });
   app.setErrorHandler((err, _request, reply) => sendError(reply, err));
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) =>
     sendError(

@@ -7,6 +7,7 @@ export type HttpErrorCode =
   | 'HTTP_BAD_REQUEST'
   | 'HTTP_BODY_TOO_LARGE'
   | 'HTTP_UNSUPPORTED_MEDIA_TYPE'
+  | 'HTTP_UNAVAILABLE'
   | 'HTTP_INTERNAL';
 
 export class HttpError extends AppError<HttpErrorCode> {}

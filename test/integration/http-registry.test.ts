@@ -121,6 +121,38 @@ function registrySuite(make: () => TestDb, options: AppOptions = {}): void {
       );
     });
 
+    it('gives only the verdicts with detail "status"', async () => {
+      const items = [SEED.reserved, 'nope', SEED.absent, SEED.franceOnly, SEED.ended, SEED.noLineup];
+      const res = await check({ items, at: AT, territory: 'FR', detail: 'status' });
+      expect(res.statusCode).toBe(200);
+      const body = res.json<{
+        detail: string;
+        at: string;
+        territory: string;
+        summary: unknown;
+        items: unknown[];
+      }>();
+      expect(body).toMatchObject({
+        detail: 'status',
+        at: AT,
+        territory: 'FR',
+        summary: { reserved: 2, notCovered: 1, unknown: 2, invalid: 1 },
+      });
+      const full = await env.ctx.services.registry.check(items, { at: AT, territory: 'FR' });
+      const expected = full.map((o) =>
+        o.ok
+          ? {
+              input: o.input,
+              ok: true,
+              identifier: o.identifier,
+              status: o.status,
+              uses: o.uses.map(({ use, status }) => ({ use, status })),
+            }
+          : o,
+      );
+      expect(body.items).toEqual(asJson(expected));
+    });
+
     it('takes 10,000 items, and refuses 10,001', async () => {
       const items = Array.from({ length: 10_000 }, (_, i) =>
         i % 2 ? SEED.reserved : `FRZ0326${String(i).padStart(5, '0')}`,
@@ -157,6 +189,7 @@ function registrySuite(make: () => TestDb, options: AppOptions = {}): void {
       expectError(await check({ at: AT }), 400, 'HTTP_VALIDATION');
       expectError(await check({ items: [SEED.reserved], extra: true }), 400, 'HTTP_VALIDATION');
       expectError(await check({ items: ['x'.repeat(65)] }), 400, 'HTTP_VALIDATION');
+      expectError(await check({ items: [SEED.reserved], detail: 'reasons' }), 400, 'HTTP_VALIDATION');
     });
   });
 

@@ -119,12 +119,40 @@ export const checkOutcomeSchema = {
   },
 } as const;
 
+/** One item of a batch check with `detail: "status"`: the verdicts without reasons or recording. */
+export const checkVerdictSchema = {
+  $id: 'CheckVerdict',
+  type: 'object',
+  required: ['input', 'ok'],
+  properties: {
+    input: { type: 'string' },
+    ok: { type: 'boolean', description: 'False when the item is not a valid ISRC (see `error`)' },
+    identifier: answerProperties.identifier,
+    status: answerProperties.status,
+    uses: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['use', 'status'],
+        properties: { use: { type: 'string', enum: QUERY_USES }, status: { type: 'string', enum: STATUSES } },
+      },
+    },
+    error: checkOutcomeSchema.properties.error,
+  },
+} as const;
+
 export const checkResponseSchema = {
   $id: 'CheckResponse',
   type: 'object',
-  required: ['count', 'summary', 'items'],
+  required: ['count', 'detail', 'summary', 'items'],
   properties: {
     count: { type: 'integer' },
+    detail: { type: 'string', enum: ['full', 'status'] },
+    at: {
+      type: 'string',
+      description: 'With `detail: "status"`: the instant of every answer (items do not repeat it)',
+    },
+    territory: { ...nullableString, description: 'With `detail: "status"`: the territory asked about' },
     summary: {
       type: 'object',
       required: ['reserved', 'notCovered', 'unknown', 'invalid'],
@@ -135,7 +163,12 @@ export const checkResponseSchema = {
         invalid: { type: 'integer' },
       },
     },
-    items: { type: 'array', items: { $ref: 'CheckOutcome#' } },
+    items: {
+      type: 'array',
+      description:
+        'One per item asked about, in the same order: `CheckOutcome` with `detail: "full"`, `CheckVerdict` with `detail: "status"`',
+      items: { anyOf: [{ $ref: 'CheckOutcome#' }, { $ref: 'CheckVerdict#' }] },
+    },
   },
 } as const;
 
@@ -245,6 +278,7 @@ export const registrySchemas = [
   useAnswerSchema,
   recordingStatusSchema,
   checkOutcomeSchema,
+  checkVerdictSchema,
   checkResponseSchema,
   performerSchema,
   mandateVersionSchema,
