@@ -8,7 +8,7 @@
  *   BENCH_CONNECTIONS (single GETs, 64) · BENCH_CHECK_CONNECTIONS (batches, 2)
  */
 import { ensureRegistry, lookupKeys } from './lib/registry-fixture.js';
-import { envInt, load, median } from './lib/measure.js';
+import { envInt, load, median, warmUp } from './lib/measure.js';
 import { startService } from './lib/servers.js';
 
 const n = envInt('BENCH_N', 1_000_000);
@@ -48,6 +48,7 @@ const targets = {
 const server = await startService(db);
 const results = { get: [], full: [], status: [] };
 try {
+  await warmUp(server.url, targets.get, { maxSeconds: Math.max(warmup, 60) });
   for (let run = 0; run < runs; run++) {
     for (const [name, t] of Object.entries(targets)) {
       await load(server.url, { ...t, seconds: warmup });

@@ -6,7 +6,7 @@
  * three a member holding a mandate; some mandates corrected to FR+BE, some withdrawn), about four
  * line-up entries per recording, one declaration. Deterministic: the same N gives the same file.
  */
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { closeDb, openDb } from '../../dist/db/dialect.js';
 import { migrateToLatest } from '../../dist/db/migrate.js';
@@ -88,6 +88,28 @@ export function lookupKeys(n, count, seed = 7) {
   for (let k = 0; k < count; k++)
     keys[k] = isrcOf(k % 2 === 0 ? Math.floor(rand() * n) : n + Math.floor(rand() * n));
   return keys;
+}
+
+/**
+ * Writes two real answers of the service for this registry, one for a recording it holds and one for an
+ * ISRC it does not, to a JSON file `{ hit, miss }` (the `GET /answer/:isrc` baseline), and returns its path.
+ */
+export async function writeSampleAnswers(dbPath, n) {
+  const { createContext } = await import('../../dist/context.js');
+  const { toConfig } = await import('../../dist/config/config.js');
+  const { openStatusLookup } = await import('../../dist/registry/status-lookup.js');
+  const ctx = await createContext(toConfig({ databaseUrl: dbPath, logLevel: 'silent' }), { migrate: false });
+  const opened = openStatusLookup(ctx.db, ctx.services.registry);
+  try {
+    const hit = await opened.lookup.status(isrcOf(1));
+    const miss = await opened.lookup.status(isrcOf(n + 1));
+    const file = join(WORK_DIR, `answers-${n}.json`);
+    writeFileSync(file, JSON.stringify({ hit, miss }));
+    return file;
+  } finally {
+    opened.close();
+    await ctx.close();
+  }
 }
 
 /** Path of the cached registry of `n` recordings, building it first when needed. */

@@ -43,6 +43,10 @@ export function startService(dbPath, env = {}) {
   });
 }
 
-export function startBare() {
-  return start([fileURLToPath(new URL('./bare-server.js', import.meta.url))], {});
+/** The bare Fastify baselines; `answersFile` enables `GET /answer/:isrc` (see bare-server.js). */
+export function startBare(answersFile) {
+  return start(
+    [fileURLToPath(new URL('./bare-server.js', import.meta.url))],
+    answersFile ? { BARE_ANSWERS: answersFile } : {},
+  );
 }

@@ -25,7 +25,13 @@ class ListProvider implements MigrationProvider {
 
 /** Brings the schema to the latest version; returns the names of the migrations it applied. */
 export async function migrateToLatest(db: DbHandle): Promise<string[]> {
-  const migrator = new Migrator({ db: db.kysely, provider: new ListProvider(db.kind) });
+  const migrator = new Migrator({
+    db: db.kysely,
+    provider: new ListProvider(db.kind),
+    // Without it, Kysely looks for its migration tables in every schema of the database, finds another
+    // schema's (a parallel test run, another instance) and then fails to query its own.
+    ...(db.kind === 'postgres' && db.schema ? { migrationTableSchema: db.schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
     throw new DbError('DB_MIGRATION_FAILED', `migration failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`, { cause: error });

@@ -9,7 +9,12 @@
  * Freshness: the snapshot is renewed (1) when the writer connection of this process has changed rows
  * since the snapshot was taken, checked before every read with `total_changes()`, which costs no lock;
  * (2) once it is older than `refreshMs`, so that writes by other processes show up; and it is
- * released when idle so WAL checkpoints can complete. Declarations are cached per data version.
+ * released when idle so WAL checkpoints can complete. Declarations, performers and their mandates are
+ * cached for as long as the data version (`PRAGMA data_version`: any commit by any connection) stays.
+ *
+ * Caveat: while requests keep a snapshot open, a blocking checkpoint (`wal_checkpoint(RESTART)` or
+ * `TRUNCATE`) run on the writer connection of this same process waits for it and, the process being
+ * single-threaded, for its whole busy timeout. Automatic (passive) checkpoints are unaffected.
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { openSqlite } from '../db/dialect.js';
