@@ -10,6 +10,7 @@ import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerPerformerShow } from './commands/performer-show.js';
 import { registerRecordingShow } from './commands/recording-show.js';
+import { registerServe } from './commands/serve.js';
 import { registerStatus } from './commands/status.js';
 
 const COMMANDS: Register[] = [
@@ -20,6 +21,7 @@ const COMMANDS: Register[] = [
   registerRecordingShow,
   registerImport,
   registerDemoGenerate,
+  registerServe,
 ];
 
 export function buildProgram(io: Io, done: (code: ExitCode) => void): Command {

@@ -357,14 +357,11 @@ export class RegistryService {
 
   /** Status of one recording (by ISRC, ISAN or EIDR) for one use or, by default, every use. */
   async status(identifier: string, opts: StatusOptions = {}): Promise<RecordingStatus> {
-    const q = this.query(opts);
-    const id = recognizeId(identifier);
-    if (!id.valid || id.kind === null || !['isrc', 'isan', 'eidr'].includes(id.kind)) {
-      throw new RegistryError('REGISTRY_INVALID_ID', `${identifier}: ${id.reason ?? `a ${id.kind ?? 'value'} does not identify a recording`}`);
-    }
-    const rec = await this.store.findRecording({ [id.kind]: id.normalized });
+    const q = statusQuery(opts, this.now());
+    const id = recordingIdentifier(identifier);
+    const rec = await this.store.findRecording({ [id.kind]: id.value });
     const rows = rec === null ? null : await this.store.coverageOfRecording(rec);
-    return { query: identifier, ...answer(id.normalized, rows, await this.store.declarations(), q) };
+    return { query: identifier, ...answer(id.value, rows, await this.store.declarations(), q) };
   }
 
   /** Many ISRCs at once (up to 10,000): one outcome per item, in input order; invalid items do not fail the batch. */
@@ -372,7 +369,7 @@ export class RegistryService {
     if (inputs.length > MAX_CHECK_ITEMS) {
       throw new RegistryError('REGISTRY_TOO_MANY_ITEMS', `at most ${MAX_CHECK_ITEMS} items per request, got ${inputs.length}`);
     }
-    const q = this.query(opts);
+    const q = statusQuery(opts, this.now());
     const parsed = inputs.map((input) => ({ input, id: parseIsrc(input) }));
     const valid = parsed.flatMap((p) => (p.id.ok ? [p.id.value] : []));
     const rows = await this.store.coverageByIsrc(valid);
@@ -391,13 +388,23 @@ export class RegistryService {
   counts() {
     return this.store.counts();
   }
+}
 
-  private query(opts: StatusOptions): { at: string; uses: QueryUse[]; territory: string | undefined } {
-    const at = opts.at === undefined ? this.now().toISOString() : instant('at', opts.at);
-    const uses = opts.use === undefined ? [...QUERY_USES] : subset('use', [opts.use], QUERY_USES, []);
-    const territory = opts.territory === undefined ? undefined : (territories([opts.territory])[0] as string);
-    return { at, uses, territory };
+/** Pure: the normalised question behind a status call (`now` is the default instant). */
+export function statusQuery(opts: StatusOptions, now: Date): { at: string; uses: QueryUse[]; territory: string | undefined } {
+  const at = opts.at === undefined ? now.toISOString() : instant('at', opts.at);
+  const uses = opts.use === undefined ? [...QUERY_USES] : subset('use', [opts.use], QUERY_USES, []);
+  const territory = opts.territory === undefined ? undefined : (territories([opts.territory])[0] as string);
+  return { at, uses, territory };
+}
+
+/** Pure: the recording identifier (ISRC, ISAN or EIDR) in a status query, normalised; throws `REGISTRY_INVALID_ID`. */
+export function recordingIdentifier(identifier: string): { kind: 'isrc' | 'isan' | 'eidr'; value: string } {
+  const id = recognizeId(identifier);
+  if (!id.valid || (id.kind !== 'isrc' && id.kind !== 'isan' && id.kind !== 'eidr') || id.normalized === null) {
+    throw new RegistryError('REGISTRY_INVALID_ID', `${identifier}: ${id.reason ?? `a ${id.kind ?? 'value'} does not identify a recording`}`);
   }
+  return { kind: id.kind, value: id.normalized };
 }
 
 /** Pure: the status answer for one identifier from its coverage rows. */

@@ -1,0 +1,96 @@
+/**
+ * POST /v1/check with 10,000 ISRCs per request against single-item GET /v1/recordings/{isrc}, same server,
+ * same run. Ratio = items per second through the batch / requests per second of single GETs (goal: 10).
+ * Both `detail: "full"` (the default: every item with its reasons) and `detail: "status"` are measured.
+ *
+ *   npm run build && node bench/check-batch.js
+ *   BENCH_N (recordings, 1,000,000) · BENCH_SECONDS (per run, 10) · BENCH_WARMUP (s, 3) · BENCH_RUNS (3)
+ *   BENCH_CONNECTIONS (single GETs, 64) · BENCH_CHECK_CONNECTIONS (batches, 2)
+ */
+import { ensureRegistry, lookupKeys } from './lib/registry-fixture.js';
+import { envInt, load, median, warmUp } from './lib/measure.js';
+import { startService } from './lib/servers.js';
+
+const n = envInt('BENCH_N', 1_000_000);
+const seconds = envInt('BENCH_SECONDS', 10);
+const warmup = envInt('BENCH_WARMUP', 3);
+const runs = envInt('BENCH_RUNS', 3);
+const connections = envInt('BENCH_CONNECTIONS', 64);
+const checkConnections = envInt('BENCH_CHECK_CONNECTIONS', 2);
+const BATCH = 10_000;
+
+const db = await ensureRegistry(n);
+const keys = lookupKeys(n, 200_000);
+const randomKey = () => keys[Math.floor(Math.random() * keys.length)];
+const bodies = (detail) =>
+  Array.from({ length: 16 }, (_, b) =>
+    JSON.stringify({ items: keys.slice(b * BATCH, (b + 1) * BATCH), detail }),
+  );
+const json = { 'content-type': 'application/json' };
+const targets = {
+  get: { connections, next: () => ({ method: 'GET', path: `/v1/recordings/${randomKey()}` }) },
+  ...Object.fromEntries(
+    ['full', 'status'].map((detail) => {
+      const bs = bodies(detail);
+      let i = 0;
+      return [
+        detail,
+        {
+          connections: checkConnections,
+          headers: json,
+          next: () => ({ method: 'POST', path: '/v1/check', body: bs[i++ % bs.length] }),
+        },
+      ];
+    }),
+  ),
+};
+
+const server = await startService(db);
+const results = { get: [], full: [], status: [] };
+try {
+  await warmUp(server.url, targets.get, { maxSeconds: Math.max(warmup, 60) });
+  for (let run = 0; run < runs; run++) {
+    for (const [name, t] of Object.entries(targets)) {
+      await load(server.url, { ...t, seconds: warmup });
+      const r = await load(server.url, { ...t, seconds });
+      results[name].push(r);
+      const items = name === 'get' ? r.rps : r.rps * BATCH;
+      process.stderr.write(
+        `run ${run + 1}/${runs} ${name}: ${Math.round(r.rps * 10) / 10} req/s = ${Math.round(items)} items/s, p99 ${r.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}\n`,
+      );
+    }
+  }
+} finally {
+  await server.stop();
+}
+
+const get = Math.round(median(results.get.map((r) => r.rps)));
+const summary = (rs) => {
+  const itemsPerSecond = Math.round(median(rs.map((r) => r.rps)) * BATCH);
+  return {
+    itemsPerSecond,
+    requestsPerSecond: Number(median(rs.map((r) => r.rps)).toFixed(2)),
+    p99: median(rs.map((r) => r.p99)),
+    non2xx: rs.reduce((a, r) => a + r.non2xx, 0),
+    errors: rs.reduce((a, r) => a + r.errors, 0),
+    ratio: Number((itemsPerSecond / get).toFixed(2)),
+  };
+};
+const full = summary(results.full);
+const status = summary(results.status);
+console.log(
+  JSON.stringify({
+    bench: 'check-batch',
+    n,
+    batch: BATCH,
+    seconds,
+    runs,
+    get: { rps: get, p99: median(results.get.map((r) => r.p99)) },
+    full,
+    status,
+    ratio: full.ratio,
+    ratioStatus: status.ratio,
+    goal: { ratio: 10 },
+    met: { full: full.ratio >= 10, status: status.ratio >= 10 },
+  }),
+);

@@ -1,0 +1,87 @@
+/**
+ * GET /v1/recordings/{isrc} against a bare Fastify route returning a constant JSON body, in the same run.
+ *
+ *   npm run build && node bench/http-lookup.js
+ *   BENCH_N (recordings, default 1,000,000) · BENCH_SECONDS (per run, 10) · BENCH_WARMUP (s before each
+ *   run, 3; the service is first warmed until steady, up to 60 s)
+ *   BENCH_RUNS (3) · BENCH_CONNECTIONS (64)
+ *
+ * Random keys, half hits and half misses. Servers run in child processes, loaded one at a time, alternating;
+ * autocannon runs here. Prints one JSON line; `ratio` = lookup req/s / bare req/s (medians), the goal's
+ * measure. Two more baselines say where the gap comes from: `bareParam` (the constant body on the
+ * lookup's path shape) and `bareAnswer` (real answers of the service, a hit and a miss alternately, as
+ * constants: the cost of sending answers of that size, without looking anything up).
+ */
+import { ensureRegistry, lookupKeys, writeSampleAnswers } from './lib/registry-fixture.js';
+import { envInt, load, median, warmUp } from './lib/measure.js';
+import { startBare, startService } from './lib/servers.js';
+
+const n = envInt('BENCH_N', 1_000_000);
+const seconds = envInt('BENCH_SECONDS', 10);
+const warmup = envInt('BENCH_WARMUP', 3);
+const runs = envInt('BENCH_RUNS', 3);
+const connections = envInt('BENCH_CONNECTIONS', 64);
+
+const db = await ensureRegistry(n);
+const answers = await writeSampleAnswers(db, n);
+const keys = lookupKeys(n, 200_000);
+const randomKey = () => keys[Math.floor(Math.random() * keys.length)];
+// One server of each kind for the whole run, as in service; only one is under load at a time.
+const bareServer = await startBare(answers);
+const service = await startService(db);
+const lookupNext = () => ({ path: `/v1/recordings/${randomKey()}` });
+const targets = {
+  bare: { server: bareServer, next: () => ({ path: '/' }) },
+  bareParam: { server: bareServer, next: () => ({ path: `/v1/recordings/${randomKey()}` }) },
+  bareAnswer: { server: bareServer, next: () => ({ path: `/answer/${randomKey()}` }) },
+  lookup: { server: service, next: lookupNext },
+};
+
+const results = { bare: [], bareParam: [], bareAnswer: [], lookup: [] };
+try {
+  // The service's caches (SQLite pages, performers) fill as random keys come in: warm it until it is steady.
+  await warmUp(service.url, { connections, next: lookupNext }, { maxSeconds: Math.max(warmup, 60) });
+  for (let run = 0; run < runs; run++) {
+    for (const [name, t] of Object.entries(targets)) {
+      await load(t.server.url, { connections, seconds: Math.min(warmup, 2), next: t.next });
+      const r = await load(t.server.url, { connections, seconds, next: t.next });
+      results[name].push(r);
+      process.stderr.write(
+        `run ${run + 1}/${runs} ${name}: ${Math.round(r.rps)} req/s, p99 ${r.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}\n`,
+      );
+    }
+  }
+} finally {
+  await Promise.all([bareServer.stop(), service.stop()]);
+}
+
+const summary = (rs) => ({
+  rps: Math.round(median(rs.map((r) => r.rps))),
+  p99: median(rs.map((r) => r.p99)),
+  runs: rs.map((r) => Math.round(r.rps)),
+  non2xx: rs.reduce((a, r) => a + r.non2xx, 0),
+  errors: rs.reduce((a, r) => a + r.errors, 0),
+});
+const bare = summary(results.bare);
+const bareParam = summary(results.bareParam);
+const bareAnswer = summary(results.bareAnswer);
+const lookup = summary(results.lookup);
+const ratio = lookup.rps / bare.rps;
+console.log(
+  JSON.stringify({
+    bench: 'http-lookup',
+    n,
+    connections,
+    seconds,
+    runs,
+    bare,
+    bareParam,
+    bareAnswer,
+    lookup,
+    ratio: Number(ratio.toFixed(3)),
+    ratioToBareParam: Number((lookup.rps / bareParam.rps).toFixed(3)),
+    ratioToBareAnswer: Number((lookup.rps / bareAnswer.rps).toFixed(3)),
+    goal: { ratio: 0.8, p99Ms: 20 },
+    met: ratio >= 0.8 && lookup.p99 < 20 && lookup.non2xx === 0 && lookup.errors === 0,
+  }),
+);

@@ -1,0 +1,64 @@
+/** autocannon, programmatically, with a fresh request per call from `next()`. */
+import autocannon from 'autocannon';
+
+export function envInt(name, dflt) {
+  const v = process.env[name];
+  if (v === undefined || v === '') return dflt;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got ${v}`);
+  return n;
+}
+
+/**
+ * Runs autocannon for `seconds` against `url`; `next()` returns `{ path, method?, body? }` per request.
+ * Resolves with requests per second (mean), latency percentiles (ms) and the count of non-2xx answers.
+ */
+export async function load(url, { connections, seconds, next, headers }) {
+  const result = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    headers,
+    requests: [
+      {
+        setupRequest: (req) => {
+          const r = next();
+          return { ...req, ...r };
+        },
+      },
+    ],
+  });
+  return {
+    // Completed requests over the elapsed time: for slow requests (a 10,000-item batch) the
+    // per-second average autocannon also reports counts whole requests per one-second bucket.
+    rps: result.requests.total / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+    total: result.requests.total,
+  };
+}
+
+export const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0
+    ? NaN
+    : s.length % 2
+      ? s[(s.length - 1) / 2]
+      : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/**
+ * Warms a server up: load in `slice`-second steps until two consecutive steps differ by less than 5 %,
+ * or `maxSeconds` have passed (caches fill as random keys come in). Logs each step to stderr.
+ */
+export async function warmUp(url, options, { slice = 3, maxSeconds = 60, label = 'warm-up' } = {}) {
+  let previous = 0;
+  for (let spent = 0; spent < maxSeconds; spent += slice) {
+    const r = await load(url, { ...options, seconds: slice });
+    process.stderr.write(`${label}: ${Math.round(r.rps)} req/s, p99 ${r.p99} ms\n`);
+    if (previous > 0 && Math.abs(r.rps - previous) / previous < 0.05) return;
+    previous = r.rps;
+  }
+}

@@ -1,0 +1,251 @@
+/**
+ * The fast lookup must give exactly the answers of `RegistryService.status` and `.check`: checked on
+ * random registries (performers, mandates with corrections and withdrawals, line-ups, declarations)
+ * and random questions (instant, use, territory).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { toConfig } from '../config/config.js';
+import { createContext } from '../context.js';
+import { mod37_36, parseIsrc, recognizeId } from './identifiers.js';
+import { MEDIA, QUERY_USES, USES, type Medium, type QueryUse, type Use } from './model.js';
+import type { RegistryService, StatusOptions } from './service.js';
+import {
+  isCanonicalIsrc,
+  openStatusLookup,
+  ServiceStatusLookup,
+  type ReaderStatusLookup,
+} from './status-lookup.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'tdmr-lookup-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const DATES = [
+  '2019-06-01',
+  '2020-01-01',
+  '2021-01-01',
+  '2022-06-15',
+  '2024-01-01',
+  '2025-06-01',
+  '2026-01-01',
+  '2027-03-01',
+];
+const TERRITORIES = ['WORLD', 'FR', 'DE', 'BE'];
+const date = fc.constantFrom(...DATES);
+const scope = fc.record({
+  uses: fc.subarray([...USES] as Use[]),
+  media: fc.subarray([...MEDIA] as Medium[]),
+  territories: fc.subarray(TERRITORIES),
+});
+const mandate = fc.record({
+  legalBasis: fc.constantFrom('statutory' as const, 'express' as const),
+  scope,
+  validFrom: date,
+  validTo: fc.option(date, { nil: undefined }),
+  corrections: fc.array(
+    fc.record({ scope: fc.option(scope, { nil: undefined }), validTo: fc.option(date, { nil: undefined }) }),
+    { maxLength: 2 },
+  ),
+  withdrawnAt: fc.option(date, { nil: undefined }),
+});
+const registryArb = fc.record({
+  performers: fc.array(fc.record({ member: fc.boolean(), mandates: fc.array(mandate, { maxLength: 2 }) }), {
+    minLength: 1,
+    maxLength: 5,
+  }),
+  recordings: fc.array(
+    fc.record({
+      kind: fc.constantFrom<Medium>('sound', 'audiovisual'),
+      lineup: fc.array(fc.nat(), { maxLength: 4 }),
+    }),
+    { minLength: 1, maxLength: 5 },
+  ),
+  declarations: fc.array(
+    fc.record({ scope, effectiveFrom: date, withdrawnAt: fc.option(date, { nil: undefined }) }),
+    { maxLength: 2 },
+  ),
+  questions: fc.array(
+    fc.record({
+      at: date,
+      use: fc.option(fc.constantFrom<QueryUse>(...QUERY_USES), { nil: undefined }),
+      territory: fc.option(fc.constantFrom('FR', 'de', 'WORLD'), { nil: undefined }),
+    }),
+    { minLength: 1, maxLength: 3 },
+  ),
+});
+type Registry = typeof registryArb extends fc.Arbitrary<infer T> ? T : never;
+
+const isrc = (i: number) => `FRZ0325${String(i).padStart(5, '0')}`;
+const hex = (i: number, width: number) => i.toString(16).toUpperCase().padStart(width, '0');
+/** Every other recording also has an ISAN, every third an EIDR, each with its check character. */
+const isan = (i: number) => (i % 2 === 0 ? `${hex(0x18947 + i, 16)}${mod37_36(hex(0x18947 + i, 16))}` : null);
+const eidr = (i: number) =>
+  i % 3 === 0 ? `10.5240/${hex(0xabc00 + i, 20)}${mod37_36(hex(0xabc00 + i, 20))}` : null;
+
+async function seed(reg: RegistryService, r: Registry): Promise<void> {
+  const ids: string[] = [];
+  for (const [i, p] of r.performers.entries()) {
+    const performer = await reg.addPerformer({
+      displayName: `Performer ${i}`,
+      memberNo: p.member ? `M${i}` : null,
+      ipn: String(1000 + i),
+    });
+    ids.push(performer.id);
+    for (const m of p.mandates) {
+      const v = await reg.addMandate({
+        performerId: performer.id,
+        legalBasis: m.legalBasis,
+        ...m.scope,
+        validFrom: m.validFrom,
+        validTo: m.validTo !== undefined && m.validTo > m.validFrom ? m.validTo : null,
+      });
+      for (const c of m.corrections) {
+        const validTo = c.validTo !== undefined && c.validTo > m.validFrom ? c.validTo : undefined;
+        await reg.correctMandate(v.mandateId, { ...(c.scope ?? {}), ...(validTo ? { validTo } : {}) });
+      }
+      if (m.withdrawnAt !== undefined) await reg.withdrawMandate(v.mandateId, m.withdrawnAt);
+    }
+  }
+  for (const [i, rec] of r.recordings.entries()) {
+    const members = [...new Set(rec.lineup.map((k) => ids[k % ids.length] as string))];
+    await reg.addRecording(
+      {
+        kind: rec.kind,
+        isrc: isrc(i),
+        isan: isan(i),
+        eidr: eidr(i),
+        title: `Title ${i}`,
+        displayArtist: 'Artist',
+      },
+      members.map((performerId, k) => ({
+        performerId,
+        role: 'StudioMusician',
+        instrument: null,
+        featured: k === 0,
+        position: k + 1,
+      })),
+    );
+  }
+  for (const d of r.declarations) {
+    const decl = await reg.declare({ issuer: 'CMO', ...d.scope, effectiveFrom: d.effectiveFrom });
+    if (d.withdrawnAt !== undefined && d.withdrawnAt > d.effectiveFrom)
+      await reg.withdrawDeclaration(decl.id, d.withdrawnAt);
+  }
+}
+
+describe('isCanonicalIsrc', () => {
+  it('accepts exactly the strings both parsers return unchanged as an ISRC', () => {
+    const isrcLike = fc.stringMatching(/^(ISRC|[A-Z]{2}[A-Za-z0-9]{2})[A-Z0-9 -]{5,9}$/);
+    fc.assert(
+      fc.property(
+        fc.oneof(isrcLike, fc.stringMatching(/^ISRC[0-9A-Z][0-9]{7}$/), fc.string({ maxLength: 14 })),
+        (s) => {
+          const parsed = parseIsrc(s);
+          const recognized = recognizeId(s);
+          const same =
+            parsed.ok && parsed.value === s && recognized.kind === 'isrc' && recognized.normalized === s;
+          expect(isCanonicalIsrc(s)).toBe(same);
+        },
+      ),
+      { numRuns: 5000 },
+    );
+    expect(isCanonicalIsrc('FRZ032500001')).toBe(true);
+    expect(isCanonicalIsrc('ISRC12345678')).toBe(false);
+    expect(parseIsrc('ISRC12345678').ok).toBe(false);
+  });
+});
+
+describe('ReaderStatusLookup', () => {
+  let run = 0;
+  it('answers exactly as RegistryService on random registries', async () => {
+    await fc.assert(
+      fc.asyncProperty(registryArb, async (r) => {
+        const file = join(dir, `prop-${run++}.db`);
+        const ctx = await createContext(toConfig({ databaseUrl: file }));
+        const opened = openStatusLookup(ctx.db, ctx.services.registry);
+        try {
+          expect(opened.path).toBe('snapshot');
+          const reg = ctx.services.registry;
+          const viaService = new ServiceStatusLookup(reg);
+          await seed(reg, r);
+          const other = r.recordings
+            .flatMap((_, i) => [isan(i), eidr(i)])
+            .filter((k): k is string => k !== null);
+          const keys = [...r.recordings.map((_, i) => isrc(i)), isrc(99_999), 'fr-z03-25-00000', ...other];
+          for (const q of r.questions) {
+            const opts: StatusOptions = q;
+            for (const k of keys)
+              expect(await opened.lookup.status(k, opts)).toEqual(await reg.status(k, opts));
+            const batch = [...keys, 'not an isrc', ''];
+            expect(await opened.lookup.check(batch, opts)).toEqual(await reg.check(batch, opts));
+            expect(await opened.lookup.verdicts(batch, opts)).toEqual(await viaService.verdicts(batch, opts));
+          }
+        } finally {
+          opened.close();
+          await ctx.close();
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('uses its clock when no instant is given, as the service does', async () => {
+    const ctx = await createContext(toConfig({ databaseUrl: join(dir, 'clock.db') }));
+    const opened = openStatusLookup(ctx.db, ctx.services.registry, {
+      now: () => new Date('2026-02-01T00:00:00Z'),
+    });
+    try {
+      await ctx.services.registry.addRecording({
+        kind: 'sound',
+        isrc: isrc(1),
+        title: 'T',
+        displayArtist: 'A',
+      });
+      const s = await opened.lookup.status(isrc(1));
+      expect(s.at).toBe('2026-02-01T00:00:00.000Z');
+      expect(s.uses.map((u) => u.use)).toEqual([...QUERY_USES]);
+    } finally {
+      opened.close();
+      await ctx.close();
+    }
+  });
+
+  it('rejects what the service rejects, with the same codes', async () => {
+    const ctx = await createContext(toConfig({ databaseUrl: join(dir, 'errors.db') }));
+    const opened = openStatusLookup(ctx.db, ctx.services.registry);
+    try {
+      const lookup = opened.lookup as ReaderStatusLookup;
+      expect(() => lookup.status('FRZ03')).toThrow(expect.objectContaining({ code: 'REGISTRY_INVALID_ID' }));
+      expect(() => lookup.status('0000000122819550')).toThrow(
+        expect.objectContaining({ code: 'REGISTRY_INVALID_ID' }),
+      );
+      expect(() => lookup.status(isrc(1), { at: '2026-02-30' })).toThrow(
+        expect.objectContaining({ code: 'REGISTRY_INVALID_INPUT' }),
+      );
+      expect(() => lookup.status(isrc(1), { territory: 'France' })).toThrow(
+        expect.objectContaining({ code: 'REGISTRY_INVALID_INPUT' }),
+      );
+      expect(() => lookup.check(new Array<string>(10_001).fill(isrc(1)))).toThrow(
+        expect.objectContaining({ code: 'REGISTRY_TOO_MANY_ITEMS' }),
+      );
+      await expect(ctx.services.registry.status('FRZ03')).rejects.toMatchObject({
+        code: 'REGISTRY_INVALID_ID',
+      });
+    } finally {
+      opened.close();
+      await ctx.close();
+    }
+  });
+
+  it('falls back to the service where no snapshot reader applies', async () => {
+    const ctx = await createContext(toConfig({ databaseUrl: ':memory:' }));
+    const opened = openStatusLookup(ctx.db, ctx.services.registry);
+    expect(opened.path).toBe('service');
+    expect(opened.lookup).toBeInstanceOf(ServiceStatusLookup);
+    opened.close();
+    await ctx.close();
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * The HTTP service: builds a Fastify app over the registry. No listening here (the `serve` command
+ * does that), so tests drive it with `app.inject()`.
+ *
+ * @example
+ * await using ctx = await createContext(config);
+ * const app = buildApp(ctx, { logLevel: 'info' });
+ * await app.listen({ port: 8080 });
+ * // ... later: close the app first (it owns the lookup reader), then the context.
+ * await app.close();
+ */
+import { readFileSync } from 'node:fs';
+import accepts from '@fastify/accepts';
+import fastify, { LogController, type FastifyInstance } from 'fastify';
+import type { Config } from '../config/config.js';
+import type { Context } from '../context.js';
+import type { RegistryService } from '../registry/service.js';
+import { openStatusLookup, ServiceStatusLookup, type StatusLookup } from '../registry/status-lookup.js';
+import { frameworkErrorHandler, installErrorHandling } from './error-handler.js';
+import { registerOpenApi } from './openapi.js';
+import { registerHomeRoutes } from './routes/home.js';
+import { registerRegistryRoutes } from './routes/registry.js';
+import { errorBodySchema, healthSchema } from './schemas/common.js';
+import { registrySchemas } from './schemas/registry.js';
+
+export interface AppServices {
+  registry: RegistryService;
+  /** The status lookup path; default: the registry service itself. */
+  lookup?: StatusLookup;
+}
+
+export interface AppOptions {
+  /** pino level; default `silent` (tests). `serve` passes the configured level. */
+  logLevel?: Config['logLevel'];
+  /** Where log lines go; default stdout. */
+  logStream?: { write(line: string): unknown };
+  /** Log one line per request received and completed (at `info`). Default true. */
+  logRequests?: boolean;
+  /** Public base URL used in links; default: taken from each request's Host. */
+  publicUrl?: string | null;
+  /** Serve the interactive API reference at /docs. Default true. */
+  docs?: boolean;
+  /** With a context: `auto` (default) uses the synchronous SQLite snapshot reader when it can. */
+  lookup?: 'auto' | 'service';
+}
+
+/** Default body limit: every route but the batch check takes small bodies, if any. */
+export const DEFAULT_BODY_LIMIT = 64 * 1024;
+
+export const VERSION: string = (() => {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version?: unknown;
+    };
+    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+})();
+
+function isContext(input: Context | AppServices): input is Context {
+  return 'services' in input && 'db' in input;
+}
+
+/** The app over a context (it opens, and closes on `app.close()`, the fast lookup) or over services. */
+export function buildApp(input: Context | AppServices, options: AppOptions = {}): FastifyInstance {
+  let registry: RegistryService;
+  let lookup: StatusLookup;
+  let closeLookup = (): void => undefined;
+  if (isContext(input)) {
+    registry = input.services.registry;
+    if ((options.lookup ?? 'auto') === 'auto') {
+      const opened = openStatusLookup(input.db, registry);
+      lookup = opened.lookup;
+      closeLookup = () => opened.close();
+    } else {
+      lookup = new ServiceStatusLookup(registry);
+    }
+  } else {
+    registry = input.registry;
+    lookup = input.lookup ?? new ServiceStatusLookup(registry);
+  }
+
+  const app = fastify({
+    logger: {
+      level: options.logLevel ?? 'silent',
+      ...(options.logStream ? { stream: options.logStream } : {}),
+    },
+    logController: new LogController({ disableRequestLogging: options.logRequests === false }),
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    frameworkErrors: frameworkErrorHandler,
+    return503OnClosing: false,
+    // Reject unknown query and body properties instead of silently dropping them: a misspelt
+    // `?territoty=FR` must not quietly answer for every territory.
+    ajv: { customOptions: { removeAdditional: false } },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  });
+  app.addHook('onClose', (_instance, done) => {
+    closeLookup();
+    done();
+  });
+
+  // JSON only: any other body is answered 415 rather than parsed as text and rejected by a schema.
+  app.removeContentTypeParser('text/plain');
+  installErrorHandling(app);
+  for (const schema of [errorBodySchema, healthSchema, ...registrySchemas]) app.addSchema(schema);
+  const publicUrl = options.publicUrl ?? null;
+  const docs = options.docs ?? true;
+
+  void app.register(accepts);
+  registerOpenApi(app, { version: VERSION, publicUrl, docs });
+  // Routes go in a plugin registered after the OpenAPI plugin, so that it sees every one of them.
+  void app.register(async (instance) => {
+    registerHomeRoutes(instance, { version: VERSION, publicUrl, docs });
+    registerRegistryRoutes(instance, { registry, lookup });
+    return Promise.resolve();
+  });
+  return app;
+}
