@@ -21,7 +21,7 @@ import { recordingAt } from './recordings.js';
 function documentedColumns(): Record<DemoFileKind, string[]> {
   const doc = readFileSync(new URL('../../docs/import-csv.md', import.meta.url), 'utf8');
   const out: Partial<Record<DemoFileKind, string[]>> = {};
-  for (const section of doc.split(/^## /m).slice(1)) {
+  for (const section of doc.split(/^#{2,3} /m).slice(1)) {
     const kind = /^(\w+)\.csv/.exec(section)?.[1] as DemoFileKind | undefined;
     if (kind === undefined) continue;
     const rows = section.split('\n').filter((l) => l.startsWith('| `'));
