@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, fail, processIo, type ExitCode, type Io, type Register } from './io.js';
 import { registerDemoGenerate } from './commands/demo-generate.js';
+import { registerDemoSeed } from './commands/demo-seed.js';
 import { registerIdCheck } from './commands/id-check.js';
 import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
@@ -21,6 +22,7 @@ const COMMANDS: Register[] = [
   registerRecordingShow,
   registerImport,
   registerDemoGenerate,
+  registerDemoSeed,
   registerServe,
 ];
 

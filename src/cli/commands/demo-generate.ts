@@ -26,7 +26,7 @@ export function parseScale(raw: string): number {
 }
 
 /** A progress bar on stderr when it is a terminal; performers then recordings fill one bar. */
-function progressBar(io: Io): { update: (p: DemoProgress) => void; stop: () => void } {
+export function demoProgressBar(io: Io): { update: (p: DemoProgress) => void; stop: () => void } {
   if (!io.isTty) return { update: () => undefined, stop: () => undefined };
   const bar = new SingleBar(
     {
@@ -89,7 +89,7 @@ export const registerDemoGenerate: Register = (program, io, done) => {
     .action(
       action(io, done, async (opts: { out: string; scale: string; seed: string }, cmd: Command) => {
         const scale = parseScale(opts.scale);
-        const bar = progressBar(io);
+        const bar = demoProgressBar(io);
         const t0 = performance.now();
         let result: DemoResult;
         try {

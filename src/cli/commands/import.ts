@@ -15,7 +15,7 @@ interface ImportOpts {
 const MB = 1024 * 1024;
 
 /** A progress bar by bytes read, on stderr: on a terminal, or anywhere with --progress (one line per tick). */
-function progressBar(
+export function importProgressBar(
   enabled: boolean,
   tty: boolean,
 ): { update: (p: ImportProgress) => void; stop: () => void } {
@@ -119,7 +119,7 @@ export const registerImport: Register = (program, io, done) => {
             '--skip-bad-rows needs --report FILE for the rejected rows',
           );
         }
-        const bar = progressBar(io.isTty || opts.progress === true, io.isTty);
+        const bar = importProgressBar(io.isTty || opts.progress === true, io.isTty);
         const abort = new AbortController();
         const onSignal = () => abort.abort(new Error('interrupted'));
         process.once('SIGINT', onSignal);

@@ -5,8 +5,10 @@
  */
 import type { AddressInfo } from 'node:net';
 import { createContext } from '../../context.js';
+import { DEFAULT_SCALE, DEFAULT_SEED } from '../../demo/index.js';
 import { buildApp } from '../../server/app.js';
 import { EXIT, action, configFrom, type Register } from '../io.js';
+import { seedSummary, seedWithProgress } from './demo-seed.js';
 
 /** `http://HOST:PORT/`, with IPv6 hosts in brackets. */
 export function listenUrl(host: string, port: number): string {
@@ -41,16 +43,21 @@ export const registerServe: Register = (program, io, done) => {
       '--log-level <level>',
       'fatal, error, warn, info, debug, trace or silent (default: $LOG_LEVEL, else info)',
     )
+    .option('--seed-demo', 'when the registry is empty, seed it with the demo data set first')
     .addHelpText(
       'after',
       '\nPrints the URL once listening. Stops cleanly on SIGINT (Ctrl-C) or SIGTERM. Logs go to stderr.',
     )
     .action(
-      action(io, done, async (opts: { port?: string; host?: string; logLevel?: string }, cmd) => {
+      action(io, done, async (opts: { port?: string; host?: string; logLevel?: string; seedDemo?: boolean }, cmd) => {
         const flags = Object.entries({ port: opts.port, host: opts.host, logLevel: opts.logLevel });
         const config = configFrom(cmd, Object.fromEntries(flags.filter(([, v]) => v !== undefined)));
         const ctx = await createContext(config);
         try {
+          if (opts.seedDemo === true && (await ctx.services.registry.counts()).recordings === 0) {
+            io.err(`seeding ${config.databaseUrl} with demo data (first run only)…`);
+            io.err(seedSummary(await seedWithProgress(ctx, { ...io, out: io.err }, { scale: DEFAULT_SCALE, seed: DEFAULT_SEED })));
+          }
           const app = buildApp(ctx, {
             logLevel: config.logLevel,
             publicUrl: config.publicUrl,

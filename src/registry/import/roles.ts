@@ -32,6 +32,7 @@ export const PERFORMER_ROLES = [
   'Dancer',
   'Actor',
   'Narrator',
+  'VoiceActor',
 ] as const;
 
 /** Older names DDEX messages still carry, mapped to the current value. */
