@@ -6,11 +6,13 @@ import { Command, CommanderError } from 'commander';
 import { EXIT, fail, processIo, type ExitCode, type Io, type Register } from './io.js';
 import { registerIdCheck } from './commands/id-check.js';
 import { registerInit } from './commands/init.js';
+import { registerLedger } from './commands/ledger.js';
 import { registerPerformerShow } from './commands/performer-show.js';
 import { registerRecordingShow } from './commands/recording-show.js';
 import { registerStatus } from './commands/status.js';
+import { registerVerifyProof } from './commands/verify-proof.js';
 
-const COMMANDS: Register[] = [registerInit, registerIdCheck, registerStatus, registerPerformerShow, registerRecordingShow];
+const COMMANDS: Register[] = [registerInit, registerIdCheck, registerStatus, registerPerformerShow, registerRecordingShow, registerLedger, registerVerifyProof];
 
 export function buildProgram(io: Io, done: (code: ExitCode) => void): Command {
   const program = new Command('tdmr')

@@ -78,6 +78,38 @@ export interface MetaRow {
   value: string;
 }
 
+/** The transparency log's head: one row (id 1) holding the number of entries. */
+export interface LedgerHeadRow {
+  id: number;
+  size: number;
+}
+
+/** One log entry: its canonical JSON body and RFC 9162 leaf hash (hex). `idx` is the leaf index. */
+export interface LedgerEntryRow {
+  idx: number;
+  type: string;
+  at: string;
+  /** Lookup key: recording id (`lineup.set`), performer id (`mandate.version`), declaration id. */
+  subject: string | null;
+  body: string;
+  leaf_hash: string;
+}
+
+/** Hash of the complete subtree at (level >= 1, idx): leaves [idx * 2^level, (idx + 1) * 2^level). */
+export interface LedgerNodeRow {
+  level: number;
+  idx: number;
+  hash: Uint8Array;
+}
+
+/** A signed checkpoint (C2SP tlog-checkpoint note) of the first `size` entries. */
+export interface LedgerCheckpointRow {
+  size: number;
+  root_hash: string;
+  note: string;
+  created_at: string;
+}
+
 export interface DB {
   performers: PerformerRow;
   mandates: MandateRow;
@@ -85,4 +117,8 @@ export interface DB {
   lineups: LineupRow;
   declarations: DeclarationRow;
   meta: MetaRow;
+  ledger_head: LedgerHeadRow;
+  ledger_entries: LedgerEntryRow;
+  ledger_nodes: LedgerNodeRow;
+  ledger_checkpoints: LedgerCheckpointRow;
 }
