@@ -89,16 +89,20 @@ export interface LedgerEntryRow {
   idx: number;
   type: string;
   at: string;
-  /** Lookup key: recording id (`lineup.set`), performer id (`mandate.version`), declaration id. */
+  /** What the entry is about: `performer:<id>`, `recording:<id>`, `declarations` (see `entryTopic`). */
   subject: string | null;
+  /** 32-bit FNV-1a hash of the UTF-16 code units of `subject`: its indexed form (`topicKey`). */
+  subject_key: number | null;
   body: string;
   leaf_hash: string;
 }
 
-/** Hash of the complete subtree at (level >= 1, idx): leaves [idx * 2^level, (idx + 1) * 2^level). */
+/**
+ * Hash of the complete subtree at (level, index), leaves [index * 2^level, (index + 1) * 2^level); level
+ * 0 is the leaf hash of entry `index`. Keyed `id = level * 2^47 + index` (`nodeRowId` in ledger/sql-nodes.ts).
+ */
 export interface LedgerNodeRow {
-  level: number;
-  idx: number;
+  id: number;
   hash: Uint8Array;
 }
 

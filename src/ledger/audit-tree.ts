@@ -10,13 +10,14 @@ import { bytesEqual, leafHash } from './hash.js';
 import type { NoteVerifier } from './note-keys.js';
 import type { LedgerStore, NodeRange, StoredCheckpoint, StoredEntry } from './store.js';
 import { encodeBase64 } from './base64.js';
+import { nodeRowId } from './sql-nodes.js';
 
 const CHECKPOINT_PAGE = 1000;
 
-/** Ranges of interior nodes completed by appending leaves [from, to): node (L, i) completes at leaf (i + 1) * 2^L - 1. */
+/** Ranges of nodes (leaves included) completed by appending leaves [from, to): node (L, i) completes at leaf (i + 1) * 2^L - 1. */
 export function completedRanges(from: number, to: number): NodeRange[] {
   const out: NodeRange[] = [];
-  for (let level = 1, span = 2; span <= to; level++, span *= 2) {
+  for (let level = 0, span = 1; span <= to; level++, span *= 2) {
     const first = Math.ceil((from + 1) / span) - 1;
     const last = Math.floor(to / span) - 1;
     if (first <= last) out.push({ level, from: first, to: last });
@@ -75,7 +76,7 @@ export class TreeAudit {
       if (!bytesEqual(leaf, row.leafHash)) {
         this.#log.add({ index: row.index, table: 'ledger_entries', key: String(row.index), problem: 'the stored leaf hash is not the hash of the stored body' });
       }
-      for (const n of this.#range.append(leaf)) if (n.level > 0) completed.push(n);
+      for (const n of this.#range.append(leaf)) completed.push(n);
       // Checked synchronously while the loaded page of checkpoints lasts: no await per entry.
       const size = this.#range.size;
       while (this.#pending.length > 0 && this.#pending[0]!.size <= size) this.#checkCheckpoint(this.#pending.shift()!);
@@ -89,20 +90,20 @@ export class TreeAudit {
     if (!this.#broken) {
       const size = this.#range.size;
       let want = 0;
-      for (let span = 2; span <= size; span *= 2) want += Math.floor(size / span);
+      for (let span = 1; span <= size; span *= 2) want += Math.floor(size / span);
       const have = await this.#store.countNodes();
       if (have !== want) {
-        this.#log.add({ index: size, table: 'ledger_nodes', key: '*', problem: `${have} interior nodes stored, ${want} expected for ${size} entries` });
+        this.#log.add({ index: size, table: 'ledger_nodes', key: '*', problem: `${have} nodes stored, ${want} expected for ${size} entries` });
       }
     }
     await this.#checkpointsUpTo(Number.MAX_SAFE_INTEGER);
   }
 
   async #compareNodes(from: number, to: number, completed: readonly StoredNode[]): Promise<void> {
-    const stored = new Map<string, Uint8Array>();
-    for (const n of await this.#store.nodesInRanges(completedRanges(from, to))) stored.set(`${n.level}/${n.index}`, n.hash);
+    const stored = new Map<number, Uint8Array>();
+    for (const n of await this.#store.nodesInRanges(completedRanges(from, to))) stored.set(nodeRowId(n.level, n.index), n.hash);
     for (const n of completed) {
-      const h = stored.get(`${n.level}/${n.index}`);
+      const h = stored.get(nodeRowId(n.level, n.index));
       if (h !== undefined && bytesEqual(h, n.hash)) continue;
       const leafEnd = (n.index + 1) * 2 ** n.level - 1;
       this.#log.add({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Declaration, MandateVersion, Performer, Recording } from '../registry/model.js';
-import { declarationEntry, declarationWithdrawnEntry, entrySubject, lineupEntry, mandateEntry } from './entries.js';
+import { declarationEntry, declarationWithdrawnEntry, entryTopic, lineupEntry, mandateEntry } from './entries.js';
 
 const v: MandateVersion = {
   id: 'v1',
@@ -40,15 +40,16 @@ describe('entry builders', () => {
     const e = mandateEntry(withExtra);
     expect(e).toEqual({ type: 'mandate.version', at: v.recordedAt, data: v });
     expect(Object.keys(e.data as object)).not.toContain('search_text');
-    expect(entrySubject(e)).toBe('p1');
+    expect(entryTopic(e)).toBe('performer:p1');
   });
 
-  it('logs declarations and their withdrawals under the declaration id', () => {
+  it('logs declarations and their withdrawals, all under one topic', () => {
     const d: Declaration = { id: 'd1', issuer: 'CMO', legalBasis: 'x', uses: ['all-tdm'], media: ['sound'], territories: ['WORLD'], effectiveFrom: '2025-01-01T00:00:00.000Z', withdrawnAt: null, createdAt: '2025-01-02T00:00:00.000Z' };
     expect(declarationEntry(d)).toEqual({ type: 'declaration.created', at: d.createdAt, data: d });
     const w = declarationWithdrawnEntry('d1', '2026-01-01T00:00:00.000Z', '2025-06-01T00:00:00.000Z');
     expect(w).toEqual({ type: 'declaration.withdrawn', at: '2025-06-01T00:00:00.000Z', data: { id: 'd1', withdrawnAt: '2026-01-01T00:00:00.000Z' } });
-    expect(entrySubject(w)).toBe('d1');
+    expect(entryTopic(w)).toBe('declarations');
+    expect(entryTopic(declarationEntry(d))).toBe('declarations');
   });
 
   it('logs a line-up sorted by position with identifiers, not names, and only the recording fields that matter', () => {
@@ -70,13 +71,14 @@ describe('entry builders', () => {
       ],
     });
     expect(JSON.stringify(e)).not.toContain('Jeanne');
-    expect(entrySubject(e)).toBe('r1');
+    expect(entryTopic(e)).toBe('recording:r1');
   });
 
-  it('files other types under a string data.id, or nothing', () => {
-    expect(entrySubject({ type: 'licence.granted', at: v.recordedAt, data: { id: 'l1' } })).toBe('l1');
-    expect(entrySubject({ type: 'licence.granted', at: v.recordedAt, data: { id: 5 } })).toBeNull();
-    expect(entrySubject({ type: 'licence.granted', at: v.recordedAt, data: [1] })).toBeNull();
-    expect(entrySubject({ type: 'lineup.set', at: v.recordedAt, data: { recording: null } })).toBeNull();
+  it('files other types under their first type word and a string data.id, or nothing', () => {
+    expect(entryTopic({ type: 'licence.granted', at: v.recordedAt, data: { id: 'l1' } })).toBe('licence:l1');
+    expect(entryTopic({ type: 'licence.granted', at: v.recordedAt, data: { id: 5 } })).toBeNull();
+    expect(entryTopic({ type: 'licence.granted', at: v.recordedAt, data: [1] })).toBeNull();
+    expect(entryTopic({ type: 'lineup.set', at: v.recordedAt, data: { recording: null } })).toBeNull();
+    expect(entryTopic({ type: 'mandate.version', at: v.recordedAt, data: { performerId: 7 } })).toBeNull();
   });
 });

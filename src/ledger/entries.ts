@@ -150,19 +150,27 @@ export function lineupEntry(
   return { type: 'lineup.set', at, data: data as unknown as JsonValue };
 }
 
+/** Topic of the entries about a performer (their mandate versions). */
+export const performerTopic = (performerId: string): string => `performer:${performerId}`;
+/** Topic of the entries about a recording (its line-ups). */
+export const recordingTopic = (recordingId: string): string => `recording:${recordingId}`;
+/** Topic of every declaration entry (there are few, and a proof needs them all). */
+export const DECLARATIONS_TOPIC = 'declarations';
+
 /**
- * The key an entry is filed under, so that proofs find a recording's line-up, a performer's mandates
- * or a declaration's history without reading the log: the recording id, the performer id, the
- * declaration id; for other types a top-level string `data.id`, else null.
+ * What an entry is about, so that a proof finds a recording's line-ups, a performer's mandate versions
+ * or the declarations without reading the log: `performer:<id>`, `recording:<id>`, `declarations`; for
+ * other types `<first type word>:<data.id>` when `data.id` is a string, else null.
  */
-export function entrySubject(entry: LedgerEntry): string | null {
+export function entryTopic(entry: LedgerEntry): string | null {
   const data = entry.data;
+  if (entry.type === 'declaration.created' || entry.type === 'declaration.withdrawn') return DECLARATIONS_TOPIC;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return null;
-  let subject: JsonValue | undefined;
-  if (entry.type === 'mandate.version') subject = data.performerId;
-  else if (entry.type === 'lineup.set') {
+  if (entry.type === 'mandate.version') return typeof data.performerId === 'string' ? performerTopic(data.performerId) : null;
+  if (entry.type === 'lineup.set') {
     const rec = data.recording;
-    subject = rec !== null && typeof rec === 'object' && !Array.isArray(rec) ? rec.id : undefined;
-  } else subject = data.id;
-  return typeof subject === 'string' ? subject : null;
+    const id = rec !== null && typeof rec === 'object' && !Array.isArray(rec) ? rec.id : undefined;
+    return typeof id === 'string' ? recordingTopic(id) : null;
+  }
+  return typeof data.id === 'string' ? `${entry.type.slice(0, entry.type.indexOf('.'))}:${data.id}` : null;
 }

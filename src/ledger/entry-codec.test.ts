@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { LEGAL_BASES, MANDATE_CHANGES, MEDIA, USES, type MandateVersion } from '../registry/model.js';
 import { canonicalJson } from './canonical-json.js';
 import { mandateEntry } from './entries.js';
-import { encodeEntry, isInstant, parseEntry } from './entry-codec.js';
+import { encodeEntry, isInstant, parseEntry, topicKey } from './entry-codec.js';
 import { LedgerError } from './errors.js';
 import { leafHash } from './hash.js';
 
@@ -30,7 +30,11 @@ describe('encodeEntry', () => {
     const e = encodeEntry({ type: 'test.event', at: '2025-01-01T00:00:00.000Z', data: { b: 1, a: 'é' } });
     expect(e.body).toBe('{"at":"2025-01-01T00:00:00.000Z","data":{"a":"é","b":1},"type":"test.event"}');
     expect(e.leafHash).toEqual(leafHash(Buffer.from(e.body, 'utf8')));
-    expect(e.subject).toBeNull();
+    expect(e.topic).toBeNull();
+    expect(e.topicKey).toBeNull();
+    const m = encodeEntry({ type: 'mandate.version', at: '2025-01-01T00:00:00.000Z', data: { performerId: 'p1' } });
+    expect([m.topic, m.topicKey]).toEqual(['performer:p1', topicKey('performer:p1')]);
+    expect(Number.isSafeInteger(m.topicKey)).toBe(true);
   });
 
   it('refuses bad types, instants and data', () => {
@@ -60,6 +64,7 @@ describe('encodeEntry', () => {
         const t = Date.parse(text);
         expect(isInstant(text)).toBe(!Number.isNaN(t) && new Date(t).toISOString() === text);
       }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Assembles a proof of reservation from the store: finds the candidate entries by subject (the
+ * Assembles a proof of reservation from the store: finds the candidate entries by topic (the
  * recording's line-ups, its performers' mandate versions, the declarations), lets the pure selection
  * pick what the proof must carry, and adds inclusion proofs for a checkpoint covering them (all read
  * in one node query).
@@ -8,6 +8,7 @@ import { parseIsrc } from '../registry/identifiers.js';
 import { QUERY_USES, toInstant, type QueryUse } from '../registry/model.js';
 import { RegistryError } from '../registry/errors.js';
 import { encodeBase64 } from './base64.js';
+import { DECLARATIONS_TOPIC, performerTopic, recordingTopic } from './entries.js';
 import { parseEntry } from './entry-codec.js';
 import { LedgerError } from './errors.js';
 import { inclusionProofPlan, planNodeIds } from './plan.js';
@@ -64,12 +65,12 @@ export async function buildReservationProof(deps: ProofDeps, isrcInput: string, 
   if (rec === null) throw new LedgerError('LEDGER_RECORDING_NOT_FOUND', `no recording ${isrc} in the registry`);
   const { store } = deps;
   const end = await store.size();
-  const lineupRows = await store.entriesBySubject(['lineup.set'], [rec.id], end);
+  const lineupRows = await store.entriesAbout([recordingTopic(rec.id)], end);
   const lineups = indexed(lineupRows);
   const performers = new Set<string>();
   for (const { entry } of lineups) if (entry.type === 'lineup.set') for (const m of entry.data.lineup) performers.add(m.performerId);
-  const mandateRows = await store.entriesBySubject(['mandate.version'], [...performers], end);
-  const declarationRows = await store.entriesBySubject(['declaration.created', 'declaration.withdrawn'], null, end);
+  const mandateRows = await store.entriesAbout([...performers].map(performerTopic), end);
+  const declarationRows = await store.entriesAbout([DECLARATIONS_TOPIC], end);
   const bodies = new Map([...lineupRows, ...mandateRows, ...declarationRows].map((r) => [r.index, r.body]));
   const candidates = [...lineups, ...indexed(mandateRows), ...indexed(declarationRows)];
 

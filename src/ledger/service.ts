@@ -145,16 +145,11 @@ export class LedgerService {
   }
 
   /**
-   * Inclusion proof of the entry at `index` (or with `leafHash`) in the tree of `size` entries; by
-   * default the latest checkpoint's size, signing one if the entry is beyond it.
+   * Inclusion proof of the entry at `index` in the tree of `size` entries; by default the latest
+   * checkpoint's size, signing one if the entry is beyond it.
    */
-  async inclusionProof(q: { index?: number; leafHash?: Uint8Array; size?: number }): Promise<InclusionAnswer> {
-    let index = q.index;
-    if (index === undefined) {
-      if (q.leafHash === undefined) throw rangeError('give an index or a leaf hash');
-      index = (await this.#d.store.findLeaf(q.leafHash)) ?? undefined;
-      if (index === undefined) throw new LedgerError('LEDGER_LEAF_NOT_FOUND', 'no entry has this leaf hash');
-    }
+  async inclusionProof(q: { index: number; size?: number }): Promise<InclusionAnswer> {
+    const { index } = q;
     const treeSize = await this.#proofSize(q.size, index + 1);
     if (index >= treeSize) throw rangeError(`entry ${index} is not in the tree of size ${treeSize}`);
     const plan = inclusionProofPlan(index, treeSize);

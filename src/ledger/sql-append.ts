@@ -15,7 +15,7 @@ import { encodeEntry } from './entry-codec.js';
 import { LedgerError } from './errors.js';
 import { rangeNodes } from './plan.js';
 import { runAll, chain, type LedgerConn, type Statement } from './sql-conn.js';
-import { nodeGetter, selectNodes, toHex } from './sql-nodes.js';
+import { nodeGetter, nodeRowId, selectNodes, toHex } from './sql-nodes.js';
 
 /** Indices given to the appended entries: [first, size). */
 export interface AppendResult {
@@ -25,8 +25,8 @@ export interface AppendResult {
 
 const LOCK_HEAD = 'UPDATE ledger_head SET size = size WHERE id = 1 RETURNING size';
 const SET_HEAD = 'UPDATE ledger_head SET size = ? WHERE id = 1';
-const ENTRY_COLS = 6;
-const NODE_COLS = 3;
+const ENTRY_COLS = 7;
+const NODE_COLS = 2;
 // Rows per multi-row INSERT: well under SQLite's 32,766 and PostgreSQL's 65,535 parameters, and big
 // enough that statement overhead vanishes against the row work.
 const ENTRY_BATCH = 500;
@@ -43,8 +43,8 @@ function multiInsert(head: string, cols: number, rows: number): string {
   }
   return sql;
 }
-const ENTRY_INSERT = 'INSERT INTO ledger_entries (idx, type, at, subject, body, leaf_hash)';
-const NODE_INSERT = 'INSERT INTO ledger_nodes (level, idx, hash)';
+const ENTRY_INSERT = 'INSERT INTO ledger_entries (idx, type, at, subject, subject_key, body, leaf_hash)';
+const NODE_INSERT = 'INSERT INTO ledger_nodes (id, hash)';
 
 /**
  * Appends entries in one open transaction. `add` encodes and hashes at once and returns a promise only
@@ -92,11 +92,10 @@ export class LedgerAppender {
     const e = encodeEntry(entry);
     const index = this.#range.size;
     const nodes = this.#range.append(e.leafHash);
-    this.#entryParams.push(index, e.type, e.at, e.subject, e.body, toHex(e.leafHash));
-    // Level 0 lives in the entry row; only interior nodes go to the node table.
-    for (let i = 1; i < nodes.length; i++) {
-      const n = nodes[i]!;
-      this.#nodeParams.push(n.level, n.index, Buffer.from(n.hash.buffer, n.hash.byteOffset, n.hash.byteLength));
+    this.#entryParams.push(index, e.type, e.at, e.topic, e.topicKey, e.body, toHex(e.leafHash));
+    // The leaf (level 0) and every parent it completes.
+    for (const n of nodes) {
+      this.#nodeParams.push(nodeRowId(n.level, n.index), Buffer.from(n.hash.buffer, n.hash.byteOffset, n.hash.byteLength));
     }
     if (this.#entryParams.length >= ENTRY_BATCH * ENTRY_COLS || this.#nodeParams.length >= NODE_BATCH * NODE_COLS) {
       return runAll(this.#conn, this.#drain());

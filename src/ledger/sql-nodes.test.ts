@@ -1,10 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { inclusionProofPlan, planNodeIds } from './plan.js';
 import { toDollarPlaceholders } from './sql-conn.js';
-import { hashFromBytes, hashFromHex, selectNodesSql, toHex } from './sql-nodes.js';
+import { hashFromBytes, hashFromHex, nodeOfRowId, nodeRowId, selectNodesSql, toHex } from './sql-nodes.js';
 
 describe('selectNodesSql', () => {
-  it('reads leaves from entries and interior nodes per level, each id once, in one statement', () => {
+  it('reads leaves and inner nodes by key, each id once, in one statement', () => {
     const q = selectNodesSql([
       { level: 0, index: 5 },
       { level: 2, index: 1 },
@@ -12,19 +13,30 @@ describe('selectNodesSql', () => {
       { level: 1, index: 3 },
       { level: 2, index: 0 },
     ])!;
-    expect(q.sql).toBe(
-      'SELECT 0 AS level, idx, leaf_hash AS leaf, NULL AS hash FROM ledger_entries WHERE idx IN (?) UNION ALL ' +
-        'SELECT level, idx, NULL AS leaf, hash FROM ledger_nodes WHERE (level = ? AND idx IN (?)) OR (level = ? AND idx IN (?, ?))',
-    );
-    expect(q.params).toEqual([5, 1, 3, 2, 1, 0]);
+    expect(q.sql).toBe('SELECT id, hash FROM ledger_nodes WHERE id IN (?, ?, ?, ?)');
+    expect(q.params).toEqual([5, nodeRowId(2, 1), nodeRowId(1, 3), nodeRowId(2, 0)]);
+    expect(nodeRowId(0, 5)).toBe(5);
     expect(selectNodesSql([])).toBeNull();
   });
 
-  it('keeps the expression shallow however many nodes a batch of proofs names', () => {
+  it('names each node by one exact integer key, level by level', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 53 }), fc.integer({ min: 0, max: 2 ** 47 - 1 }), (level, index) => {
+        const id = nodeRowId(level, index);
+        expect(Number.isSafeInteger(id)).toBe(true);
+        expect(nodeOfRowId(id)).toEqual({ level, index });
+        expect(id).toBeLessThan(nodeRowId(level + 1, 0));
+      }),
+    );
+    expect(() => nodeRowId(-1, 1)).toThrow(expect.objectContaining({ code: 'LEDGER_OUT_OF_RANGE' }));
+    expect(() => nodeRowId(1, 2 ** 47)).toThrow(expect.objectContaining({ code: 'LEDGER_OUT_OF_RANGE' }));
+  });
+
+  it('reads the nodes of many proofs with one flat list', () => {
     const ids = Array.from({ length: 300 }, (_, i) => planNodeIds(inclusionProofPlan(i * 1000, 10_000_000))).flat();
     const q = selectNodesSql(ids)!;
-    expect(q.sql.split(' OR ').length).toBeLessThanOrEqual(24);
-    expect(q.params.length).toBeLessThan(ids.length + 30);
+    expect(q.sql.split('IN (').length).toBe(2);
+    expect(q.params.length).toBe(new Set(ids.map((id) => `${id.level}/${id.index}`)).size);
   });
 });
 

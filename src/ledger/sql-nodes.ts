@@ -1,7 +1,8 @@
 /**
- * Reading node hashes back: level 0 is the leaf hash stored with each entry (hex), levels above are
- * the interior nodes of complete subtrees (bytes). Whatever a proof plan names is fetched in ONE
- * query (a UNION ALL of both tables), so a proof costs one round trip and no rehashing of the log.
+ * Reading node hashes back. The node table holds every complete subtree, leaves included (level 0),
+ * keyed by `nodeRowId`: whatever a proof plan names is fetched in ONE query on one compact table, so a
+ * proof costs one round trip, never touches the (large) entry bodies and never rehashes the log. The
+ * entry rows keep their leaf hash too (hex), which the audit checks against both.
  */
 import { LedgerError } from './errors.js';
 import { HASH_SIZE } from './hash.js';
@@ -29,44 +30,34 @@ export function hashFromBytes(bytes: Uint8Array): Uint8Array {
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
+/** Levels are packed above the index: 2^47 indices per level (trees of up to 2^48 leaves). */
+const LEVEL_SPAN = 2 ** 47;
+
 /**
- * The statement that reads exactly `ids` (duplicates read once); null when there is nothing to read.
- * Interior nodes are grouped per level (`level = ? AND idx IN (...)`): an OR per node would nest one
- * expression level per node and hit SQLite's expression depth limit on large batches.
+ * The node table's key for the node (level, index): level * 2^47 + index, exact in a double (at most
+ * 53 * 2^47 + 2^47 < 2^53). A leaf's key is its entry index.
  */
+export function nodeRowId(level: number, index: number): number {
+  if (level < 0 || index < 0 || index >= LEVEL_SPAN) throw new LedgerError('LEDGER_OUT_OF_RANGE', `no stored node at level ${level}, index ${index}`);
+  return level * LEVEL_SPAN + index;
+}
+
+/** (level, index) of a node table key. */
+export function nodeOfRowId(id: number): { level: number; index: number } {
+  const level = Math.floor(id / LEVEL_SPAN);
+  return { level, index: id - level * LEVEL_SPAN };
+}
+
+/** The statement that reads exactly `ids` (duplicates read once); null when there is nothing to read. */
 export function selectNodesSql(ids: readonly NodeId[]): { sql: string; params: number[] } | null {
-  const byLevel = new Map<number, Set<number>>();
-  for (const id of ids) {
-    let set = byLevel.get(id.level);
-    if (set === undefined) byLevel.set(id.level, (set = new Set()));
-    set.add(id.index);
-  }
-  const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
-  const parts: string[] = [];
-  const params: number[] = [];
-  const leaves = byLevel.get(0);
-  if (leaves !== undefined) {
-    parts.push(`SELECT 0 AS level, idx, leaf_hash AS leaf, NULL AS hash FROM ledger_entries WHERE idx IN (${marks(leaves.size)})`);
-    params.push(...leaves);
-    byLevel.delete(0);
-  }
-  if (byLevel.size > 0) {
-    const terms: string[] = [];
-    for (const [level, set] of [...byLevel].sort((a, b) => a[0] - b[0])) {
-      terms.push(`(level = ? AND idx IN (${marks(set.size)}))`);
-      params.push(level, ...set);
-    }
-    parts.push(`SELECT level, idx, NULL AS leaf, hash FROM ledger_nodes WHERE ${terms.join(' OR ')}`);
-  }
-  if (parts.length === 0) return null;
-  return { sql: parts.join(' UNION ALL '), params };
+  const keys = [...new Set(ids.map((id) => nodeRowId(id.level, id.index)))];
+  if (keys.length === 0) return null;
+  return { sql: `SELECT id, hash FROM ledger_nodes WHERE id IN (${keys.map(() => '?').join(', ')})`, params: keys };
 }
 
 interface NodeRow {
-  level: number | string;
-  idx: number | string;
-  leaf: string | null;
-  hash: Uint8Array | null;
+  id: number | string;
+  hash: Uint8Array;
 }
 
 /**
@@ -79,8 +70,8 @@ export function selectNodes(conn: LedgerConn, ids: readonly NodeId[]): Map<strin
   return chain(conn.all<NodeRow>(q.sql, q.params), (rows) => {
     const out = new Map<string, Uint8Array>();
     for (const r of rows) {
-      const hash = r.leaf !== null ? hashFromHex(r.leaf) : hashFromBytes(r.hash as Uint8Array);
-      out.set(nodeKey(Number(r.level), Number(r.idx)), hash);
+      const { level, index } = nodeOfRowId(Number(r.id));
+      out.set(nodeKey(level, index), hashFromBytes(r.hash));
     }
     return out;
   });

@@ -6,10 +6,12 @@
 import { CompiledQuery, PostgresAdapter, type Kysely, type Transaction } from 'kysely';
 import type { DB, LedgerCheckpointRow, LedgerEntryRow } from '../db/schema.js';
 import type { LedgerEntry } from './entries.js';
+import { topicKey } from './entry-codec.js';
+import { NodeCache } from './node-cache.js';
 import type { NodeId } from './plan.js';
 import { appendEntries, type AppendResult } from './sql-append.js';
 import { toDollarPlaceholders, type LedgerConn } from './sql-conn.js';
-import { hashFromBytes, hashFromHex, selectNodes, toHex } from './sql-nodes.js';
+import { hashFromBytes, hashFromHex, nodeOfRowId, nodeRowId, selectNodes, toHex } from './sql-nodes.js';
 import type { LedgerStore, NodeRange, StoredCheckpoint, StoredEntry, StoredNodeRow } from './store.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -73,7 +75,13 @@ function checkpointFromRow(r: LedgerCheckpointRow): StoredCheckpoint {
 }
 
 export class KyselyLedgerStore implements LedgerStore {
-  constructor(private readonly db: Db) {}
+  // Upper tree levels, for the store that reads committed data only (not one made from a transaction,
+  // whose nodes would vanish on rollback).
+  readonly #cache: NodeCache | null;
+
+  constructor(private readonly db: Db) {
+    this.#cache = db.isTransaction ? null : new NodeCache();
+  }
 
   /** The same store writing inside `trx`. */
   withTransaction(trx: Transaction<DB>): KyselyLedgerStore {
@@ -90,7 +98,14 @@ export class KyselyLedgerStore implements LedgerStore {
   }
 
   async nodes(ids: readonly NodeId[]): Promise<Map<string, Uint8Array>> {
-    return selectNodes(kyselyConn(this.db), ids);
+    if (this.#cache === null) return selectNodes(kyselyConn(this.db), ids);
+    const found = new Map<string, Uint8Array>();
+    const missing = this.#cache.lookup(ids, found);
+    if (missing.length === 0) return found;
+    const read = await selectNodes(kyselyConn(this.db), missing);
+    this.#cache.keep(read);
+    for (const [k, h] of read) found.set(k, h);
+    return found;
   }
 
   async entries(start: number, end: number): Promise<StoredEntry[]> {
@@ -119,23 +134,19 @@ export class KyselyLedgerStore implements LedgerStore {
     return out.sort((a, b) => a.index - b.index);
   }
 
-  async findLeaf(leafHash: Uint8Array): Promise<number | null> {
-    const r = await this.db
-      .selectFrom('ledger_entries')
-      .select('idx')
-      .where('leaf_hash', '=', toHex(leafHash))
-      .orderBy('idx')
-      .limit(1)
-      .executeTakeFirst();
-    return r === undefined ? null : Number(r.idx);
-  }
-
-  async entriesBySubject(types: readonly string[], subjects: readonly string[] | null, end: number): Promise<StoredEntry[]> {
-    if (types.length === 0) return [];
-    const base = this.db.selectFrom('ledger_entries').select(ENTRY_COLUMNS).where('type', 'in', [...types]).where('idx', '<', end);
+  async entriesAbout(topics: readonly string[], end: number): Promise<StoredEntry[]> {
     const rows: EntrySelection[] = [];
-    if (subjects === null) rows.push(...(await base.execute()));
-    else for (const part of chunks([...new Set(subjects)])) rows.push(...(await base.where('subject', 'in', part).execute()));
+    for (const part of chunks([...new Set(topics)])) {
+      const found = await this.db
+        .selectFrom('ledger_entries')
+        .select([...ENTRY_COLUMNS, 'subject'])
+        .where('subject_key', 'in', part.map(topicKey))
+        .where('idx', '<', end)
+        .execute();
+      // The key is a hash: keep only rows whose topic is one asked for.
+      const wanted = new Set(part);
+      for (const r of found) if (r.subject !== null && wanted.has(r.subject)) rows.push(r);
+    }
     return rows.map(entryFromRow).sort((a, b) => a.index - b.index);
   }
 
@@ -168,10 +179,13 @@ export class KyselyLedgerStore implements LedgerStore {
     if (ranges.length === 0) return [];
     const rows = await this.db
       .selectFrom('ledger_nodes')
-      .select(['level', 'idx', 'hash'])
-      .where((eb) => eb.or(ranges.map((r) => eb.and([eb('level', '=', r.level), eb('idx', '>=', r.from), eb('idx', '<=', r.to)]))))
+      .select(['id', 'hash'])
+      .where((eb) => eb.or(ranges.map((r) => eb.between('id', nodeRowId(r.level, r.from), nodeRowId(r.level, r.to)))))
       .execute();
-    return rows.map((r) => ({ level: Number(r.level), index: Number(r.idx), hash: hashFromBytes(r.hash) }));
+    return rows.map((r) => {
+      const { level, index } = nodeOfRowId(Number(r.id));
+      return { level, index, hash: hashFromBytes(r.hash) };
+    });
   }
 
   async countNodes(): Promise<number> {

@@ -22,14 +22,14 @@ export interface StoredCheckpoint {
   readonly createdAt: string;
 }
 
-/** A stored interior node (level >= 1). */
+/** A stored node (level 0: a leaf). */
 export interface StoredNodeRow {
   readonly level: number;
   readonly index: number;
   readonly hash: Uint8Array;
 }
 
-/** Interior nodes of one level with index in [from, to]. */
+/** Nodes of one level with index in [from, to]. */
 export interface NodeRange {
   readonly level: number;
   readonly from: number;
@@ -49,10 +49,8 @@ export interface LedgerStore {
   entriesFrom(start: number, limit: number): Promise<StoredEntry[]>;
   /** Entries at the given indices, in index order (absent ones are absent). */
   entriesAt(indices: readonly number[]): Promise<StoredEntry[]>;
-  /** Index of the first entry with this leaf hash, or null. */
-  findLeaf(leafHash: Uint8Array): Promise<number | null>;
-  /** Entries of `types` filed under any of `subjects` (null: any subject), below index `end`, in index order. */
-  entriesBySubject(types: readonly string[], subjects: readonly string[] | null, end: number): Promise<StoredEntry[]>;
+  /** Entries about any of `topics` (see `entryTopic`) with index below `end`, in index order. */
+  entriesAbout(topics: readonly string[], end: number): Promise<StoredEntry[]>;
 
   latestCheckpoint(): Promise<StoredCheckpoint | null>;
   checkpointAt(size: number): Promise<StoredCheckpoint | null>;
@@ -61,7 +59,7 @@ export interface LedgerStore {
   /** Keeps a checkpoint; when one of that size exists already, keeps that one and returns it. */
   saveCheckpoint(cp: StoredCheckpoint): Promise<StoredCheckpoint>;
 
-  /** Interior nodes in the given ranges (audit), in no particular order. */
+  /** Nodes in the given ranges (audit), in no particular order. */
   nodesInRanges(ranges: readonly NodeRange[]): Promise<StoredNodeRow[]>;
   countNodes(): Promise<number>;
 }

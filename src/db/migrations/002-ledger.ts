@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../migrate.js';
 
 /**
- * The transparency log: entries (canonical JSON and leaf hash), interior nodes of complete subtrees
+ * The transparency log: entries (canonical JSON and leaf hash), the hashes of complete subtrees
  * (so proofs and roots never rehash the log), signed checkpoints, and the head row writers lock.
  * Triggers refuse UPDATE and DELETE on the log tables: they stop mistakes, not an administrator
  * (who could drop them), which is what `tdmr ledger verify` and published checkpoints are for.
@@ -25,21 +25,25 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('type', 'text', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .addColumn('subject', 'text')
+    .addColumn('subject_key', big)
     .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('leaf_hash', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('ledger_entries_subject_idx').on('ledger_entries').columns(['type', 'subject']).execute();
-  await db.schema.createIndex('ledger_entries_leaf_idx').on('ledger_entries').column('leaf_hash').execute();
+  // The one secondary index: proofs find entries by what they are about (`subject`, e.g.
+  // performer:<id>), through its 32-bit hash `subject_key`. Its keys arrive in random order, so each
+  // insert dirties an index page at commit: it is kept small (integers), and there is deliberately no
+  // index on leaf_hash (entries are addressed by index).
+  await db.schema.createIndex('ledger_entries_subject_idx').on('ledger_entries').column('subject_key').execute();
 
-  let nodes = db.schema
+  // Every complete subtree, leaves included (level 0), one integer key each: id = level * 2^47 + index
+  // (see `nodeRowId`). A proof reads its nodes with one flat `id IN (...)` from this compact table
+  // (never from the entry bodies); each level is contiguous and grows at its end; on SQLite the key is
+  // the rowid itself.
+  await db.schema
     .createTable('ledger_nodes')
-    .addColumn('level', 'integer', (c) => c.notNull())
-    .addColumn('idx', big, (c) => c.notNull())
+    .addColumn('id', big, (c) => c.primaryKey())
     .addColumn('hash', bytes, (c) => c.notNull())
-    .addPrimaryKeyConstraint('ledger_nodes_pk', ['level', 'idx']);
-  // Clustered on (level, idx): no rowid to maintain, and each level grows at its own end.
-  if (dialect === 'sqlite') nodes = nodes.modifyEnd(sql`WITHOUT ROWID`);
-  await nodes.execute();
+    .execute();
 
   await db.schema
     .createTable('ledger_checkpoints')

@@ -61,9 +61,9 @@ export const entryPage = {
 export const inclusionQuery = {
   type: 'object',
   additionalProperties: false,
+  required: ['index'],
   properties: {
-    index: { ...count, description: 'Entry index (or give `hash`)' },
-    hash: { type: 'string', pattern: '^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$', description: 'Leaf hash of the entry, hex or base64 (or give `index`)' },
+    index: { ...count, description: 'Entry index' },
     size: { ...count, description: 'Tree size; default: the latest checkpoint (a new one is signed when the entry is beyond it)' },
   },
 } as const;
