@@ -8,10 +8,11 @@ describe('withStatementCache', () => {
     const raw = new BetterSqlite3(':memory:');
     let prepared = 0;
     const prepare = raw.prepare.bind(raw);
-    raw.prepare = ((text: string) => {
+    const counting: typeof raw.prepare = (text: string) => {
       prepared += 1;
       return prepare(text);
-    }) as typeof raw.prepare;
+    };
+    raw.prepare = counting;
     const db = new Kysely<{ t: { a: number } }>({ dialect: new SqliteDialect({ database: withStatementCache(raw, 3) }) });
     await sql`CREATE TABLE t (a INTEGER)`.execute(db);
     for (let i = 0; i < 10; i++) await db.insertInto('t').values({ a: i }).execute();

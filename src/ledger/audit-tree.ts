@@ -10,7 +10,7 @@ import { bytesEqual, leafHash } from './hash.js';
 import type { NoteVerifier } from './note-keys.js';
 import type { LedgerStore, NodeRange, StoredCheckpoint, StoredEntry } from './store.js';
 import { encodeBase64 } from './base64.js';
-import { nodeRowId } from './sql-nodes.js';
+import { nodeRowId } from './node-layout.js';
 
 const CHECKPOINT_PAGE = 1000;
 

@@ -15,7 +15,8 @@ import { encodeEntry } from './entry-codec.js';
 import { LedgerError } from './errors.js';
 import { rangeNodes } from './plan.js';
 import { runAll, chain, type LedgerConn, type Statement } from './sql-conn.js';
-import { nodeGetter, nodeRowId, selectNodes, toHex } from './sql-nodes.js';
+import { nodeRowId } from './node-layout.js';
+import { nodeGetter, selectNodes, toHex } from './sql-nodes.js';
 
 /** Indices given to the appended entries: [first, size). */
 export interface AppendResult {

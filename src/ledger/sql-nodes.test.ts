@@ -1,8 +1,8 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { inclusionProofPlan, planNodeIds } from './plan.js';
 import { toDollarPlaceholders } from './sql-conn.js';
-import { hashFromBytes, hashFromHex, nodeOfRowId, nodeRowId, selectNodesSql, toHex } from './sql-nodes.js';
+import { nodeRowId } from './node-layout.js';
+import { hashFromBytes, hashFromHex, selectNodesSql, toHex } from './sql-nodes.js';
 
 describe('selectNodesSql', () => {
   it('reads leaves and inner nodes by key, each id once, in one statement', () => {
@@ -15,21 +15,7 @@ describe('selectNodesSql', () => {
     ])!;
     expect(q.sql).toBe('SELECT id, hash FROM ledger_nodes WHERE id IN (?, ?, ?, ?)');
     expect(q.params).toEqual([5, nodeRowId(2, 1), nodeRowId(1, 3), nodeRowId(2, 0)]);
-    expect(nodeRowId(0, 5)).toBe(5);
     expect(selectNodesSql([])).toBeNull();
-  });
-
-  it('names each node by one exact integer key, level by level', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: 53 }), fc.integer({ min: 0, max: 2 ** 47 - 1 }), (level, index) => {
-        const id = nodeRowId(level, index);
-        expect(Number.isSafeInteger(id)).toBe(true);
-        expect(nodeOfRowId(id)).toEqual({ level, index });
-        expect(id).toBeLessThan(nodeRowId(level + 1, 0));
-      }),
-    );
-    expect(() => nodeRowId(-1, 1)).toThrow(expect.objectContaining({ code: 'LEDGER_OUT_OF_RANGE' }));
-    expect(() => nodeRowId(1, 2 ** 47)).toThrow(expect.objectContaining({ code: 'LEDGER_OUT_OF_RANGE' }));
   });
 
   it('reads the nodes of many proofs with one flat list', () => {

@@ -1,16 +1,17 @@
 /**
  * Reading node hashes back. The node table holds every complete subtree, leaves included (level 0),
- * keyed by `nodeRowId`: whatever a proof plan names is fetched in ONE query on one compact table, so a
+ * keyed by `nodeRowId` (node-layout.ts): whatever a proof plan names is fetched in ONE query on one compact table, so a
  * proof costs one round trip, never touches the (large) entry bodies and never rehashes the log. The
  * entry rows keep their leaf hash too (hex), which the audit checks against both.
  */
 import { LedgerError } from './errors.js';
 import { HASH_SIZE } from './hash.js';
+import { nodeRowId } from './node-layout.js';
 import type { NodeId } from './plan.js';
 import { chain, type LedgerConn } from './sql-conn.js';
 
-/** Key of a node in the maps below. */
-export const nodeKey = (level: number, index: number): string => `${level}/${index}`;
+/** Node hashes keyed by `nodeRowId(level, index)`. */
+export type NodeHashes = Map<number, Uint8Array>;
 
 /** Lower-case hex of a hash. */
 export function toHex(bytes: Uint8Array): string {
@@ -30,24 +31,6 @@ export function hashFromBytes(bytes: Uint8Array): Uint8Array {
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-/** Levels are packed above the index: 2^47 indices per level (trees of up to 2^48 leaves). */
-const LEVEL_SPAN = 2 ** 47;
-
-/**
- * The node table's key for the node (level, index): level * 2^47 + index, exact in a double (at most
- * 53 * 2^47 + 2^47 < 2^53). A leaf's key is its entry index.
- */
-export function nodeRowId(level: number, index: number): number {
-  if (level < 0 || index < 0 || index >= LEVEL_SPAN) throw new LedgerError('LEDGER_OUT_OF_RANGE', `no stored node at level ${level}, index ${index}`);
-  return level * LEVEL_SPAN + index;
-}
-
-/** (level, index) of a node table key. */
-export function nodeOfRowId(id: number): { level: number; index: number } {
-  const level = Math.floor(id / LEVEL_SPAN);
-  return { level, index: id - level * LEVEL_SPAN };
-}
-
 /** The statement that reads exactly `ids` (duplicates read once); null when there is nothing to read. */
 export function selectNodesSql(ids: readonly NodeId[]): { sql: string; params: number[] } | null {
   const keys = [...new Set(ids.map((id) => nodeRowId(id.level, id.index)))];
@@ -61,26 +44,23 @@ interface NodeRow {
 }
 
 /**
- * The hashes of `ids`, keyed by `nodeKey`. Ids absent from the store are absent from the map (the
+ * The hashes of `ids`, keyed by `nodeRowId`. Ids absent from the store are absent from the map (the
  * caller decides whether that is an error); at most a few hundred ids per call.
  */
-export function selectNodes(conn: LedgerConn, ids: readonly NodeId[]): Map<string, Uint8Array> | Promise<Map<string, Uint8Array>> {
+export function selectNodes(conn: LedgerConn, ids: readonly NodeId[]): NodeHashes | Promise<NodeHashes> {
   const q = selectNodesSql(ids);
   if (q === null) return new Map();
   return chain(conn.all<NodeRow>(q.sql, q.params), (rows) => {
-    const out = new Map<string, Uint8Array>();
-    for (const r of rows) {
-      const { level, index } = nodeOfRowId(Number(r.id));
-      out.set(nodeKey(level, index), hashFromBytes(r.hash));
-    }
+    const out: NodeHashes = new Map();
+    for (const r of rows) out.set(Number(r.id), hashFromBytes(r.hash));
     return out;
   });
 }
 
-/** A `GetNode` over a fetched map that throws LEDGER_NODE_MISSING for a node the store lacks. */
-export function nodeGetter(nodes: ReadonlyMap<string, Uint8Array>): (level: number, index: number) => Uint8Array {
+/** A `GetNode` over fetched hashes that throws LEDGER_NODE_MISSING for a node the store lacks. */
+export function nodeGetter(nodes: ReadonlyMap<number, Uint8Array>): (level: number, index: number) => Uint8Array {
   return (level, index) => {
-    const h = nodes.get(nodeKey(level, index));
+    const h = nodes.get(nodeRowId(level, index));
     if (h === undefined) throw new LedgerError('LEDGER_NODE_MISSING', `the store has no node at level ${level}, index ${index}`);
     return h;
   };

@@ -7,11 +7,12 @@ import { CompiledQuery, PostgresAdapter, type Kysely, type Transaction } from 'k
 import type { DB, LedgerCheckpointRow, LedgerEntryRow } from '../db/schema.js';
 import type { LedgerEntry } from './entries.js';
 import { topicKey } from './entry-codec.js';
-import { NodeCache } from './node-cache.js';
+import { cacheLevelFor, MAX_NODES, NodeCache } from './node-cache.js';
 import type { NodeId } from './plan.js';
 import { appendEntries, type AppendResult } from './sql-append.js';
 import { toDollarPlaceholders, type LedgerConn } from './sql-conn.js';
-import { hashFromBytes, hashFromHex, nodeOfRowId, nodeRowId, selectNodes, toHex } from './sql-nodes.js';
+import { nodeOfRowId, nodeRowId } from './node-layout.js';
+import { hashFromBytes, hashFromHex, selectNodes, toHex, type NodeHashes } from './sql-nodes.js';
 import type { LedgerStore, NodeRange, StoredCheckpoint, StoredEntry, StoredNodeRow } from './store.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -78,6 +79,7 @@ export class KyselyLedgerStore implements LedgerStore {
   // Upper tree levels, for the store that reads committed data only (not one made from a transaction,
   // whose nodes would vanish on rollback).
   readonly #cache: NodeCache | null;
+  #preload: Promise<void> | null = null;
 
   constructor(private readonly db: Db) {
     this.#cache = db.isTransaction ? null : new NodeCache();
@@ -97,15 +99,24 @@ export class KyselyLedgerStore implements LedgerStore {
     return r === undefined ? 0 : Number(r.size);
   }
 
-  async nodes(ids: readonly NodeId[]): Promise<Map<string, Uint8Array>> {
-    if (this.#cache === null) return selectNodes(kyselyConn(this.db), ids);
-    const found = new Map<string, Uint8Array>();
-    const missing = this.#cache.lookup(ids, found);
+  async nodes(ids: readonly NodeId[]): Promise<NodeHashes> {
+    const cache = this.#cache;
+    if (cache === null) return selectNodes(kyselyConn(this.db), ids);
+    await (this.#preload ??= this.#loadUpperLevels(cache));
+    const found: NodeHashes = new Map();
+    const missing = cache.lookup(ids, found);
     if (missing.length === 0) return found;
     const read = await selectNodes(kyselyConn(this.db), missing);
-    this.#cache.keep(read);
+    cache.keep(read);
     for (const [k, h] of read) found.set(k, h);
     return found;
+  }
+
+  /** All stored nodes of the levels the cache keeps: one range of keys, since keys are level-major. */
+  async #loadUpperLevels(cache: NodeCache): Promise<void> {
+    cache.reset(cacheLevelFor(await this.size()));
+    const rows = await this.db.selectFrom('ledger_nodes').select(['id', 'hash']).where('id', '>=', cache.minKey).limit(MAX_NODES).execute();
+    cache.keep(new Map(rows.map((r) => [Number(r.id), hashFromBytes(r.hash)])));
   }
 
   async entries(start: number, end: number): Promise<StoredEntry[]> {
@@ -177,15 +188,26 @@ export class KyselyLedgerStore implements LedgerStore {
 
   async nodesInRanges(ranges: readonly NodeRange[]): Promise<StoredNodeRow[]> {
     if (ranges.length === 0) return [];
+    // A level's nodes are not contiguous inside tiles: read the key spans (merged) and keep what was asked.
+    const spans = ranges.map((r) => [nodeRowId(r.level, r.from), nodeRowId(r.level, r.to)] as [number, number]).sort((a, b) => a[0] - b[0]);
+    const merged: [number, number][] = [];
+    for (const s of spans) {
+      const last = merged[merged.length - 1];
+      if (last !== undefined && s[0] <= last[1] + 1) last[1] = Math.max(last[1], s[1]);
+      else merged.push([s[0], s[1]]);
+    }
     const rows = await this.db
       .selectFrom('ledger_nodes')
       .select(['id', 'hash'])
-      .where((eb) => eb.or(ranges.map((r) => eb.between('id', nodeRowId(r.level, r.from), nodeRowId(r.level, r.to)))))
+      .where((eb) => eb.or(merged.map(([lo, hi]) => eb.between('id', lo, hi))))
       .execute();
-    return rows.map((r) => {
+    const wanted = (level: number, index: number) => ranges.some((r) => r.level === level && index >= r.from && index <= r.to);
+    const out: StoredNodeRow[] = [];
+    for (const r of rows) {
       const { level, index } = nodeOfRowId(Number(r.id));
-      return { level, index, hash: hashFromBytes(r.hash) };
-    });
+      if (wanted(level, index)) out.push({ level, index, hash: hashFromBytes(r.hash) });
+    }
+    return out;
   }
 
   async countNodes(): Promise<number> {

@@ -41,8 +41,8 @@ export interface LedgerStore {
   append(entries: Iterable<LedgerEntry> | AsyncIterable<LedgerEntry>): Promise<AppendResult>;
   /** Number of committed entries. */
   size(): Promise<number>;
-  /** Hashes of exactly `ids` (level 0 = leaf hashes), in one query, keyed `level/index`. */
-  nodes(ids: readonly NodeId[]): Promise<Map<string, Uint8Array>>;
+  /** Hashes of exactly `ids` (level 0 = leaf hashes), in one query, keyed by `nodeRowId(level, index)`. */
+  nodes(ids: readonly NodeId[]): Promise<Map<number, Uint8Array>>;
   /** Entries with index in [start, end), in index order. */
   entries(start: number, end: number): Promise<StoredEntry[]>;
   /** At most `limit` entries with index >= `start`, in index order (gaps show as jumps). */

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompactRange } from '../../src/ledger/compact-range.js';
 import { canonicalJson } from '../../src/ledger/canonical-json.js';
 import type { LedgerEntry } from '../../src/ledger/entries.js';
-import { leafHash } from '../../src/ledger/hash.js';
+import { emptyRoot, leafHash } from '../../src/ledger/hash.js';
 import { MemoryNodeStore } from '../../src/ledger/memory-node-store.js';
+import { nodeRowId } from '../../src/ledger/node-layout.js';
 import { parseVerifierKey } from '../../src/ledger/note-keys.js';
 import { consistencyProof, inclusionProof } from '../../src/ledger/proof.js';
 import { verifyCheckpoint } from '../../src/ledger/checkpoint.js';
@@ -34,6 +35,13 @@ for (const dialect of DIALECTS) {
       t = await ledgerContext(dialect.make);
     });
     afterAll(async () => t?.dispose());
+
+    it('signs a checkpoint of the empty log', async () => {
+      const cp = await t.ctx.services.ledger.currentCheckpoint();
+      expect(cp.size).toBe(0);
+      expect(cp.rootHash).toEqual(emptyRoot());
+      expect(verifyCheckpoint(cp.note, [parseVerifierKey(t.verifierKey)]).ok).toBe(true);
+    });
 
     it('appends in batches across calls, resuming the tree from stored nodes', async () => {
       const store = t.ctx.stores.ledger;
@@ -68,7 +76,7 @@ for (const dialect of DIALECTS) {
         expect(c.proof).toEqual(consistencyProof(from, to, reference.getNode).map(b64));
         expect(verifyConsistency({ size1: from, size2: to, proof: c.proof.map(unb64), root1: unb64(c.fromRoot), root2: unb64(c.toRoot) })).toEqual({ ok: true });
       }
-      expect(b64((await store.nodes([{ level: 10, index: 0 }])).get('10/0')!)).toBe(b64(reference.getNode(10, 0)));
+      expect(b64((await store.nodes([{ level: 10, index: 0 }])).get(nodeRowId(10, 0))!)).toBe(b64(reference.getNode(10, 0)));
     });
 
     it('proves against the latest checkpoint by default, and refuses sizes beyond the log', async () => {
