@@ -14,17 +14,21 @@ import accepts from '@fastify/accepts';
 import fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.js';
 import type { Context } from '../context.js';
+import type { LedgerService } from '../ledger/service.js';
 import type { RegistryService } from '../registry/service.js';
 import { openStatusLookup, ServiceStatusLookup, type StatusLookup } from '../registry/status-lookup.js';
 import { frameworkErrorHandler, installErrorHandling } from './error-handler.js';
 import { registerOpenApi } from './openapi.js';
 import { registerHomeRoutes } from './routes/home.js';
+import { registerLedgerRoutes } from './routes/ledger.js';
 import { registerRegistryRoutes } from './routes/registry.js';
 import { errorBodySchema, healthSchema } from './schemas/common.js';
 import { registrySchemas } from './schemas/registry.js';
 
 export interface AppServices {
   registry: RegistryService;
+  /** The transparency log; its routes are served when present. */
+  ledger?: LedgerService;
   /** The status lookup path; default: the registry service itself. */
   lookup?: StatusLookup;
 }
@@ -65,10 +69,12 @@ function isContext(input: Context | AppServices): input is Context {
 /** The app over a context (it opens, and closes on `app.close()`, the fast lookup) or over services. */
 export function buildApp(input: Context | AppServices, options: AppOptions = {}): FastifyInstance {
   let registry: RegistryService;
+  let ledger: LedgerService | undefined;
   let lookup: StatusLookup;
   let closeLookup = (): void => undefined;
   if (isContext(input)) {
     registry = input.services.registry;
+    ledger = input.services.ledger;
     if ((options.lookup ?? 'auto') === 'auto') {
       const opened = openStatusLookup(input.db, registry);
       lookup = opened.lookup;
@@ -78,6 +84,7 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
     }
   } else {
     registry = input.registry;
+    ledger = input.ledger;
     lookup = input.lookup ?? new ServiceStatusLookup(registry);
   }
 
@@ -113,6 +120,7 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
   void app.register(async (instance) => {
     registerHomeRoutes(instance, { version: VERSION, publicUrl, docs });
     registerRegistryRoutes(instance, { registry, lookup });
+    if (ledger !== undefined) registerLedgerRoutes(instance, { ledger });
     return Promise.resolve();
   });
   return app;
