@@ -99,7 +99,7 @@ export async function writeSampleAnswers(dbPath, n) {
   const { toConfig } = await import('../../dist/config/config.js');
   const { openStatusLookup } = await import('../../dist/registry/status-lookup.js');
   const ctx = await createContext(toConfig({ databaseUrl: dbPath, logLevel: 'silent' }), { migrate: false });
-  const opened = openStatusLookup(ctx.db, ctx.services.registry);
+  const opened = openStatusLookup(ctx.db, ctx.stores.registry);
   try {
     const hit = await opened.lookup.status(isrcOf(1));
     const miss = await opened.lookup.status(isrcOf(n + 1));

@@ -4,8 +4,8 @@
  * `await`, and that is what lets one process answer lookups near the speed of a constant response.
  * `reader-sqlite.ts` is the implementation; callers without one use `RegistryService` instead.
  */
-import type { Declaration, MandateVersion, Medium } from './model.js';
-import type { CoverageRows } from './store.js';
+import type { DeclarationFacts, PerformerFacts } from './evidence.js';
+import type { Declaration, MandateVersion, Medium, Recording } from './model.js';
 
 export type RecordingKeyKind = 'isrc' | 'isan' | 'eidr';
 
@@ -18,14 +18,25 @@ export interface VerdictRows {
   mandates: MandateVersion[];
 }
 
+/** What the compact answer needs about one recording (see compact.ts). */
+export interface RecordingFacts {
+  recording: Recording;
+  /** The line-up's performers, each once, in line-up order. */
+  performers: PerformerFacts[];
+  /** False when the recording has no line-up. */
+  lineupKnown: boolean;
+}
+
 /** One consistent view of the registry, valid for the synchronous call it was handed to. */
 export interface CoverageSnapshot {
-  /** The recording with that identifier and everything coverage needs for it, or null. */
-  coverage(kind: RecordingKeyKind, value: string): CoverageRows | null;
+  /** The recording with that identifier and its line-up's facts (cached per performer), or null. */
+  facts(kind: RecordingKeyKind, value: string): RecordingFacts | null;
   /** Only what the verdict needs (no recording fields, no performers): much less to read. */
   verdictRows(kind: RecordingKeyKind, value: string): VerdictRows | null;
   /** Every declaration, in the order `RegistryStore.declarations()` gives them. Do not mutate. */
   declarations(): readonly Declaration[];
+  /** The same declarations as facts for the compact answer. */
+  declarationFacts(): readonly DeclarationFacts[];
 }
 
 export interface CoverageReader {

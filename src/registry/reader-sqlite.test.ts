@@ -35,7 +35,7 @@ afterEach(async () => {
   await ctx.close();
 });
 
-const mandates = () => reader.read((s) => s.coverage('isrc', ISRC)?.mandates.length);
+const mandates = () => reader.read((s) => s.facts('isrc', ISRC)?.performers[0]?.mandates.length);
 const addMandate = () =>
   ctx.services.registry.addMandate({
     performerId: performer.id,
@@ -44,23 +44,26 @@ const addMandate = () =>
   });
 
 describe('SqliteCoverageReader', () => {
-  it('reads a recording with its line-up, performers and mandates', async () => {
-    await addMandate();
-    const rows = reader.read((s) => s.coverage('isrc', ISRC));
-    expect(rows?.recording).toMatchObject({ isrc: ISRC, title: 'Été', kind: 'sound' });
-    expect(rows?.lineup).toEqual([
-      {
-        recordingId: rows?.recording.id,
-        performerId: performer.id,
-        role: 'LeadVocalist',
-        instrument: null,
-        featured: true,
-        position: 1,
-      },
+  it('reads a recording with the facts of its line-up: performers and their current mandates', async () => {
+    const first = await addMandate();
+    const corrected = await ctx.services.registry.correctMandate(first.mandateId, { territories: ['FR'] });
+    const other = await ctx.services.registry.addPerformer({ displayName: 'Paul Martin' });
+    await ctx.services.registry.addRecording({ kind: 'sound', isrc: 'FRZ032500002', title: 'T', displayArtist: 'A' }, [
+      { performerId: other.id, role: 'MainArtist', instrument: null, featured: true, position: 1 },
+      { performerId: performer.id, role: 'StudioMusician', instrument: 'Cello', featured: false, position: 2 },
+      { performerId: other.id, role: 'Producer', instrument: null, featured: false, position: 3 },
     ]);
-    expect(rows?.performers).toEqual([performer]);
-    expect(rows?.mandates).toHaveLength(1);
-    expect(reader.read((s) => s.coverage('isrc', 'FRZ032599999'))).toBeNull();
+    const facts = reader.read((s) => s.facts('isrc', ISRC));
+    expect(facts?.recording).toMatchObject({ isrc: ISRC, title: 'Été', kind: 'sound' });
+    expect(facts?.lineupKnown).toBe(true);
+    expect(facts?.performers).toEqual([
+      { id: performer.id, evidence: { id: performer.id, name: 'Jeanne Dupont', isni: null }, mandates: [corrected] },
+    ]);
+    // Each performer once, in line-up order; the facts are cached, so the same object comes back.
+    const two = reader.read((s) => s.facts('isrc', 'FRZ032500002'));
+    expect(two?.performers.map((p) => p.id)).toEqual([other.id, performer.id]);
+    expect(two?.performers[1]).toBe(facts?.performers[0]);
+    expect(reader.read((s) => s.facts('isrc', 'FRZ032599999'))).toBeNull();
   });
 
   it('sees a write made in this process on the very next read', async () => {
@@ -70,9 +73,7 @@ describe('SqliteCoverageReader', () => {
     await ctx.services.registry.declare({ issuer: 'CMO', effectiveFrom: '2021-01-01' });
     expect(reader.read((s) => s.declarations())).toHaveLength(1);
     await ctx.stores.registry.upsertPerformer({ ...performer, displayName: 'Jeanne Dupont-Martin' });
-    expect(reader.read((s) => s.coverage('isrc', ISRC)?.performers[0]?.displayName)).toBe(
-      'Jeanne Dupont-Martin',
-    );
+    expect(reader.read((s) => s.facts('isrc', ISRC)?.performers[0]?.evidence.name)).toBe('Jeanne Dupont-Martin');
   });
 
   it('does not see a transaction before it commits, and sees it right after', async () => {

@@ -19,17 +19,23 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { openSqlite } from '../db/dialect.js';
 import type { DeclarationRow, MandateRow, PerformerRow } from '../db/schema.js';
-import type { CoverageReader, CoverageSnapshot, RecordingKeyKind, VerdictRows } from './coverage-reader.js';
-import type { Declaration, LineupEntry, MandateVersion, Medium, Performer, Recording } from './model.js';
+import { declarationFacts, performerFacts, type DeclarationFacts, type PerformerFacts } from './evidence.js';
+import type {
+  CoverageReader,
+  CoverageSnapshot,
+  RecordingFacts,
+  RecordingKeyKind,
+  VerdictRows,
+} from './coverage-reader.js';
+import type { Declaration, MandateVersion, Medium, Recording } from './model.js';
 import { declarationFromRow, mandateFromRow, performerFromRow } from './rows.js';
-import type { CoverageRows } from './store.js';
 
 export interface SqliteReaderOptions {
   /** Longest life of a snapshot, in ms; writes by other processes are visible after at most this long. */
   refreshMs?: number;
   /** Bytes of the file to memory-map for reads (0 disables). */
   mmapBytes?: number;
-  /** Performers (with their mandates) kept in memory between writes; default 200,000 (about 1 KB each). */
+  /** Performers (with their mandates and their compact facts) kept in memory between writes; default 200,000 (about 2 KB each). */
   maxCachedPerformers?: number;
 }
 
@@ -51,17 +57,16 @@ type RecordingTuple = [
   number | null,
   string | null,
 ];
-type LineupTuple = [string, number, string, string | null, number];
 
 interface CachedPerformer {
-  performer: Performer;
+  /** Every version of every mandate, in insertion order. */
   mandates: MandateVersion[];
+  facts: PerformerFacts;
 }
 
 export class SqliteCoverageReader implements CoverageReader {
   private readonly conn: BetterSqlite3.Database;
   private readonly byKey: Record<RecordingKeyKind, Stmt>;
-  private readonly lineupStmt: Stmt;
   private readonly kindByKey: Record<RecordingKeyKind, Stmt>;
   private readonly lineupIdsStmt: Stmt;
   private readonly performerStmt: Stmt;
@@ -80,6 +85,7 @@ export class SqliteCoverageReader implements CoverageReader {
   private seenWriterChanges = -1;
   private dataVersion = -1;
   private declarationCache: Declaration[] | null = null;
+  private declarationFactsCache: DeclarationFacts[] | null = null;
   /** Performers and their mandates by id; emptied whenever the data version changes. */
   private readonly performerCache = new Map<string, CachedPerformer>();
   private readonly maxCachedPerformers: number;
@@ -106,11 +112,6 @@ export class SqliteCoverageReader implements CoverageReader {
     this.lineupIdsStmt = this.conn
       .prepare('SELECT performer_id FROM lineups WHERE recording_id = ? ORDER BY position')
       .pluck();
-    this.lineupStmt = this.conn
-      .prepare(
-        'SELECT performer_id, position, role, instrument, featured FROM lineups WHERE recording_id = ? ORDER BY position',
-      )
-      .raw();
     this.performerStmt = this.conn.prepare('SELECT * FROM performers WHERE id = ?');
     this.mandatesStmt = this.conn.prepare('SELECT * FROM mandates WHERE performer_id = ? ORDER BY rowid');
     this.declarationsStmt = this.conn.prepare('SELECT * FROM declarations ORDER BY effective_from, id');
@@ -120,9 +121,10 @@ export class SqliteCoverageReader implements CoverageReader {
     // No table is read, so this takes no lock on the writer's side.
     this.writerChangesStmt = writer.prepare('SELECT total_changes()').pluck();
     const view: CoverageSnapshot = {
-      coverage: (kind, value) => this.coverage(kind, value),
+      facts: (kind, value) => this.facts(kind, value),
       verdictRows: (kind, value) => this.verdictRows(kind, value),
       declarations: () => this.declarations(),
+      declarationFacts: () => this.declarationFacts(),
     };
     this.view = view;
     const refreshMs = Math.max(1, options.refreshMs ?? 25);
@@ -164,6 +166,7 @@ export class SqliteCoverageReader implements CoverageReader {
     if (version !== this.dataVersion) {
       this.dataVersion = version;
       this.declarationCache = null;
+      this.declarationFactsCache = null;
       this.performerCache.clear();
     }
     // While the writer is inside a transaction its change count mixes committed and pending rows:
@@ -177,10 +180,10 @@ export class SqliteCoverageReader implements CoverageReader {
     if (this.conn.inTransaction) this.commitStmt.run();
   }
 
-  private coverage(kind: RecordingKeyKind, value: string): CoverageRows | null {
+  private facts(kind: RecordingKeyKind, value: string): RecordingFacts | null {
     const r = this.byKey[kind].get(value) as RecordingTuple | undefined;
     if (r === undefined) return null;
-    // Same mapping as rows.ts `recordingFromRow`, from the columns coverage and answers use.
+    // Same mapping as rows.ts `recordingFromRow`, from the columns answers use.
     const recording: Recording = {
       id: r[0],
       kind: r[1] as Medium,
@@ -195,26 +198,15 @@ export class SqliteCoverageReader implements CoverageReader {
       year: r[10] === null ? null : Number(r[10]),
       label: r[11],
     };
-    const rows = this.lineupStmt.all(recording.id) as LineupTuple[];
-    const lineup: LineupEntry[] = [];
-    const performers: Performer[] = [];
-    const mandates: MandateVersion[] = [];
-    for (const l of rows) {
-      lineup.push({
-        recordingId: recording.id,
-        performerId: l[0],
-        role: l[2],
-        instrument: l[3],
-        featured: Number(l[4]) === 1,
-        position: Number(l[1]),
-      });
-      const p = this.performer(l[0]);
+    const ids = this.lineupIdsStmt.all(recording.id) as string[];
+    const performers: PerformerFacts[] = [];
+    next: for (const id of ids) {
       // Line-up order of first appearance, as the store gives them.
-      if (p === null || performers.includes(p.performer)) continue;
-      performers.push(p.performer);
-      for (const m of p.mandates) mandates.push(m);
+      for (const p of performers) if (p.id === id) continue next;
+      // A line-up naming a performer the registry lacks: named by id, as the verbose answer does.
+      performers.push(this.performer(id)?.facts ?? performerFacts(id, null, []));
     }
-    return { recording, lineup, performers, mandates };
+    return { recording, performers, lineupKnown: ids.length > 0 };
   }
 
   private verdictRows(kind: RecordingKeyKind, value: string): VerdictRows | null {
@@ -240,10 +232,8 @@ export class SqliteCoverageReader implements CoverageReader {
       this.performerCache.delete(this.performerCache.keys().next().value as string);
     // Per performer, versions in insertion order, as the store returns them: coverage keeps the
     // first-seen order of mandates, so reasons come out in the same order on both paths.
-    const entry = {
-      performer: performerFromRow(row),
-      mandates: (this.mandatesStmt.all(id) as MandateRow[]).map(mandateFromRow),
-    };
+    const mandates = (this.mandatesStmt.all(id) as MandateRow[]).map(mandateFromRow);
+    const entry = { mandates, facts: performerFacts(id, performerFromRow(row), mandates) };
     this.performerCache.set(id, entry);
     return entry;
   }
@@ -251,6 +241,11 @@ export class SqliteCoverageReader implements CoverageReader {
   private declarations(): readonly Declaration[] {
     this.declarationCache ??= (this.declarationsStmt.all() as DeclarationRow[]).map(declarationFromRow);
     return this.declarationCache;
+  }
+
+  private declarationFacts(): readonly DeclarationFacts[] {
+    this.declarationFactsCache ??= this.declarations().map(declarationFacts);
+    return this.declarationFactsCache;
   }
 }
 

@@ -1,7 +1,8 @@
 /**
- * The fast lookup must give exactly the answers of `RegistryService.status` and `.check`: checked on
- * random registries (performers, mandates with corrections and withdrawals, line-ups, declarations)
- * and random questions (instant, use, territory).
+ * Both lookups (the SQLite snapshot reader and the store) must give exactly the answers of
+ * `RegistryService.status` and `.check`, once expanded from the compact form: checked on random
+ * registries (performers, mandates with corrections and withdrawals, line-ups, declarations) and random
+ * questions (instant, use, territory).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,13 +11,14 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { toConfig } from '../config/config.js';
 import { createContext } from '../context.js';
+import { expandAnswer, expandCheck } from './compact-expand.js';
 import { mod37_36, parseIsrc, recognizeId } from './identifiers.js';
 import { MEDIA, QUERY_USES, USES, type Medium, type QueryUse, type Use } from './model.js';
 import type { RegistryService, StatusOptions } from './service.js';
 import {
   isCanonicalIsrc,
   openStatusLookup,
-  ServiceStatusLookup,
+  StoreStatusLookup,
   type ReaderStatusLookup,
 } from './status-lookup.js';
 
@@ -165,11 +167,11 @@ describe('ReaderStatusLookup', () => {
       fc.asyncProperty(registryArb, async (r) => {
         const file = join(dir, `prop-${run++}.db`);
         const ctx = await createContext(toConfig({ databaseUrl: file }));
-        const opened = openStatusLookup(ctx.db, ctx.services.registry);
+        const opened = openStatusLookup(ctx.db, ctx.stores.registry);
         try {
           expect(opened.path).toBe('snapshot');
           const reg = ctx.services.registry;
-          const viaService = new ServiceStatusLookup(reg);
+          const viaStore = new StoreStatusLookup(ctx.stores.registry);
           await seed(reg, r);
           const other = r.recordings
             .flatMap((_, i) => [isan(i), eidr(i)])
@@ -177,11 +179,17 @@ describe('ReaderStatusLookup', () => {
           const keys = [...r.recordings.map((_, i) => isrc(i)), isrc(99_999), 'fr-z03-25-00000', ...other];
           for (const q of r.questions) {
             const opts: StatusOptions = q;
-            for (const k of keys)
-              expect(await opened.lookup.status(k, opts)).toEqual(await reg.status(k, opts));
-            const batch = [...keys, 'not an isrc', ''];
-            expect(await opened.lookup.check(batch, opts)).toEqual(await reg.check(batch, opts));
-            expect(await opened.lookup.verdicts(batch, opts)).toEqual(await viaService.verdicts(batch, opts));
+            for (const k of keys) {
+              const fast = await opened.lookup.status(k, opts);
+              expect(expandAnswer(fast)).toEqual(await reg.status(k, opts));
+              // One answer: the same compact form, evidence keys included, on both paths.
+              expect(fast).toEqual(await viaStore.status(k, opts));
+            }
+            const batch = [...keys, 'not an isrc', '', ...keys.slice(0, 2)];
+            const expected = await reg.check(batch, opts);
+            expect(expandCheck(await opened.lookup.check(batch, opts))).toEqual(expected);
+            expect(expandCheck(await viaStore.check(batch, opts))).toEqual(expected);
+            expect(await opened.lookup.verdicts(batch, opts)).toEqual(await viaStore.verdicts(batch, opts));
           }
         } finally {
           opened.close();
@@ -194,7 +202,7 @@ describe('ReaderStatusLookup', () => {
 
   it('uses its clock when no instant is given, as the service does', async () => {
     const ctx = await createContext(toConfig({ databaseUrl: join(dir, 'clock.db') }));
-    const opened = openStatusLookup(ctx.db, ctx.services.registry, {
+    const opened = openStatusLookup(ctx.db, ctx.stores.registry, {
       now: () => new Date('2026-02-01T00:00:00Z'),
     });
     try {
@@ -206,7 +214,7 @@ describe('ReaderStatusLookup', () => {
       });
       const s = await opened.lookup.status(isrc(1));
       expect(s.at).toBe('2026-02-01T00:00:00.000Z');
-      expect(s.uses.map((u) => u.use)).toEqual([...QUERY_USES]);
+      expect(Object.keys(s.uses)).toEqual([...QUERY_USES]);
     } finally {
       opened.close();
       await ctx.close();
@@ -215,7 +223,7 @@ describe('ReaderStatusLookup', () => {
 
   it('rejects what the service rejects, with the same codes', async () => {
     const ctx = await createContext(toConfig({ databaseUrl: join(dir, 'errors.db') }));
-    const opened = openStatusLookup(ctx.db, ctx.services.registry);
+    const opened = openStatusLookup(ctx.db, ctx.stores.registry);
     try {
       const lookup = opened.lookup as ReaderStatusLookup;
       expect(() => lookup.status('FRZ03')).toThrow(expect.objectContaining({ code: 'REGISTRY_INVALID_ID' }));
@@ -240,11 +248,11 @@ describe('ReaderStatusLookup', () => {
     }
   });
 
-  it('falls back to the service where no snapshot reader applies', async () => {
+  it('falls back to the store where no snapshot reader applies', async () => {
     const ctx = await createContext(toConfig({ databaseUrl: ':memory:' }));
-    const opened = openStatusLookup(ctx.db, ctx.services.registry);
-    expect(opened.path).toBe('service');
-    expect(opened.lookup).toBeInstanceOf(ServiceStatusLookup);
+    const opened = openStatusLookup(ctx.db, ctx.stores.registry);
+    expect(opened.path).toBe('store');
+    expect(opened.lookup).toBeInstanceOf(StoreStatusLookup);
     opened.close();
     await ctx.close();
   });

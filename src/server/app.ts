@@ -16,21 +16,23 @@ import type { Config } from '../config/config.js';
 import type { Context } from '../context.js';
 import type { LedgerService } from '../ledger/service.js';
 import type { RegistryService } from '../registry/service.js';
-import { openStatusLookup, ServiceStatusLookup, type StatusLookup } from '../registry/status-lookup.js';
+import { openStatusLookup, StoreStatusLookup, type StatusLookup } from '../registry/status-lookup.js';
 import { frameworkErrorHandler, installErrorHandling } from './error-handler.js';
 import { registerOpenApi } from './openapi.js';
 import { registerHomeRoutes } from './routes/home.js';
 import { registerLedgerRoutes } from './routes/ledger.js';
 import { registerRegistryRoutes } from './routes/registry.js';
+import { registerStatusRoutes } from './routes/status.js';
 import { errorBodySchema, healthSchema } from './schemas/common.js';
 import { registrySchemas } from './schemas/registry.js';
+import { statusSchemas } from './schemas/status.js';
 
 export interface AppServices {
   registry: RegistryService;
   /** The transparency log; its routes are served when present. */
   ledger?: LedgerService;
-  /** The status lookup path; default: the registry service itself. */
-  lookup?: StatusLookup;
+  /** The status lookups (`StoreStatusLookup` over any store, or `ReaderStatusLookup`). */
+  lookup: StatusLookup;
 }
 
 export interface AppOptions {
@@ -44,8 +46,8 @@ export interface AppOptions {
   publicUrl?: string | null;
   /** Serve the interactive API reference at /docs. Default true. */
   docs?: boolean;
-  /** With a context: `auto` (default) uses the synchronous SQLite snapshot reader when it can. */
-  lookup?: 'auto' | 'service';
+  /** With a context: `auto` (default) uses the synchronous SQLite snapshot reader when it can, `store` never. */
+  lookup?: 'auto' | 'store';
 }
 
 /** Default body limit: every route but the batch check takes small bodies, if any. */
@@ -76,16 +78,16 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
     registry = input.services.registry;
     ledger = input.services.ledger;
     if ((options.lookup ?? 'auto') === 'auto') {
-      const opened = openStatusLookup(input.db, registry);
+      const opened = openStatusLookup(input.db, input.stores.registry);
       lookup = opened.lookup;
       closeLookup = () => opened.close();
     } else {
-      lookup = new ServiceStatusLookup(registry);
+      lookup = new StoreStatusLookup(input.stores.registry);
     }
   } else {
     registry = input.registry;
     ledger = input.ledger;
-    lookup = input.lookup ?? new ServiceStatusLookup(registry);
+    lookup = input.lookup;
   }
 
   const app = fastify({
@@ -110,7 +112,7 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
   // JSON only: any other body is answered 415 rather than parsed as text and rejected by a schema.
   app.removeContentTypeParser('text/plain');
   installErrorHandling(app);
-  for (const schema of [errorBodySchema, healthSchema, ...registrySchemas]) app.addSchema(schema);
+  for (const schema of [errorBodySchema, healthSchema, ...registrySchemas, ...statusSchemas]) app.addSchema(schema);
   const publicUrl = options.publicUrl ?? null;
   const docs = options.docs ?? true;
 
@@ -119,7 +121,8 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
   // Routes go in a plugin registered after the OpenAPI plugin, so that it sees every one of them.
   void app.register(async (instance) => {
     registerHomeRoutes(instance, { version: VERSION, publicUrl, docs });
-    registerRegistryRoutes(instance, { registry, lookup });
+    registerStatusRoutes(instance, { lookup });
+    registerRegistryRoutes(instance, { registry });
     if (ledger !== undefined) registerLedgerRoutes(instance, { ledger });
     return Promise.resolve();
   });

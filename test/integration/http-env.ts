@@ -1,8 +1,15 @@
 /** Opens a seeded registry and an app over it, on SQLite or PostgreSQL, for the HTTP suites. */
+import { Ajv } from 'ajv';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { Context } from '../../src/context.js';
+import { expandAnswer, expandCheck } from '../../src/registry/compact-expand.js';
+import type { CheckOutcome, RecordingStatus } from '../../src/registry/service.js';
+import type { CheckAnswer, RecordingAnswer } from '../../src/registry/status-lookup.js';
 import { buildApp, type AppOptions } from '../../src/server/app.js';
+import { errorBodySchema } from '../../src/server/schemas/common.js';
+import { registrySchemas } from '../../src/server/schemas/registry.js';
+import { statusSchemas } from '../../src/server/schemas/status.js';
 import { freshContext, type TestDb } from '../support/db.js';
 import { seedRegistry, type Seeded } from './registry-seed.js';
 
@@ -43,3 +50,19 @@ export function expectError(res: LightMyRequestResponse, statusCode: number, cod
 
 /** What a value looks like once it has been through JSON. */
 export const asJson = <T>(v: T): unknown => JSON.parse(JSON.stringify(v));
+
+/** A `GET /v1/recordings/{isrc}` body as the verbose answer of `RegistryService.status`. */
+export const expandedStatus = (body: RecordingAnswer): RecordingStatus => expandAnswer(body);
+
+/** The items of a `POST /v1/check` body (`detail: "full"`) as the outcomes of `RegistryService.check`. */
+export const expandedItems = (body: CheckAnswer): CheckOutcome[] => expandCheck(body);
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+for (const s of [errorBodySchema, ...registrySchemas, ...statusSchemas]) ajv.addSchema(s);
+
+/** Asserts that `body` satisfies the response schema named `$id` (what the OpenAPI document promises). */
+export function expectSchema(id: string, body: unknown): void {
+  const validate = ajv.getSchema(`${id}#`);
+  if (validate === undefined) throw new Error(`no schema ${id}`);
+  expect(validate(body) ? [] : validate.errors, id).toEqual([]);
+}

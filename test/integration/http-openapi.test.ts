@@ -120,11 +120,17 @@ describe('GET /openapi.json', () => {
     }
     for (const name of [
       'RecordingStatus',
+      'UseAnswers',
       'UseAnswer',
       'Reason',
+      'Evidence',
+      'DeclarationEvidence',
+      'MandateEvidence',
+      'PerformerEvidence',
       'Recording',
       'CheckResponse',
-      'CheckOutcome',
+      'CheckItem',
+      'CheckVerdict',
       'Performer',
       'MandateVersion',
       'ErrorBody',

@@ -1,12 +1,21 @@
 /**
  * The registry API through `app.inject()`: on SQLite with the snapshot lookup, on SQLite through the
- * service, and on PostgreSQL when TEST_DATABASE_URL is set. Answers must equal the service's own.
+ * store, and on PostgreSQL when TEST_DATABASE_URL is set. Status answers must satisfy their schemas
+ * and, expanded (registry/compact-expand.ts), equal the service's own.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatusOptions } from '../../src/registry/service.js';
 import type { AppOptions } from '../../src/server/app.js';
 import { DIALECTS, sqliteTestDb, type TestDb } from '../support/db.js';
-import { asJson, expectError, openEnv, type HttpEnv } from './http-env.js';
+import {
+  asJson,
+  expandedItems,
+  expandedStatus,
+  expectError,
+  expectSchema,
+  openEnv,
+  type HttpEnv,
+} from './http-env.js';
 import { SEED } from './registry-seed.js';
 
 const AT = '2026-03-01T00:00:00.000Z';
@@ -35,7 +44,12 @@ function registrySuite(make: () => TestDb, options: AppOptions = {}): void {
             `/v1/recordings/${encodeURIComponent(key)}?${new URLSearchParams(q).toString()}`,
           );
           expect(res.statusCode, `${key} ${JSON.stringify(q)}`).toBe(200);
-          expect(res.json()).toEqual(asJson(await env.ctx.services.registry.status(key, q as StatusOptions)));
+          expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+          const body = res.json<Parameters<typeof expandedStatus>[0]>();
+          expectSchema('RecordingStatus', body);
+          expect(expandedStatus(body)).toEqual(
+            asJson(await env.ctx.services.registry.status(key, q as StatusOptions)),
+          );
         }
       }
     });
@@ -56,13 +70,30 @@ function registrySuite(make: () => TestDb, options: AppOptions = {}): void {
       expect(await status(env.seeded.eidr, 'at=2024-01-01')).toBe('reserved');
     });
 
-    it('explains itself: reasons name the declaration, performers and mandates', async () => {
-      const body = (await get(`/v1/recordings/${SEED.reserved}?at=${AT}&use=ai-training`)).json<{
-        uses: { reasons: { code: string; performerName?: string }[] }[];
+    it('explains itself: reasons name the declaration and mandates, stated once as evidence', async () => {
+      const res = await get(`/v1/recordings/${SEED.reserved}?at=${AT}`);
+      const body = res.json<{
+        uses: Record<string, { status: string; reasons?: { code: string; mandate?: string }[]; sameAs?: string }>;
+        evidence: {
+          declarations: Record<string, { legalBasis: string }>;
+          mandates: Record<string, { performer: string; version: number; legalBasis: string }>;
+          performers: Record<string, { id: string; name: string; isni: string | null }>;
+        };
       }>();
-      const codes = body.uses[0]?.reasons.map((r) => r.code);
-      expect(codes).toEqual(['DECLARATION_IN_FORCE', 'MANDATE_IN_FORCE']);
-      expect(body.uses[0]?.reasons[1]?.performerName).toBe('Jeanne Dupont');
+      const ai = body.uses['ai-training'];
+      expect(ai?.reasons?.map((r) => r.code)).toEqual(['DECLARATION_IN_FORCE', 'MANDATE_IN_FORCE']);
+      const mandate = body.evidence.mandates[ai?.reasons?.[1]?.mandate ?? ''];
+      expect(mandate).toMatchObject({ version: 1, legalBasis: 'statutory' });
+      expect(body.evidence.performers[mandate?.performer ?? '']).toEqual({
+        id: env.seeded.performers.jeanne,
+        name: 'Jeanne Dupont',
+        isni: '000000012281955X',
+      });
+      // The other AI uses have the same answer and say so; the declaration is stated once.
+      expect(body.uses['genai-training']).toEqual({ status: 'reserved', sameAs: 'ai-training' });
+      const legalBasis = Object.values(body.evidence.declarations)[0]?.legalBasis ?? '';
+      expect(legalBasis.length).toBeGreaterThan(20);
+      expect(res.body.split(JSON.stringify(legalBasis).slice(1, -1)).length - 1).toBe(1);
     });
 
     it('rejects an invalid ISRC with the coded error body', async () => {
@@ -116,9 +147,26 @@ function registrySuite(make: () => TestDb, options: AppOptions = {}): void {
         'invalid',
       ]);
       expect(body.summary).toEqual({ reserved: 2, notCovered: 0, unknown: 3, invalid: 2 });
-      expect(body.items).toEqual(
+      expectSchema('CheckResponse', body);
+      expect(expandedItems(res.json())).toEqual(
         asJson(await env.ctx.services.registry.check(items, { at: AT, use: 'ai-training' })),
       );
+    });
+
+    it('states the evidence once for the whole batch, every use included', async () => {
+      const items = [SEED.reserved, SEED.notCovered, SEED.reserved, SEED.franceOnly, SEED.ended, 'FR-Z03-25-00001'];
+      const res = await check({ items, at: '2024-01-01' });
+      const body = res.json<Parameters<typeof expandedItems>[0] & { detail: string }>();
+      expect(body.detail).toBe('full');
+      expectSchema('CheckResponse', body);
+      expect(expandedItems(body)).toEqual(
+        asJson(await env.ctx.services.registry.check(items, { at: '2024-01-01' })),
+      );
+      const ids = (kind: 'declarations' | 'mandates' | 'performers'): string[] =>
+        Object.values<{ id: string }>(body.evidence[kind]).map((e) => e.id);
+      for (const kind of ['declarations', 'mandates', 'performers'] as const)
+        expect(new Set(ids(kind)).size, kind).toBe(ids(kind).length);
+      expect(ids('performers')).toContain(env.seeded.performers.jeanne);
     });
 
     it('gives only the verdicts with detail "status"', async () => {
@@ -138,6 +186,7 @@ function registrySuite(make: () => TestDb, options: AppOptions = {}): void {
         territory: 'FR',
         summary: { reserved: 2, notCovered: 1, unknown: 2, invalid: 1 },
       });
+      expectSchema('CheckResponse', body);
       const full = await env.ctx.services.registry.check(items, { at: AT, territory: 'FR' });
       const expected = full.map((o) =>
         o.ok
@@ -146,7 +195,7 @@ function registrySuite(make: () => TestDb, options: AppOptions = {}): void {
               ok: true,
               identifier: o.identifier,
               status: o.status,
-              uses: o.uses.map(({ use, status }) => ({ use, status })),
+              uses: Object.fromEntries(o.uses.map(({ use, status }) => [use, { status }])),
             }
           : o,
       );
@@ -159,6 +208,7 @@ function registrySuite(make: () => TestDb, options: AppOptions = {}): void {
       );
       const ok = await check({ items, at: AT });
       expect(ok.statusCode).toBe(200);
+      expectSchema('CheckResponse', ok.json());
       expect(ok.json<{ summary: Record<string, number> }>().summary).toEqual({
         reserved: 5000,
         notCovered: 0,
@@ -284,5 +334,5 @@ function registrySuite(make: () => TestDb, options: AppOptions = {}): void {
 }
 
 for (const d of DIALECTS) describe.skipIf(!d.enabled)(`HTTP API on ${d.name}`, () => registrySuite(d.make));
-// The same answers when the SQLite app goes through the service instead of the snapshot reader.
-describe('HTTP API on SQLite through the service', () => registrySuite(sqliteTestDb, { lookup: 'service' }));
+// The same answers when the SQLite app reads through the store (as on PostgreSQL) instead of the snapshot reader.
+describe('HTTP API on SQLite through the store', () => registrySuite(sqliteTestDb, { lookup: 'store' }));

@@ -2,7 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqliteTestDb } from '../support/db.js';
-import { asJson, openEnv, type HttpEnv } from './http-env.js';
+import { asJson, expandedStatus, openEnv, type HttpEnv } from './http-env.js';
 import { SEED } from './registry-seed.js';
 
 const AT = '2026-03-01T00:00:00.000Z';
@@ -25,12 +25,13 @@ describe('HTTP over a socket', () => {
         const res = await fetch(`${base}/v1/recordings/${key}?at=${AT}`);
         expect(res.status).toBe(200);
         expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-        const body: unknown = await res.json();
+        const body = (await res.json()) as Parameters<typeof expandedStatus>[0];
+        expect(Number(res.headers.get('content-length'))).toBe(Buffer.byteLength(JSON.stringify(body)));
         return { key, body };
       }),
     );
     for (const { key, body } of answers)
-      expect(body).toEqual(asJson(await env.ctx.services.registry.status(key, { at: AT })));
+      expect(expandedStatus(body)).toEqual(asJson(await env.ctx.services.registry.status(key, { at: AT })));
   });
 
   it('checks a batch posted as JSON', async () => {

@@ -1,0 +1,147 @@
+/**
+ * The evidence of the compact answers (compact.ts): declarations, mandate versions and performers,
+ * each stated once per answer or per batch under a short key, and the per-entity facts the rule reads,
+ * which the snapshot reader caches per performer and per declaration.
+ */
+import type { Declaration, MandateVersion, Medium, Performer, Territory, Use } from './model.js';
+
+/** A declaration as evidence (under a key such as `d1`). */
+export interface DeclarationEvidence {
+  id: string;
+  issuer: string;
+  legalBasis: string;
+  uses: readonly Use[];
+  media: readonly Medium[];
+  territories: readonly Territory[];
+  effectiveFrom: string;
+  withdrawnAt: string | null;
+}
+/** The version of a mandate that applies (under a key such as `m1`); `performer` is a performer key. */
+export interface MandateEvidence {
+  /** The mandate id. */
+  id: string;
+  version: number;
+  performer: string;
+  legalBasis: string;
+  uses: readonly Use[];
+  media: readonly Medium[];
+  territories: readonly Territory[];
+  validFrom: string;
+  validTo: string | null;
+  withdrawnAt: string | null;
+}
+/** A performer as evidence (under a key such as `p1`). */
+export interface PerformerEvidence {
+  id: string;
+  name: string;
+  isni: string | null;
+}
+/**
+ * Everything the reasons of one answer (or of one batch) refer to, under keys local to it: `d1`,
+ * `m1`, `p1`... in the order reasons first name them. Short keys rather than the ids themselves: a
+ * reason names its evidence in every use it appears in, and ids are 36 characters.
+ */
+export interface Evidence {
+  declarations: Record<string, DeclarationEvidence>;
+  mandates: Record<string, MandateEvidence>;
+  performers: Record<string, PerformerEvidence>;
+}
+
+/** What the rule needs of a declaration, with its evidence, made once per declaration. */
+export interface DeclarationFacts {
+  declaration: Declaration;
+  evidence: DeclarationEvidence;
+}
+/** A performer of a line-up: their evidence and the current version of each of their mandates. */
+export interface PerformerFacts {
+  id: string;
+  evidence: PerformerEvidence;
+  /** The newest version of each mandate, in the order the mandates were first recorded. */
+  mandates: readonly MandateVersion[];
+}
+
+/**
+ * Gathers the evidence of one answer or one batch and gives each piece its key. Keys follow the
+ * entity's id, so a performer named by many items of a batch is stated once.
+ */
+export class EvidenceCollector {
+  readonly evidence: Evidence = { declarations: {}, mandates: {}, performers: {} };
+  private readonly declarationKeys = new Map<string, string>();
+  private readonly mandateKeys = new Map<string, string>();
+  private readonly performerKeys = new Map<string, string>();
+
+  declaration(f: DeclarationFacts): string {
+    let key = this.declarationKeys.get(f.evidence.id);
+    if (key === undefined) {
+      key = `d${this.declarationKeys.size + 1}`;
+      this.declarationKeys.set(f.evidence.id, key);
+      this.evidence.declarations[key] = f.evidence;
+    }
+    return key;
+  }
+
+  performer(p: PerformerFacts): string {
+    let key = this.performerKeys.get(p.id);
+    if (key === undefined) {
+      key = `p${this.performerKeys.size + 1}`;
+      this.performerKeys.set(p.id, key);
+      this.evidence.performers[key] = p.evidence;
+    }
+    return key;
+  }
+
+  mandate(p: PerformerFacts, m: MandateVersion): string {
+    let key = this.mandateKeys.get(m.mandateId);
+    if (key === undefined) {
+      key = `m${this.mandateKeys.size + 1}`;
+      this.mandateKeys.set(m.mandateId, key);
+      this.evidence.mandates[key] = {
+        id: m.mandateId,
+        version: m.version,
+        performer: this.performer(p),
+        legalBasis: m.legalBasis,
+        uses: m.uses,
+        media: m.media,
+        territories: m.territories,
+        validFrom: m.validFrom,
+        validTo: m.validTo,
+        withdrawnAt: m.withdrawnAt,
+      };
+    }
+    return key;
+  }
+}
+
+export function declarationFacts(d: Declaration): DeclarationFacts {
+  return {
+    declaration: d,
+    evidence: {
+      id: d.id,
+      issuer: d.issuer,
+      legalBasis: d.legalBasis,
+      uses: d.uses,
+      media: d.media,
+      territories: d.territories,
+      effectiveFrom: d.effectiveFrom,
+      withdrawnAt: d.withdrawnAt,
+    },
+  };
+}
+
+/**
+ * A performer's facts from their row (null when the line-up names an id the registry lacks: the
+ * verbose answer then names them by id) and every version of their mandates, in the store's order.
+ */
+export function performerFacts(id: string, performer: Performer | null, versions: readonly MandateVersion[]): PerformerFacts {
+  // As `currentVersions` (coverage.ts) without `knownAt`: the newest version of each mandate.
+  const best = new Map<string, MandateVersion>();
+  for (const v of versions) {
+    const prev = best.get(v.mandateId);
+    if (prev === undefined || v.version > prev.version) best.set(v.mandateId, v);
+  }
+  return {
+    id,
+    evidence: { id, name: performer?.displayName ?? id, isni: performer?.isni ?? null },
+    mandates: [...best.values()],
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * Writes JSON straight into a byte buffer as UTF-8, for the answers that carry the most bytes (the
+ * status answers, status-json.ts).
+ *
+ * Why by hand: building the text as a JavaScript string (with fast-json-stringify, `JSON.stringify` or
+ * concatenation) and sending that string costs three passes over it on Node 20 (flattening the string,
+ * `Buffer.byteLength` for the content length, and encoding it again in the socket), all slow once the
+ * text holds one character beyond Latin-1, plus the garbage of the intermediate strings; a batch
+ * answer is megabytes. Here ASCII strings without escapes, which are nearly all of them (ids, codes,
+ * instants), are copied a character at a time; anything else goes through `JSON.stringify` and
+ * `Buffer.write`; bytes that do not change between answers are copied as they are.
+ */
+export class JsonWriter {
+  private buf: Buffer;
+  private pos = 0;
+
+  constructor(capacity = 1 << 14) {
+    this.buf = Buffer.allocUnsafe(capacity);
+  }
+
+  /** Text that needs no escaping and holds only ASCII: punctuation, keys, numbers, known codes. */
+  ascii(s: string): this {
+    this.ensure(s.length);
+    const { buf } = this;
+    let { pos } = this;
+    for (let i = 0; i < s.length; i++) buf[pos++] = s.charCodeAt(i);
+    this.pos = pos;
+    return this;
+  }
+
+  /** A JSON string, or `null`. */
+  str(s: string | null): this {
+    if (s === null) return this.ascii('null');
+    this.ensure(s.length + 2);
+    const { buf } = this;
+    const start = this.pos;
+    let pos = start;
+    buf[pos++] = 0x22;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      // Control characters, quote, backslash, and all of non-ASCII (including surrogates): the slow way.
+      if (c < 0x20 || c === 0x22 || c === 0x5c || c > 0x7e) return this.utf8(JSON.stringify(s), start);
+      buf[pos++] = c;
+    }
+    buf[pos++] = 0x22;
+    this.pos = pos;
+    return this;
+  }
+
+  /** An integer, or `null`. */
+  int(n: number | null): this {
+    return this.ascii(n === null ? 'null' : String(n));
+  }
+
+  /** UTF-8 bytes written before (a cached fragment of JSON). */
+  bytes(b: Uint8Array): this {
+    this.ensure(b.length);
+    this.buf.set(b, this.pos);
+    this.pos += b.length;
+    return this;
+  }
+
+  /** Forgets what was written (after a failure half-way, say). */
+  reset(): this {
+    this.pos = 0;
+    return this;
+  }
+
+  /** The JSON written so far (a view of the writer's buffer). */
+  result(): Buffer {
+    return this.buf.subarray(0, this.pos);
+  }
+
+  /** The JSON written so far, copied into a buffer of its own; the writer starts again, empty. */
+  take(): Buffer {
+    const out = Buffer.from(this.buf.subarray(0, this.pos));
+    this.pos = 0;
+    return out;
+  }
+
+  /** Writes `s` (valid JSON text) as UTF-8 from `at`. */
+  private utf8(s: string, at: number): this {
+    this.pos = at;
+    this.ensure(s.length * 3);
+    this.pos += this.buf.write(s, this.pos, 'utf8');
+    return this;
+  }
+
+  private ensure(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.pos + n, 2 * this.buf.length));
+    this.buf.copy(grown, 0, 0, this.pos);
+    this.buf = grown;
+  }
+}

@@ -1,0 +1,172 @@
+/**
+ * The bytes of the status answers (`RecordingStatus` and `CheckResponse` in schemas/status.ts), written
+ * with `JsonWriter` (see there why not fast-json-stringify or `JSON.stringify`). The declaration and
+ * performer evidence does not change between requests (the snapshot reader hands out the same objects
+ * until the registry changes), so its JSON is kept, as bytes, in a WeakMap keyed by object.
+ * Only the fields of the schemas are written, in their order; the HTTP suites validate every answer
+ * against the schemas and compare it, expanded, with the service's.
+ */
+import type { CompactStatus, CompactUse, CompactUses, UseReasons } from '../registry/compact.js';
+import type { Evidence, MandateEvidence } from '../registry/evidence.js';
+import type { Recording } from '../registry/model.js';
+import type { CheckItem, RecordingAnswer } from '../registry/status-lookup.js';
+import { JsonWriter } from './json-writer.js';
+
+/** The body of `POST /v1/check` with `detail: "full"`. */
+export interface CheckResponse {
+  count: number;
+  detail: 'full';
+  at: string;
+  territory: string | null;
+  summary: { reserved: number; notCovered: number; unknown: number; invalid: number };
+  items: CheckItem[];
+  evidence: Evidence;
+}
+
+const written = new WeakMap<object, Buffer>();
+
+/** The JSON of an object shared between answers (declaration and performer evidence), written once. */
+function shared(o: object): Buffer {
+  let json = written.get(o);
+  if (json === undefined) {
+    json = Buffer.from(JSON.stringify(o));
+    written.set(o, json);
+  }
+  return json;
+}
+
+function recording(w: JsonWriter, r: Recording | null): void {
+  if (r === null) {
+    w.ascii('null');
+    return;
+  }
+  w.ascii('{"id":').str(r.id).ascii(',"kind":').str(r.kind).ascii(',"isrc":').str(r.isrc);
+  w.ascii(',"isan":').str(r.isan).ascii(',"eidr":').str(r.eidr).ascii(',"iswc":').str(r.iswc);
+  w.ascii(',"title":').str(r.title).ascii(',"versionTitle":').str(r.versionTitle);
+  w.ascii(',"displayArtist":').str(r.displayArtist).ascii(',"durationMs":').int(r.durationMs);
+  w.ascii(',"year":').int(r.year).ascii(',"label":').str(r.label).ascii('}');
+}
+
+function reasons(w: JsonWriter, u: UseReasons): void {
+  w.ascii('"reasons":[');
+  u.reasons.forEach((r, i) => {
+    w.ascii(i === 0 ? '{"code":' : ',{"code":').str(r.code);
+    if ('declaration' in r) w.ascii(',"declaration":').str(r.declaration);
+    else if ('mandate' in r) w.ascii(',"mandate":').str(r.mandate);
+    else if ('performer' in r) w.ascii(',"performer":').str(r.performer);
+    w.ascii('}');
+  });
+  w.ascii(']');
+}
+
+const frozenUses = new WeakMap<CompactUses, Buffer>();
+
+function uses(w: JsonWriter, all: CompactUses): void {
+  // Frozen: shared by every answer asking the same about an unknown recording (compact.ts).
+  if (Object.isFrozen(all)) {
+    let json = frozenUses.get(all);
+    if (json === undefined) {
+      json = Buffer.from(writeUses(new JsonWriter(256), all).result());
+      frozenUses.set(all, json);
+    }
+    w.bytes(json);
+    return;
+  }
+  writeUses(w, all);
+}
+
+function writeUses(w: JsonWriter, all: CompactUses): JsonWriter {
+  let first = true;
+  for (const use in all) {
+    const u = all[use as keyof CompactUses] as CompactUse;
+    w.ascii(first ? '{' : ',').str(use).ascii(':{"status":').str(u.status).ascii(',');
+    if ('sameAs' in u) w.ascii('"sameAs":').str(u.sameAs);
+    else reasons(w, u);
+    w.ascii('}');
+    first = false;
+  }
+  return w.ascii(first ? '{}' : '}');
+}
+
+function mandate(w: JsonWriter, m: MandateEvidence): void {
+  w.ascii('{"id":').str(m.id).ascii(',"version":').int(m.version).ascii(',"performer":').str(m.performer);
+  w.ascii(',"legalBasis":').str(m.legalBasis);
+  w.ascii(',"uses":');
+  list(w, m.uses);
+  w.ascii(',"media":');
+  list(w, m.media);
+  w.ascii(',"territories":');
+  list(w, m.territories);
+  w.ascii(',"validFrom":').str(m.validFrom).ascii(',"validTo":').str(m.validTo);
+  w.ascii(',"withdrawnAt":').str(m.withdrawnAt).ascii('}');
+}
+
+function list(w: JsonWriter, xs: readonly string[]): void {
+  xs.forEach((x, i) => w.ascii(i === 0 ? '[' : ',').str(x));
+  w.ascii(xs.length === 0 ? '[]' : ']');
+}
+
+function byKey<T extends object>(w: JsonWriter, entries: Record<string, T>, write: (w: JsonWriter, e: T) => void): void {
+  let first = true;
+  for (const k in entries) {
+    w.ascii(first ? '{' : ',').str(k).ascii(':');
+    write(w, entries[k] as T);
+    first = false;
+  }
+  w.ascii(first ? '{}' : '}');
+}
+
+function evidence(w: JsonWriter, e: Evidence): void {
+  w.ascii('{"declarations":');
+  byKey(w, e.declarations, (w, d) => w.bytes(shared(d)));
+  // Mandate entries name their performer by a key of this answer: written per answer.
+  w.ascii(',"mandates":');
+  byKey(w, e.mandates, mandate);
+  w.ascii(',"performers":');
+  byKey(w, e.performers, (w, p) => w.bytes(shared(p)));
+  w.ascii('}');
+}
+
+function statusFields(w: JsonWriter, c: CompactStatus): void {
+  w.ascii(',"status":').str(c.status).ascii(',"recording":');
+  recording(w, c.recording);
+  w.ascii(',"uses":');
+  uses(w, c.uses);
+}
+
+/** One writer for every single answer (they are written synchronously, one at a time), copied out. */
+const single = new JsonWriter(1 << 16);
+
+/** `RecordingStatus`, as UTF-8. */
+export function recordingStatusBytes(a: RecordingAnswer): Buffer {
+  const w = single.reset();
+  w.ascii('{"query":').str(a.query).ascii(',"identifier":').str(a.identifier);
+  w.ascii(',"at":').str(a.at).ascii(',"territory":').str(a.territory);
+  statusFields(w, a);
+  w.ascii(',"evidence":');
+  evidence(w, a.evidence);
+  return w.ascii('}').take();
+}
+
+/** `CheckResponse` with `detail: "full"`, as UTF-8: the items, then the evidence of them all. */
+export function checkResponseBytes(c: CheckResponse): Buffer {
+  const { summary: s } = c;
+  // About 800 bytes an item; the writer grows if need be.
+  const w = new JsonWriter(4096 + 800 * c.items.length);
+  w.ascii(`{"count":${c.count},"detail":"full","at":`).str(c.at).ascii(',"territory":').str(c.territory);
+  w.ascii(`,"summary":{"reserved":${s.reserved},"notCovered":${s.notCovered},"unknown":${s.unknown},"invalid":${s.invalid}}`);
+  w.ascii(',"items":[');
+  c.items.forEach((item, i) => {
+    w.ascii(i === 0 ? '{"input":' : ',{"input":').str(item.input);
+    if (item.ok) {
+      w.ascii(',"ok":true,"identifier":').str(item.identifier);
+      statusFields(w, item);
+    } else {
+      w.ascii(',"ok":false,"error":{"code":').str(item.error.code).ascii(',"message":').str(item.error.message).ascii('}');
+    }
+    w.ascii('}');
+  });
+  w.ascii('],"evidence":');
+  evidence(w, c.evidence);
+  return w.ascii('}').result();
+}
