@@ -1,7 +1,10 @@
 /**
  * POST /v1/check with 10,000 ISRCs per request against single-item GET /v1/recordings/{isrc}, same server,
  * same run. Ratio = items per second through the batch / requests per second of single GETs (goal: 10).
- * Both `detail: "full"` (the default: every item with its reasons) and `detail: "status"` are measured.
+ * Both `detail: "full"` (the default: every item with its reasons, the evidence once per batch) and
+ * `detail: "status"` are measured. Each also reports the server's CPU time per item (`cpuUs`, from
+ * /proc) and `cpuRatio` (CPU per GET / CPU per batch item), which the other work on a shared machine
+ * disturbs less than throughput, and the bytes per response.
  *
  *   npm run build && node bench/check-batch.js
  *   BENCH_N (recordings, 1,000,000) · BENCH_SECONDS (per run, 10) · BENCH_WARMUP (s, 3) · BENCH_RUNS (3)
@@ -52,11 +55,13 @@ try {
   for (let run = 0; run < runs; run++) {
     for (const [name, t] of Object.entries(targets)) {
       await load(server.url, { ...t, seconds: warmup });
-      const r = await load(server.url, { ...t, seconds });
+      const r = await load(server.url, { ...t, seconds, server });
       results[name].push(r);
       const items = name === 'get' ? r.rps : r.rps * BATCH;
+      const cpuItem = r.cpuUs === null ? null : name === 'get' ? r.cpuUs : r.cpuUs / BATCH;
       process.stderr.write(
-        `run ${run + 1}/${runs} ${name}: ${Math.round(r.rps * 10) / 10} req/s = ${Math.round(items)} items/s, p99 ${r.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}\n`,
+        `run ${run + 1}/${runs} ${name}: ${Math.round(r.rps * 10) / 10} req/s = ${Math.round(items)} items/s, ` +
+          `p99 ${r.p99} ms, ${r.bytes} bytes, server ${cpuItem?.toFixed(2)} µs CPU/item, non-2xx ${r.non2xx}, errors ${r.errors}\n`,
       );
     }
   }
@@ -65,11 +70,19 @@ try {
 }
 
 const get = Math.round(median(results.get.map((r) => r.rps)));
+const cpuOf = (rs, perRequest) =>
+  rs.some((r) => r.cpuUs === null) ? null : median(rs.map((r) => r.cpuUs)) / perRequest;
+const getCpu = cpuOf(results.get, 1);
 const summary = (rs) => {
   const itemsPerSecond = Math.round(median(rs.map((r) => r.rps)) * BATCH);
+  const cpuUs = cpuOf(rs, BATCH);
   return {
     itemsPerSecond,
     requestsPerSecond: Number(median(rs.map((r) => r.rps)).toFixed(2)),
+    runs: rs.map((r) => Math.round(r.rps * BATCH)),
+    bytes: median(rs.map((r) => r.bytes)),
+    cpuUs: cpuUs === null ? null : Number(cpuUs.toFixed(2)),
+    cpuRatio: cpuUs === null || getCpu === null ? null : Number((getCpu / cpuUs).toFixed(2)),
     p99: median(rs.map((r) => r.p99)),
     non2xx: rs.reduce((a, r) => a + r.non2xx, 0),
     errors: rs.reduce((a, r) => a + r.errors, 0),
@@ -85,7 +98,12 @@ console.log(
     batch: BATCH,
     seconds,
     runs,
-    get: { rps: get, p99: median(results.get.map((r) => r.p99)) },
+    get: {
+      rps: get,
+      runs: results.get.map((r) => Math.round(r.rps)),
+      p99: median(results.get.map((r) => r.p99)),
+      cpuUs: getCpu === null ? null : Number(getCpu.toFixed(1)),
+    },
     full,
     status,
     ratio: full.ratio,

@@ -9,8 +9,11 @@
  * Random keys, half hits and half misses. Servers run in child processes, loaded one at a time, alternating;
  * autocannon runs here. Prints one JSON line; `ratio` = lookup req/s / bare req/s (medians), the goal's
  * measure. Two more baselines say where the gap comes from: `bareParam` (the constant body on the
- * lookup's path shape) and `bareAnswer` (real answers of the service, a hit and a miss alternately, as
- * constants: the cost of sending answers of that size, without looking anything up).
+ * lookup's path shape) and `bareAnswer` (two real bodies of the lookup, a hit of median size and a miss,
+ * returned alternately as constant objects, which Fastify serialises per request as it does any object:
+ * the cost of sending answers of that size, without looking anything up). `bodies` gives their sizes.
+ * Each target also reports `cpuUs`, the server's CPU time per request (from /proc), which the other
+ * work on a shared machine disturbs less than requests per second.
  */
 import { ensureRegistry, lookupKeys, writeSampleAnswers } from './lib/registry-fixture.js';
 import { envInt, load, median, warmUp } from './lib/measure.js';
@@ -24,10 +27,11 @@ const connections = envInt('BENCH_CONNECTIONS', 64);
 
 const db = await ensureRegistry(n);
 const answers = await writeSampleAnswers(db, n);
+process.stderr.write(`bareAnswer bodies: hit ${answers.hitBytes} bytes, miss ${answers.missBytes} bytes\n`);
 const keys = lookupKeys(n, 200_000);
 const randomKey = () => keys[Math.floor(Math.random() * keys.length)];
 // One server of each kind for the whole run, as in service; only one is under load at a time.
-const bareServer = await startBare(answers);
+const bareServer = await startBare(answers.file);
 const service = await startService(db);
 const lookupNext = () => ({ path: `/v1/recordings/${randomKey()}` });
 const targets = {
@@ -44,10 +48,11 @@ try {
   for (let run = 0; run < runs; run++) {
     for (const [name, t] of Object.entries(targets)) {
       await load(t.server.url, { connections, seconds: Math.min(warmup, 2), next: t.next });
-      const r = await load(t.server.url, { connections, seconds, next: t.next });
+      const r = await load(t.server.url, { connections, seconds, next: t.next, server: t.server });
       results[name].push(r);
       process.stderr.write(
-        `run ${run + 1}/${runs} ${name}: ${Math.round(r.rps)} req/s, p99 ${r.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}\n`,
+        `run ${run + 1}/${runs} ${name}: ${Math.round(r.rps)} req/s, p99 ${r.p99} ms, ${r.bytes} bytes, ` +
+          `server ${r.cpuUs?.toFixed(1)} µs CPU/request, non-2xx ${r.non2xx}, errors ${r.errors}\n`,
       );
     }
   }
@@ -59,6 +64,8 @@ const summary = (rs) => ({
   rps: Math.round(median(rs.map((r) => r.rps))),
   p99: median(rs.map((r) => r.p99)),
   runs: rs.map((r) => Math.round(r.rps)),
+  bytes: median(rs.map((r) => r.bytes)),
+  cpuUs: rs.some((r) => r.cpuUs === null) ? null : Number(median(rs.map((r) => r.cpuUs)).toFixed(1)),
   non2xx: rs.reduce((a, r) => a + r.non2xx, 0),
   errors: rs.reduce((a, r) => a + r.errors, 0),
 });
@@ -74,6 +81,10 @@ console.log(
     connections,
     seconds,
     runs,
+    bodies: {
+      bare: '{"hello":"world"}',
+      bareAnswer: { hitBytes: answers.hitBytes, missBytes: answers.missBytes },
+    },
     bare,
     bareParam,
     bareAnswer,
@@ -81,6 +92,9 @@ console.log(
     ratio: Number(ratio.toFixed(3)),
     ratioToBareParam: Number((lookup.rps / bareParam.rps).toFixed(3)),
     ratioToBareAnswer: Number((lookup.rps / bareAnswer.rps).toFixed(3)),
+    cpuRatio: lookup.cpuUs && bare.cpuUs ? Number((bare.cpuUs / lookup.cpuUs).toFixed(3)) : null,
+    cpuRatioToBareAnswer:
+      lookup.cpuUs && bareAnswer.cpuUs ? Number((bareAnswer.cpuUs / lookup.cpuUs).toFixed(3)) : null,
     goal: { ratio: 0.8, p99Ms: 20 },
     met: ratio >= 0.8 && lookup.p99 < 20 && lookup.non2xx === 0 && lookup.errors === 0,
   }),

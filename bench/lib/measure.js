@@ -11,9 +11,12 @@ export function envInt(name, dflt) {
 
 /**
  * Runs autocannon for `seconds` against `url`; `next()` returns `{ path, method?, body? }` per request.
- * Resolves with requests per second (mean), latency percentiles (ms) and the count of non-2xx answers.
+ * Resolves with requests per second (mean), latency percentiles (ms), the count of non-2xx answers,
+ * bytes per response (headers included) and, given the `server` (servers.js), the server's CPU time
+ * per request in µs.
  */
-export async function load(url, { connections, seconds, next, headers }) {
+export async function load(url, { connections, seconds, next, headers, server }) {
+  const cpu0 = server?.cpuMs() ?? null;
   const result = await autocannon({
     url,
     connections,
@@ -28,10 +31,14 @@ export async function load(url, { connections, seconds, next, headers }) {
       },
     ],
   });
+  const cpu1 = server?.cpuMs() ?? null;
+  const total = result.requests.total;
   return {
     // Completed requests over the elapsed time: for slow requests (a 10,000-item batch) the
     // per-second average autocannon also reports counts whole requests per one-second bucket.
-    rps: result.requests.total / result.duration,
+    rps: total / result.duration,
+    bytes: total > 0 ? Math.round(result.throughput.total / total) : null,
+    cpuUs: cpu0 !== null && cpu1 !== null && total > 0 ? ((cpu1 - cpu0) * 1000) / total : null,
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx,

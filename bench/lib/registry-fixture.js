@@ -91,21 +91,27 @@ export function lookupKeys(n, count, seed = 7) {
 }
 
 /**
- * Writes two real answers of the service for this registry, one for a recording it holds and one for an
- * ISRC it does not, to a JSON file `{ hit, miss }` (the `GET /answer/:isrc` baseline), and returns its path.
+ * Writes two real bodies of `GET /v1/recordings/{isrc}` for this registry, one for a recording it holds
+ * (the hit of median size among the first 201 recordings) and one for an ISRC it does not, to a JSON
+ * file `{ hit, miss }` (the `GET /answer/:isrc` baseline), and returns its path and their sizes.
  */
 export async function writeSampleAnswers(dbPath, n) {
   const { createContext } = await import('../../dist/context.js');
   const { toConfig } = await import('../../dist/config/config.js');
   const { openStatusLookup } = await import('../../dist/registry/status-lookup.js');
+  const { recordingStatusBytes } = await import('../../dist/server/status-json.js');
   const ctx = await createContext(toConfig({ databaseUrl: dbPath, logLevel: 'silent' }), { migrate: false });
   const opened = openStatusLookup(ctx.db, ctx.stores.registry);
+  const body = async (isrc) => recordingStatusBytes(await opened.lookup.status(isrc)).toString();
   try {
-    const hit = await opened.lookup.status(isrcOf(1));
-    const miss = await opened.lookup.status(isrcOf(n + 1));
+    const hits = [];
+    for (let i = 0; i < Math.min(n, 201); i++) hits.push(await body(isrcOf(i)));
+    hits.sort((a, b) => Buffer.byteLength(a) - Buffer.byteLength(b));
+    const hit = hits[Math.floor(hits.length / 2)];
+    const miss = await body(isrcOf(n + 1));
     const file = join(WORK_DIR, `answers-${n}.json`);
-    writeFileSync(file, JSON.stringify({ hit, miss }));
-    return file;
+    writeFileSync(file, `{"hit":${hit},"miss":${miss}}`);
+    return { file, hitBytes: Buffer.byteLength(hit), missBytes: Buffer.byteLength(miss) };
   } finally {
     opened.close();
     await ctx.close();

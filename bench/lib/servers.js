@@ -1,5 +1,6 @@
 /** Starts servers as child processes and waits for the URL they print. */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -21,6 +22,7 @@ function start(args, env) {
         resolve({
           url: m[1].replace(/\/$/, ''),
           pid: child.pid,
+          cpuMs: () => cpuMs(child.pid),
           stop: () =>
             new Promise((done) => {
               if (child.exitCode !== null) return done();
@@ -33,6 +35,20 @@ function start(args, env) {
     child.stdout.on('data', onData);
     child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code} before listening`)));
   });
+}
+
+/**
+ * CPU time (user + system, all threads) a process has used so far, in ms, from /proc (Linux; null
+ * elsewhere). Server CPU per request is steadier than requests per second on a machine shared with other
+ * work, and the client sharing the cores.
+ */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
 }
 
 /** `tdmr serve` on an SQLite file, through the real CLI (dist/), with request logging off (level warn). */

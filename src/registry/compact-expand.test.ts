@@ -1,9 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { CompactReason, CompactStatus } from './compact.js';
+import type { CompactReason, CompactStatus, CompactUse } from './compact.js';
 import { compactFromRows, expandStatus } from './compact-expand.js';
-import { declarationFacts, EvidenceCollector, type Evidence } from './evidence.js';
-import { MEDIA, QUERY_USES, USES, type Declaration, type MandateVersion, type Medium, type Performer, type Use } from './model.js';
+import { declarationFacts, EvidenceCollector, evidenceRecords, type Evidence } from './evidence.js';
+import {
+  MEDIA,
+  QUERY_USES,
+  USES,
+  type Declaration,
+  type MandateVersion,
+  type Medium,
+  type Performer,
+  type Use,
+} from './model.js';
 import { answer } from './service.js';
 import type { CoverageRows } from './store.js';
 
@@ -84,14 +93,19 @@ const rowsArb: fc.Arbitrary<CoverageRows | null> = fc.option(
         featured: false,
         position: i + 1,
       })),
-      performers: [...new Set(lineup)].filter((p) => !missing.includes(p)).map((p) => performer(p, p === 'p1' ? '0000000121032683' : null)),
+      performers: [...new Set(lineup)]
+        .filter((p) => !missing.includes(p))
+        .map((p) => performer(p, p === 'p1' ? '0000000121032683' : null)),
       mandates: mandates.filter((m) => lineup.includes(m.performerId)),
     })),
   { nil: null },
 );
 const queryArb = fc.record({
   at: instant,
-  uses: fc.oneof(fc.constant([...QUERY_USES]), fc.constantFrom(...QUERY_USES).map((u) => [u])),
+  uses: fc.oneof(
+    fc.constant([...QUERY_USES]),
+    fc.constantFrom(...QUERY_USES).map((u) => [u]),
+  ),
   territory: fc.option(fc.constantFrom('FR', 'DE', 'BE'), { nil: undefined }),
 });
 
@@ -102,7 +116,8 @@ function referenced(c: CompactStatus, evidence: Evidence): Set<string> {
     for (const r of 'reasons' in u ? (u.reasons as CompactReason[]) : []) {
       if ('declaration' in r) ids.add(`d:${r.declaration}`);
       if ('performer' in r) ids.add(`p:${r.performer}`);
-      if ('mandate' in r) ids.add(`m:${r.mandate}`).add(`p:${evidence.mandates[r.mandate]?.performer ?? '?'}`);
+      if ('mandate' in r)
+        ids.add(`m:${r.mandate}`).add(`p:${evidence.mandates[r.mandate]?.performer ?? '?'}`);
     }
   return ids;
 }
@@ -114,7 +129,7 @@ describe('the compact answer', () => {
         const declarations = [...new Map(decls.map((d) => [d.id, d])).values()];
         const collector = new EvidenceCollector();
         const c = compactFromRows('FRZ032500001', rows, declarations.map(declarationFacts), q, collector);
-        const { evidence } = collector;
+        const evidence = evidenceRecords(collector.lists);
         const expanded = expandStatus(c, { at: q.at, territory: q.territory ?? null, evidence });
         expect(expanded).toEqual(answer('FRZ032500001', rows, declarations, q));
         const held = [
@@ -123,6 +138,16 @@ describe('the compact answer', () => {
           ...Object.keys(evidence.performers).map((k) => `p:${k}`),
         ];
         expect(new Set(held)).toEqual(referenced(c, evidence));
+        // Each distinct answer is given in full once; `sameAs` names the earlier use that has it.
+        const seen: [string, CompactUse][] = [];
+        for (const [use, u] of Object.entries(c.uses)) {
+          if ('sameAs' in u) {
+            expect(seen.find(([v]) => v === u.sameAs)?.[1]).toMatchObject({ status: u.status });
+          } else {
+            for (const [, v] of seen) expect(v).not.toEqual(u);
+            seen.push([use, u]);
+          }
+        }
       }),
       { numRuns: 3000 },
     );
@@ -157,8 +182,30 @@ describe('the compact answer', () => {
       createdAt: instants[0] as string,
     };
     const rows = {
-      recording: { id: 'r', kind: 'sound' as const, isrc: 'FRZ032500001', isan: null, eidr: null, iswc: null, title: 'T', versionTitle: null, displayArtist: 'A', durationMs: null, year: null, label: null },
-      lineup: [{ recordingId: 'r', performerId: 'performer-x', role: 'MainArtist', instrument: null, featured: true, position: 1 }],
+      recording: {
+        id: 'r',
+        kind: 'sound' as const,
+        isrc: 'FRZ032500001',
+        isan: null,
+        eidr: null,
+        iswc: null,
+        title: 'T',
+        versionTitle: null,
+        displayArtist: 'A',
+        durationMs: null,
+        year: null,
+        label: null,
+      },
+      lineup: [
+        {
+          recordingId: 'r',
+          performerId: 'performer-x',
+          role: 'MainArtist',
+          instrument: null,
+          featured: true,
+          position: 1,
+        },
+      ],
       performers: [performer('performer-x', null)],
       mandates: [m],
     };
@@ -178,11 +225,36 @@ describe('the compact answer', () => {
           { code: 'MANDATE_IN_FORCE', mandate: 'm1' },
         ],
       });
-      for (const use of QUERY_USES.slice(1)) expect(x.uses[use]).toEqual({ status: 'reserved', sameAs: 'ai-training' });
+      for (const use of QUERY_USES.slice(1))
+        expect(x.uses[use]).toEqual({ status: 'reserved', sameAs: 'ai-training' });
     }
-    expect(JSON.parse(JSON.stringify(collector.evidence))).toEqual({
-      declarations: { d1: { id: 'declaration-x', issuer: 'CMO', legalBasis: 'Art. 4(3)', uses: ['all-tdm'], media: ['sound'], territories: ['WORLD'], effectiveFrom: instants[0], withdrawnAt: null } },
-      mandates: { m1: { id: 'mandate-x', version: 1, performer: 'p1', legalBasis: 'statutory', uses: ['all-tdm'], media: ['sound'], territories: ['WORLD'], validFrom: instants[0], validTo: null, withdrawnAt: null } },
+    expect(JSON.parse(JSON.stringify(evidenceRecords(collector.lists)))).toEqual({
+      declarations: {
+        d1: {
+          id: 'declaration-x',
+          issuer: 'CMO',
+          legalBasis: 'Art. 4(3)',
+          uses: ['all-tdm'],
+          media: ['sound'],
+          territories: ['WORLD'],
+          effectiveFrom: instants[0],
+          withdrawnAt: null,
+        },
+      },
+      mandates: {
+        m1: {
+          id: 'mandate-x',
+          version: 1,
+          performer: 'p1',
+          legalBasis: 'statutory',
+          uses: ['all-tdm'],
+          media: ['sound'],
+          territories: ['WORLD'],
+          validFrom: instants[0],
+          validTo: null,
+          withdrawnAt: null,
+        },
+      },
       performers: { p1: { id: 'performer-x', name: 'Name of performer-x', isni: null } },
     });
   });

@@ -8,10 +8,17 @@
  * @example
  * const collector = new EvidenceCollector();
  * const c = compactFromRows('FRZ032500001', rows, declarations.map(declarationFacts), q, collector);
- * expandStatus(c, { at: q.at, territory: null, evidence: collector.evidence }); // equals answer(...) of service.ts
+ * expandStatus(c, { at: q.at, territory: null, evidence: evidenceRecords(collector.lists) }); // answer(...) of service.ts
  */
-import { compactStatus, type CompactQuery, type CompactReason, type CompactStatus, type CompactUse } from './compact.js';
 import {
+  compactStatus,
+  type CompactQuery,
+  type CompactReason,
+  type CompactStatus,
+  type CompactUse,
+} from './compact.js';
+import {
+  evidenceRecords,
   performerFacts,
   type DeclarationFacts,
   type Evidence,
@@ -52,12 +59,15 @@ export function compactFromRows(
 
 /** `RegistryService.status`'s answer, from the compact one (`GET /v1/recordings/{isrc}`). */
 export function expandAnswer(a: RecordingAnswer): RecordingStatus {
-  return { query: a.query, ...expandStatus(a, a) };
+  return { query: a.query, ...expandStatus(a, { ...a, evidence: evidenceRecords(a.evidence) }) };
 }
 
 /** `RegistryService.check`'s outcomes, from a compact batch answer (`POST /v1/check`). */
-export function expandCheck(c: Pick<CheckAnswer, 'at' | 'territory' | 'items' | 'evidence'>): CheckOutcome[] {
-  return c.items.map((item) => (item.ok ? { input: item.input, ok: true, ...expandStatus(item, c) } : item));
+export function expandCheck(c: CheckAnswer): CheckOutcome[] {
+  const context = { ...c, evidence: evidenceRecords(c.evidence) };
+  return c.items.map((item) =>
+    item.ok ? { input: item.input, ok: true, ...expandStatus(item, context) } : item,
+  );
 }
 
 /** The verbose answer (`answer()` of service.ts) that a compact one stands for. */
@@ -69,7 +79,8 @@ export function expandStatus(
   for (const [use, u] of Object.entries(c.uses) as [QueryUse, CompactUse][]) {
     // The same codes and evidence as the named use; the messages still name this use.
     const full = 'sameAs' in u ? c.uses[u.sameAs] : u;
-    if (full === undefined || !('reasons' in full)) throw new Error(`the answer for ${use} names no use answered in full`);
+    if (full === undefined || !('reasons' in full))
+      throw new Error(`the answer for ${use} names no use answered in full`);
     uses.push({ use, status: u.status, reasons: full.reasons.map((r) => expandReason(r, use, c, context)) });
   }
   const { at, territory } = context;
@@ -90,7 +101,10 @@ function expandReason(
     case 'NO_LINEUP':
       return { code: r.code, message: 'the line-up of this recording is not known' };
     case 'NO_DECLARATION_IN_FORCE':
-      return { code: r.code, message: `no reservation declaration covers ${use} of ${medium} recordings at ${at}` };
+      return {
+        code: r.code,
+        message: `no reservation declaration covers ${use} of ${medium} recordings at ${at}`,
+      };
     case 'DECLARATION_IN_FORCE': {
       const d = must(evidence.declarations[r.declaration], 'declaration', r.declaration);
       return {
@@ -102,7 +116,12 @@ function expandReason(
     }
     case 'NO_MANDATE': {
       const p = performer(r.performer);
-      return { code: r.code, message: `${p.name} holds no mandate`, performerId: p.id, performerName: p.name };
+      return {
+        code: r.code,
+        message: `${p.name} holds no mandate`,
+        performerId: p.id,
+        performerName: p.name,
+      };
     }
     default: {
       const m = must(evidence.mandates[r.mandate], 'mandate', r.mandate);
@@ -131,7 +150,12 @@ function expandReason(
 }
 
 /** Which part of the scope fails, in the order coverage.ts tests them. */
-function outOfScope(m: MandateEvidence, use: QueryUse, medium: Medium | '', territory: string | null): string {
+function outOfScope(
+  m: MandateEvidence,
+  use: QueryUse,
+  medium: Medium | '',
+  territory: string | null,
+): string {
   if (!usesCover(m.uses, use)) return `mandate does not cover ${use}`;
   if (medium === '' || !m.media.includes(medium)) return `mandate does not cover ${medium} recordings`;
   return `mandate does not cover territory ${territory ?? ''}`;

@@ -12,7 +12,16 @@
  */
 import type { CoverageStatus } from './coverage.js';
 import type { DeclarationFacts, EvidenceCollector, PerformerFacts } from './evidence.js';
-import { inForce, territoriesCover, usesCover, type MandateVersion, type Medium, type QueryUse, type Recording } from './model.js';
+import {
+  inForce,
+  QUERY_USES,
+  territoriesCover,
+  usesCover,
+  type MandateVersion,
+  type Medium,
+  type QueryUse,
+  type Recording,
+} from './model.js';
 
 export type CompactReason =
   | { readonly code: 'RECORDING_UNKNOWN' | 'NO_DECLARATION_IN_FORCE' | 'NO_LINEUP' }
@@ -61,7 +70,10 @@ function unknownUses(list: readonly QueryUse[]): CompactUses {
   let uses = unknown.get(list);
   if (uses === undefined) {
     const made: CompactUses = {};
-    list.forEach((use, i) => (made[use] = i === 0 ? UNKNOWN : Object.freeze({ status: 'unknown', sameAs: list[0] as QueryUse })));
+    list.forEach(
+      (use, i) =>
+        (made[use] = i === 0 ? UNKNOWN : Object.freeze({ status: 'unknown', sameAs: list[0] as QueryUse })),
+    );
     uses = Object.freeze(made);
     unknown.set(list, uses);
   }
@@ -99,7 +111,16 @@ export function compactStatus(
     const same = key < 0 ? undefined : answered.find((a) => a.key === key);
     if (same !== undefined) u = { status: same.answer.status, sameAs: same.use };
     else {
-      const answer = compactUse(recording.kind, performers, lineupKnown, declarations, q.at, use, q.territory, evidence);
+      const answer = compactUse(
+        recording.kind,
+        performers,
+        lineupKnown,
+        declarations,
+        q.at,
+        use,
+        q.territory,
+        evidence,
+      );
       const equal = answered.find((a) => sameReasons(a.answer, answer));
       if (equal !== undefined) u = { status: answer.status, sameAs: equal.use };
       else {
@@ -115,19 +136,24 @@ export function compactStatus(
 }
 
 /** Which declarations and mandates cover `use`, one bit each; -1 when there are too many for the bits. */
-function coverKey(declarations: readonly DeclarationFacts[], performers: readonly PerformerFacts[], use: QueryUse): number {
+function coverKey(
+  declarations: readonly DeclarationFacts[],
+  performers: readonly PerformerFacts[],
+  use: QueryUse,
+): number {
+  const useBit = 1 << QUERY_USES.indexOf(use);
   let key = 0;
   let bit = 1;
   let n = 0;
   for (const d of declarations) {
     if (++n > KEY_BITS) return -1;
-    if (usesCover(d.declaration.uses, use)) key |= bit;
+    if ((d.covers & useBit) !== 0) key |= bit;
     bit <<= 1;
   }
   for (const p of performers) {
-    for (const m of p.mandates) {
+    for (const covers of p.covers) {
       if (++n > KEY_BITS) return -1;
-      if (usesCover(m.uses, use)) key |= bit;
+      if ((covers & useBit) !== 0) key |= bit;
       bit <<= 1;
     }
   }
@@ -135,7 +161,13 @@ function coverKey(declarations: readonly DeclarationFacts[], performers: readonl
 }
 
 const ref = (r: CompactReason): string | undefined =>
-  'declaration' in r ? r.declaration : 'mandate' in r ? r.mandate : 'performer' in r ? r.performer : undefined;
+  'declaration' in r
+    ? r.declaration
+    : 'mandate' in r
+      ? r.mandate
+      : 'performer' in r
+        ? r.performer
+        : undefined;
 
 function sameReasons(a: UseReasons, b: UseReasons): boolean {
   if (a.status !== b.status || a.reasons.length !== b.reasons.length) return false;
@@ -161,7 +193,8 @@ function compactUse(
   for (const f of declarations) {
     const d = f.declaration;
     if (!inForce(d.effectiveFrom, null, d.withdrawnAt, at)) continue;
-    if (!usesCover(d.uses, use) || !d.media.includes(medium) || !territoriesCover(d.territories, territory)) continue;
+    if (!usesCover(d.uses, use) || !d.media.includes(medium) || !territoriesCover(d.territories, territory))
+      continue;
     reasons.push({ code: 'DECLARATION_IN_FORCE', declaration: evidence.declaration(f) });
   }
   if (reasons.length === 0) return { status: 'not-covered', reasons: NO_DECLARATION };

@@ -3,7 +3,16 @@
  * each stated once per answer or per batch under a short key, and the per-entity facts the rule reads,
  * which the snapshot reader caches per performer and per declaration.
  */
-import type { Declaration, MandateVersion, Medium, Performer, Territory, Use } from './model.js';
+import {
+  QUERY_USES,
+  usesCover,
+  type Declaration,
+  type MandateVersion,
+  type Medium,
+  type Performer,
+  type Territory,
+  type Use,
+} from './model.js';
 
 /** A declaration as evidence (under a key such as `d1`). */
 export interface DeclarationEvidence {
@@ -39,7 +48,8 @@ export interface PerformerEvidence {
 /**
  * Everything the reasons of one answer (or of one batch) refer to, under keys local to it: `d1`,
  * `m1`, `p1`... in the order reasons first name them. Short keys rather than the ids themselves: a
- * reason names its evidence in every use it appears in, and ids are 36 characters.
+ * reason names its evidence in every use it appears in, and ids are 36 characters. This is the form
+ * of the JSON answers; `EvidenceLists` is the same, as the lookups build it.
  */
 export interface Evidence {
   declarations: Record<string, DeclarationEvidence>;
@@ -47,10 +57,33 @@ export interface Evidence {
   performers: Record<string, PerformerEvidence>;
 }
 
+/**
+ * The evidence in key order: the entry at index i has the key `d<i+1>`, `m<i+1>` or `p<i+1>`. Lists,
+ * because a batch names thousands of entries and objects with thousands of keys are slow to build.
+ */
+export interface EvidenceLists {
+  declarations: DeclarationEvidence[];
+  mandates: MandateEvidence[];
+  performers: PerformerEvidence[];
+}
+
+/** The keyed form of the answers. */
+export function evidenceRecords(lists: EvidenceLists): Evidence {
+  const keyed = <T>(prefix: string, xs: readonly T[]): Record<string, T> =>
+    Object.fromEntries(xs.map((x, i) => [`${prefix}${i + 1}`, x]));
+  return {
+    declarations: keyed('d', lists.declarations),
+    mandates: keyed('m', lists.mandates),
+    performers: keyed('p', lists.performers),
+  };
+}
+
 /** What the rule needs of a declaration, with its evidence, made once per declaration. */
 export interface DeclarationFacts {
   declaration: Declaration;
   evidence: DeclarationEvidence;
+  /** Bit i set when the declaration's uses cover `QUERY_USES[i]`. */
+  covers: number;
 }
 /** A performer of a line-up: their evidence and the current version of each of their mandates. */
 export interface PerformerFacts {
@@ -58,6 +91,17 @@ export interface PerformerFacts {
   evidence: PerformerEvidence;
   /** The newest version of each mandate, in the order the mandates were first recorded. */
   mandates: readonly MandateVersion[];
+  /** For each of `mandates`, bit i set when its uses cover `QUERY_USES[i]`. */
+  covers: readonly number[];
+}
+
+/** Bit i set when `uses` cover `QUERY_USES[i]`. */
+export function coverBits(uses: readonly Use[]): number {
+  let bits = 0;
+  QUERY_USES.forEach((u, i) => {
+    if (usesCover(uses, u)) bits |= 1 << i;
+  });
+  return bits;
 }
 
 /**
@@ -65,7 +109,7 @@ export interface PerformerFacts {
  * entity's id, so a performer named by many items of a batch is stated once.
  */
 export class EvidenceCollector {
-  readonly evidence: Evidence = { declarations: {}, mandates: {}, performers: {} };
+  readonly lists: EvidenceLists = { declarations: [], mandates: [], performers: [] };
   private readonly declarationKeys = new Map<string, string>();
   private readonly mandateKeys = new Map<string, string>();
   private readonly performerKeys = new Map<string, string>();
@@ -73,9 +117,8 @@ export class EvidenceCollector {
   declaration(f: DeclarationFacts): string {
     let key = this.declarationKeys.get(f.evidence.id);
     if (key === undefined) {
-      key = `d${this.declarationKeys.size + 1}`;
+      key = `d${this.lists.declarations.push(f.evidence)}`;
       this.declarationKeys.set(f.evidence.id, key);
-      this.evidence.declarations[key] = f.evidence;
     }
     return key;
   }
@@ -83,9 +126,8 @@ export class EvidenceCollector {
   performer(p: PerformerFacts): string {
     let key = this.performerKeys.get(p.id);
     if (key === undefined) {
-      key = `p${this.performerKeys.size + 1}`;
+      key = `p${this.lists.performers.push(p.evidence)}`;
       this.performerKeys.set(p.id, key);
-      this.evidence.performers[key] = p.evidence;
     }
     return key;
   }
@@ -93,9 +135,7 @@ export class EvidenceCollector {
   mandate(p: PerformerFacts, m: MandateVersion): string {
     let key = this.mandateKeys.get(m.mandateId);
     if (key === undefined) {
-      key = `m${this.mandateKeys.size + 1}`;
-      this.mandateKeys.set(m.mandateId, key);
-      this.evidence.mandates[key] = {
+      key = `m${this.lists.mandates.push({
         id: m.mandateId,
         version: m.version,
         performer: this.performer(p),
@@ -106,7 +146,8 @@ export class EvidenceCollector {
         validFrom: m.validFrom,
         validTo: m.validTo,
         withdrawnAt: m.withdrawnAt,
-      };
+      })}`;
+      this.mandateKeys.set(m.mandateId, key);
     }
     return key;
   }
@@ -125,6 +166,7 @@ export function declarationFacts(d: Declaration): DeclarationFacts {
       effectiveFrom: d.effectiveFrom,
       withdrawnAt: d.withdrawnAt,
     },
+    covers: coverBits(d.uses),
   };
 }
 
@@ -132,16 +174,22 @@ export function declarationFacts(d: Declaration): DeclarationFacts {
  * A performer's facts from their row (null when the line-up names an id the registry lacks: the
  * verbose answer then names them by id) and every version of their mandates, in the store's order.
  */
-export function performerFacts(id: string, performer: Performer | null, versions: readonly MandateVersion[]): PerformerFacts {
+export function performerFacts(
+  id: string,
+  performer: Performer | null,
+  versions: readonly MandateVersion[],
+): PerformerFacts {
   // As `currentVersions` (coverage.ts) without `knownAt`: the newest version of each mandate.
   const best = new Map<string, MandateVersion>();
   for (const v of versions) {
     const prev = best.get(v.mandateId);
     if (prev === undefined || v.version > prev.version) best.set(v.mandateId, v);
   }
+  const mandates = [...best.values()];
   return {
     id,
     evidence: { id, name: performer?.displayName ?? id, isni: performer?.isni ?? null },
-    mandates: [...best.values()],
+    mandates,
+    covers: mandates.map((m) => coverBits(m.uses)),
   };
 }

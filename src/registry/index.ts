@@ -1,5 +1,6 @@
 /**
- * Public library API of the registry: identifiers, the domain model and the pure coverage rule.
+ * Public library API of the registry: identifiers, the domain model, the pure coverage rule, and the
+ * compact status answers of the HTTP API with their expansion to the verbose ones.
  *
  * @example
  * import { parseIsrc, coverageStatus } from 'tdm-reserve/registry';
@@ -12,3 +13,14 @@ export { coverageStatus, currentVersions } from './coverage.js';
 export type { CoverageInput, CoverageStatus, Reason, ReasonCode, StatusAnswer, StatusQuery } from './coverage.js';
 export { RegistryError } from './errors.js';
 export type { RegistryErrorCode } from './errors.js';
+export { expandAnswer, expandCheck, expandStatus } from './compact-expand.js';
+export type { CompactReason, CompactStatus, CompactUse, CompactUses, UseReasons } from './compact.js';
+export { evidenceRecords } from './evidence.js';
+export type {
+  DeclarationEvidence,
+  Evidence,
+  EvidenceLists,
+  MandateEvidence,
+  PerformerEvidence,
+} from './evidence.js';
+export type { CheckAnswer, CheckItem, RecordingAnswer } from './status-lookup-model.js';

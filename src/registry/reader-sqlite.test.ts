@@ -48,16 +48,30 @@ describe('SqliteCoverageReader', () => {
     const first = await addMandate();
     const corrected = await ctx.services.registry.correctMandate(first.mandateId, { territories: ['FR'] });
     const other = await ctx.services.registry.addPerformer({ displayName: 'Paul Martin' });
-    await ctx.services.registry.addRecording({ kind: 'sound', isrc: 'FRZ032500002', title: 'T', displayArtist: 'A' }, [
-      { performerId: other.id, role: 'MainArtist', instrument: null, featured: true, position: 1 },
-      { performerId: performer.id, role: 'StudioMusician', instrument: 'Cello', featured: false, position: 2 },
-      { performerId: other.id, role: 'Producer', instrument: null, featured: false, position: 3 },
-    ]);
+    await ctx.services.registry.addRecording(
+      { kind: 'sound', isrc: 'FRZ032500002', title: 'T', displayArtist: 'A' },
+      [
+        { performerId: other.id, role: 'MainArtist', instrument: null, featured: true, position: 1 },
+        {
+          performerId: performer.id,
+          role: 'StudioMusician',
+          instrument: 'Cello',
+          featured: false,
+          position: 2,
+        },
+        { performerId: other.id, role: 'Producer', instrument: null, featured: false, position: 3 },
+      ],
+    );
     const facts = reader.read((s) => s.facts('isrc', ISRC));
     expect(facts?.recording).toMatchObject({ isrc: ISRC, title: 'Été', kind: 'sound' });
     expect(facts?.lineupKnown).toBe(true);
     expect(facts?.performers).toEqual([
-      { id: performer.id, evidence: { id: performer.id, name: 'Jeanne Dupont', isni: null }, mandates: [corrected] },
+      {
+        id: performer.id,
+        evidence: { id: performer.id, name: 'Jeanne Dupont', isni: null },
+        mandates: [corrected],
+        covers: [0b111], // ai-training, genai-training, ai-inference: not search
+      },
     ]);
     // Each performer once, in line-up order; the facts are cached, so the same object comes back.
     const two = reader.read((s) => s.facts('isrc', 'FRZ032500002'));
@@ -73,7 +87,9 @@ describe('SqliteCoverageReader', () => {
     await ctx.services.registry.declare({ issuer: 'CMO', effectiveFrom: '2021-01-01' });
     expect(reader.read((s) => s.declarations())).toHaveLength(1);
     await ctx.stores.registry.upsertPerformer({ ...performer, displayName: 'Jeanne Dupont-Martin' });
-    expect(reader.read((s) => s.facts('isrc', ISRC)?.performers[0]?.evidence.name)).toBe('Jeanne Dupont-Martin');
+    expect(reader.read((s) => s.facts('isrc', ISRC)?.performers[0]?.evidence.name)).toBe(
+      'Jeanne Dupont-Martin',
+    );
   });
 
   it('does not see a transaction before it commits, and sees it right after', async () => {

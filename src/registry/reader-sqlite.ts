@@ -35,7 +35,10 @@ export interface SqliteReaderOptions {
   refreshMs?: number;
   /** Bytes of the file to memory-map for reads (0 disables). */
   mmapBytes?: number;
-  /** Performers (with their mandates and their compact facts) kept in memory between writes; default 200,000 (about 2 KB each). */
+  /**
+   * Performers (with their mandates and their facts for compact answers) kept in memory between writes;
+   * default 200,000 (about 1 KB each).
+   */
   maxCachedPerformers?: number;
 }
 

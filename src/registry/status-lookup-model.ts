@@ -5,7 +5,7 @@
  * `status-lookup-store.ts` (any store), picked by `openStatusLookup` (status-lookup.ts).
  */
 import type { CompactStatus } from './compact.js';
-import type { Evidence } from './evidence.js';
+import type { EvidenceLists } from './evidence.js';
 import type { CoverageStatus } from './coverage.js';
 import { RegistryError } from './errors.js';
 import { parseIsrc, type IdParse } from './identifiers.js';
@@ -18,7 +18,7 @@ export interface RecordingAnswer extends CompactStatus {
   query: string;
   at: string;
   territory: string | null;
-  evidence: Evidence;
+  evidence: EvidenceLists;
 }
 
 export interface InvalidItem {
@@ -34,7 +34,7 @@ export interface CheckAnswer {
   at: string;
   territory: string | null;
   items: CheckItem[];
-  evidence: Evidence;
+  evidence: EvidenceLists;
 }
 
 /** One item of a status-only batch check: the verdict per use and overall, without reasons. */

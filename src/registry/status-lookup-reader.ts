@@ -64,7 +64,7 @@ export class ReaderStatusLookup implements StatusLookup {
         status: c.status,
         recording: c.recording,
         uses: c.uses,
-        evidence: evidence.evidence,
+        evidence: evidence.lists,
       };
     });
   }
@@ -89,9 +89,16 @@ export class ReaderStatusLookup implements StatusLookup {
       const id = ids[i] as (typeof ids)[number];
       if (!id.ok) return invalidItem(input, id.reason);
       const c = answers.get(id.value) as CompactStatus;
-      return { input, ok: true, identifier: c.identifier, status: c.status, recording: c.recording, uses: c.uses };
+      return {
+        input,
+        ok: true,
+        identifier: c.identifier,
+        status: c.status,
+        recording: c.recording,
+        uses: c.uses,
+      };
     });
-    return { at: q.at, territory: q.territory ?? null, items, evidence: evidence.evidence };
+    return { at: q.at, territory: q.territory ?? null, items, evidence: evidence.lists };
   }
 
   verdicts(inputs: readonly string[], opts: StatusOptions = {}): CheckVerdicts {

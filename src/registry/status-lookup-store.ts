@@ -35,7 +35,16 @@ export class StoreStatusLookup implements StatusLookup {
     const c = compactFromRows(id.value, rows, declarations, q, evidence);
     const { status, recording, uses } = c;
     const territory = q.territory ?? null;
-    return { query: identifier, identifier: c.identifier, at: q.at, territory, status, recording, uses, evidence: evidence.evidence };
+    return {
+      query: identifier,
+      identifier: c.identifier,
+      at: q.at,
+      territory,
+      status,
+      recording,
+      uses,
+      evidence: evidence.lists,
+    };
   }
 
   async check(inputs: readonly string[], opts: StatusOptions = {}): Promise<CheckAnswer> {
@@ -47,9 +56,13 @@ export class StoreStatusLookup implements StatusLookup {
     const evidence = new EvidenceCollector();
     const items = parsed.map(({ input, id }): CheckItem => {
       if (!id.ok) return invalidItem(input, id.reason);
-      return { input, ok: true, ...compactFromRows(id.value, rows.get(id.value) ?? null, declarations, q, evidence) };
+      return {
+        input,
+        ok: true,
+        ...compactFromRows(id.value, rows.get(id.value) ?? null, declarations, q, evidence),
+      };
     });
-    return { at: q.at, territory: q.territory ?? null, items, evidence: evidence.evidence };
+    return { at: q.at, territory: q.territory ?? null, items, evidence: evidence.lists };
   }
 
   async verdicts(inputs: readonly string[], opts: StatusOptions = {}): Promise<CheckVerdicts> {

@@ -112,7 +112,8 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
   // JSON only: any other body is answered 415 rather than parsed as text and rejected by a schema.
   app.removeContentTypeParser('text/plain');
   installErrorHandling(app);
-  for (const schema of [errorBodySchema, healthSchema, ...registrySchemas, ...statusSchemas]) app.addSchema(schema);
+  for (const schema of [errorBodySchema, healthSchema, ...registrySchemas, ...statusSchemas])
+    app.addSchema(schema);
   const publicUrl = options.publicUrl ?? null;
   const docs = options.docs ?? true;
 

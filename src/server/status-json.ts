@@ -7,7 +7,7 @@
  * against the schemas and compare it, expanded, with the service's.
  */
 import type { CompactStatus, CompactUse, CompactUses, UseReasons } from '../registry/compact.js';
-import type { Evidence, MandateEvidence } from '../registry/evidence.js';
+import type { EvidenceLists, MandateEvidence } from '../registry/evidence.js';
 import type { Recording } from '../registry/model.js';
 import type { CheckItem, RecordingAnswer } from '../registry/status-lookup.js';
 import { JsonWriter } from './json-writer.js';
@@ -20,7 +20,7 @@ export interface CheckResponse {
   territory: string | null;
   summary: { reserved: number; notCovered: number; unknown: number; invalid: number };
   items: CheckItem[];
-  evidence: Evidence;
+  evidence: EvidenceLists;
 }
 
 const written = new WeakMap<object, Buffer>();
@@ -79,7 +79,11 @@ function writeUses(w: JsonWriter, all: CompactUses): JsonWriter {
   let first = true;
   for (const use in all) {
     const u = all[use as keyof CompactUses] as CompactUse;
-    w.ascii(first ? '{' : ',').str(use).ascii(':{"status":').str(u.status).ascii(',');
+    w.ascii(first ? '{' : ',')
+      .str(use)
+      .ascii(':{"status":')
+      .str(u.status)
+      .ascii(',');
     if ('sameAs' in u) w.ascii('"sameAs":').str(u.sameAs);
     else reasons(w, u);
     w.ascii('}');
@@ -106,24 +110,28 @@ function list(w: JsonWriter, xs: readonly string[]): void {
   w.ascii(xs.length === 0 ? '[]' : ']');
 }
 
-function byKey<T extends object>(w: JsonWriter, entries: Record<string, T>, write: (w: JsonWriter, e: T) => void): void {
-  let first = true;
-  for (const k in entries) {
-    w.ascii(first ? '{' : ',').str(k).ascii(':');
-    write(w, entries[k] as T);
-    first = false;
+/** A list as an object keyed `<prefix>1`, `<prefix>2`... (see `EvidenceLists`). */
+function byKey<T extends object>(
+  w: JsonWriter,
+  prefix: string,
+  entries: readonly T[],
+  write: (w: JsonWriter, e: T) => void,
+): void {
+  for (let i = 0; i < entries.length; i++) {
+    w.ascii(`${i === 0 ? '{' : ','}"${prefix}${i + 1}":`);
+    write(w, entries[i] as T);
   }
-  w.ascii(first ? '{}' : '}');
+  w.ascii(entries.length === 0 ? '{}' : '}');
 }
 
-function evidence(w: JsonWriter, e: Evidence): void {
+function evidence(w: JsonWriter, e: EvidenceLists): void {
   w.ascii('{"declarations":');
-  byKey(w, e.declarations, (w, d) => w.bytes(shared(d)));
+  byKey(w, 'd', e.declarations, (w, d) => w.bytes(shared(d)));
   // Mandate entries name their performer by a key of this answer: written per answer.
   w.ascii(',"mandates":');
-  byKey(w, e.mandates, mandate);
+  byKey(w, 'm', e.mandates, mandate);
   w.ascii(',"performers":');
-  byKey(w, e.performers, (w, p) => w.bytes(shared(p)));
+  byKey(w, 'p', e.performers, (w, p) => w.bytes(shared(p)));
   w.ascii('}');
 }
 
@@ -154,7 +162,9 @@ export function checkResponseBytes(c: CheckResponse): Buffer {
   // About 800 bytes an item; the writer grows if need be.
   const w = new JsonWriter(4096 + 800 * c.items.length);
   w.ascii(`{"count":${c.count},"detail":"full","at":`).str(c.at).ascii(',"territory":').str(c.territory);
-  w.ascii(`,"summary":{"reserved":${s.reserved},"notCovered":${s.notCovered},"unknown":${s.unknown},"invalid":${s.invalid}}`);
+  w.ascii(
+    `,"summary":{"reserved":${s.reserved},"notCovered":${s.notCovered},"unknown":${s.unknown},"invalid":${s.invalid}}`,
+  );
   w.ascii(',"items":[');
   c.items.forEach((item, i) => {
     w.ascii(i === 0 ? '{"input":' : ',{"input":').str(item.input);
@@ -162,7 +172,11 @@ export function checkResponseBytes(c: CheckResponse): Buffer {
       w.ascii(',"ok":true,"identifier":').str(item.identifier);
       statusFields(w, item);
     } else {
-      w.ascii(',"ok":false,"error":{"code":').str(item.error.code).ascii(',"message":').str(item.error.message).ascii('}');
+      w.ascii(',"ok":false,"error":{"code":')
+        .str(item.error.code)
+        .ascii(',"message":')
+        .str(item.error.message)
+        .ascii('}');
     }
     w.ascii('}');
   });

@@ -3,7 +3,8 @@ import { Ajv } from 'ajv';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { Context } from '../../src/context.js';
-import { expandAnswer, expandCheck } from '../../src/registry/compact-expand.js';
+import { expandStatus } from '../../src/registry/compact-expand.js';
+import type { Evidence } from '../../src/registry/evidence.js';
 import type { CheckOutcome, RecordingStatus } from '../../src/registry/service.js';
 import type { CheckAnswer, RecordingAnswer } from '../../src/registry/status-lookup.js';
 import { buildApp, type AppOptions } from '../../src/server/app.js';
@@ -51,11 +52,18 @@ export function expectError(res: LightMyRequestResponse, statusCode: number, cod
 /** What a value looks like once it has been through JSON. */
 export const asJson = <T>(v: T): unknown => JSON.parse(JSON.stringify(v));
 
+/** A body's evidence, in the keyed form of the JSON. */
+type Keyed<T> = Omit<T, 'evidence'> & { evidence: Evidence };
+
 /** A `GET /v1/recordings/{isrc}` body as the verbose answer of `RegistryService.status`. */
-export const expandedStatus = (body: RecordingAnswer): RecordingStatus => expandAnswer(body);
+export const expandedStatus = (body: Keyed<RecordingAnswer>): RecordingStatus => ({
+  query: body.query,
+  ...expandStatus(body, body),
+});
 
 /** The items of a `POST /v1/check` body (`detail: "full"`) as the outcomes of `RegistryService.check`. */
-export const expandedItems = (body: CheckAnswer): CheckOutcome[] => expandCheck(body);
+export const expandedItems = (body: Keyed<CheckAnswer>): CheckOutcome[] =>
+  body.items.map((item) => (item.ok ? { input: item.input, ok: true, ...expandStatus(item, body) } : item));
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 for (const s of [errorBodySchema, ...registrySchemas, ...statusSchemas]) ajv.addSchema(s);

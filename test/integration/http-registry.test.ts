@@ -73,7 +73,10 @@ function registrySuite(make: () => TestDb, options: AppOptions = {}): void {
     it('explains itself: reasons name the declaration and mandates, stated once as evidence', async () => {
       const res = await get(`/v1/recordings/${SEED.reserved}?at=${AT}`);
       const body = res.json<{
-        uses: Record<string, { status: string; reasons?: { code: string; mandate?: string }[]; sameAs?: string }>;
+        uses: Record<
+          string,
+          { status: string; reasons?: { code: string; mandate?: string }[]; sameAs?: string }
+        >;
         evidence: {
           declarations: Record<string, { legalBasis: string }>;
           mandates: Record<string, { performer: string; version: number; legalBasis: string }>;
@@ -154,7 +157,14 @@ function registrySuite(make: () => TestDb, options: AppOptions = {}): void {
     });
 
     it('states the evidence once for the whole batch, every use included', async () => {
-      const items = [SEED.reserved, SEED.notCovered, SEED.reserved, SEED.franceOnly, SEED.ended, 'FR-Z03-25-00001'];
+      const items = [
+        SEED.reserved,
+        SEED.notCovered,
+        SEED.reserved,
+        SEED.franceOnly,
+        SEED.ended,
+        'FR-Z03-25-00001',
+      ];
       const res = await check({ items, at: '2024-01-01' });
       const body = res.json<Parameters<typeof expandedItems>[0] & { detail: string }>();
       expect(body.detail).toBe('full');

@@ -60,7 +60,8 @@ export const useAnswerSchema = {
   },
 } as const;
 
-const perUse = <S>(schema: S) => Object.fromEntries(QUERY_USES.map((u) => [u, schema])) as Record<(typeof QUERY_USES)[number], S>;
+const perUse = <S>(schema: S) =>
+  Object.fromEntries(QUERY_USES.map((u) => [u, schema])) as Record<(typeof QUERY_USES)[number], S>;
 
 export const useAnswersSchema = {
   $id: 'UseAnswers',
@@ -73,7 +74,8 @@ export const useAnswersSchema = {
 export const declarationEvidenceSchema = {
   $id: 'DeclarationEvidence',
   type: 'object',
-  description: 'A reservation declaration of the CMO: who made it, on what legal basis, what it covers, since when.',
+  description:
+    'A reservation declaration of the CMO: who made it, on what legal basis, what it covers, since when.',
   required: ['id', 'issuer', 'legalBasis', 'uses', 'media', 'territories', 'effectiveFrom', 'withdrawnAt'],
   additionalProperties: false,
   properties: {
@@ -93,7 +95,18 @@ export const mandateEvidenceSchema = {
   type: 'object',
   description:
     'The version of a mandate that applies (the newest recorded). Every version is listed by `GET /v1/performers/{id}`.',
-  required: ['id', 'version', 'performer', 'legalBasis', 'uses', 'media', 'territories', 'validFrom', 'validTo', 'withdrawnAt'],
+  required: [
+    'id',
+    'version',
+    'performer',
+    'legalBasis',
+    'uses',
+    'media',
+    'territories',
+    'validFrom',
+    'validTo',
+    'withdrawnAt',
+  ],
   additionalProperties: false,
   properties: {
     id: { type: 'string', description: 'The mandate id' },
@@ -114,7 +127,11 @@ export const performerEvidenceSchema = {
   type: 'object',
   required: ['id', 'name', 'isni'],
   additionalProperties: false,
-  properties: { id: { type: 'string', description: 'The performer id' }, name: { type: 'string' }, isni: nullableString },
+  properties: {
+    id: { type: 'string', description: 'The performer id' },
+    name: { type: 'string' },
+    isni: nullableString,
+  },
 } as const;
 
 export const evidenceSchema = {
@@ -244,7 +261,10 @@ export const checkResponseSchema = {
         'One per item asked about, in the same order: `CheckItem` with `detail: "full"`, `CheckVerdict` with `detail: "status"`',
       items: { anyOf: [{ $ref: 'CheckItem#' }, { $ref: 'CheckVerdict#' }] },
     },
-    evidence: { $ref: 'Evidence#', description: 'With `detail: "full"`: what the reasons of every item refer to' },
+    evidence: {
+      $ref: 'Evidence#',
+      description: 'With `detail: "full"`: what the reasons of every item refer to',
+    },
   },
 } as const;
 
