@@ -43,6 +43,14 @@ export default tseslint.config(
     files: ['src/db/**', 'src/context.ts', 'src/**/store-kysely*.ts', 'test/**', 'bench/**', 'src/**/*.test.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
+  // Plain JS (benchmarks on dist/, the test TS loader) is outside the TS project: lint it without types.
+  { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', performance: 'readonly', URL: 'readonly', setTimeout: 'readonly', global: 'readonly' },
+    },
+  },
   {
     files: ['bench/**/*.js'],
     languageOptions: { globals: { ...globals.node } },

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,5 +10,7 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     globalSetup: ['test/support/global-setup.ts'],
+    // `tdmr init` creates the log signer key; tests that do not choose a file must not write ./data.
+    env: { TDMR_LOG_KEY_FILE: join(tmpdir(), 'tdmr-test-log-signer.key') },
   },
 });

@@ -9,6 +9,11 @@
 import type { Config } from './config/config.js';
 import { closeDb, openDb, type DbHandle } from './db/dialect.js';
 import { migrateToLatest } from './db/migrate.js';
+import { fileLogKeys } from './ledger/key-file.js';
+import { LedgerService } from './ledger/service.js';
+import type { LedgerStore } from './ledger/store.js';
+import { KyselyLedgerStore } from './ledger/store-kysely.js';
+import { KyselyRegistryAuditSource } from './ledger/store-kysely-audit.js';
 import { RegistryService } from './registry/service.js';
 import type { RegistryStore } from './registry/store.js';
 import { KyselyRegistryStore } from './registry/store-kysely.js';
@@ -16,8 +21,8 @@ import { KyselyRegistryStore } from './registry/store-kysely.js';
 export interface Context extends AsyncDisposable {
   config: Readonly<Config>;
   db: DbHandle;
-  stores: { registry: RegistryStore };
-  services: { registry: RegistryService };
+  stores: { registry: RegistryStore; ledger: LedgerStore };
+  services: { registry: RegistryService; ledger: LedgerService };
   close(): Promise<void>;
 }
 
@@ -30,6 +35,16 @@ export async function createContext(config: Readonly<Config>, options: { migrate
     throw e;
   }
   const registry = new KyselyRegistryStore(db.kysely, db.kind);
+  const ledger = new KyselyLedgerStore(db.kysely);
+  const ledgerService = new LedgerService({
+    store: ledger,
+    audit: new KyselyRegistryAuditSource(db.kysely),
+    // Read on first use: commands that never sign or publish work without a key file.
+    keys: fileLogKeys(config.logKeyFile),
+    origin: config.logOrigin,
+    findRecording: (isrc) => registry.findRecording({ isrc }),
+    checkpointEveryMs: config.logCheckpointSeconds * 1000,
+  });
   let closed = false;
   const close = async () => {
     if (closed) return;
@@ -39,8 +54,8 @@ export async function createContext(config: Readonly<Config>, options: { migrate
   return {
     config,
     db,
-    stores: { registry },
-    services: { registry: new RegistryService(registry) },
+    stores: { registry, ledger },
+    services: { registry: new RegistryService(registry), ledger: ledgerService },
     close,
     [Symbol.asyncDispose]: close,
   };

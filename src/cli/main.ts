@@ -9,10 +9,12 @@ import { registerDemoSeed } from './commands/demo-seed.js';
 import { registerIdCheck } from './commands/id-check.js';
 import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
+import { registerLedger } from './commands/ledger.js';
 import { registerPerformerShow } from './commands/performer-show.js';
 import { registerRecordingShow } from './commands/recording-show.js';
 import { registerServe } from './commands/serve.js';
 import { registerStatus } from './commands/status.js';
+import { registerVerifyProof } from './commands/verify-proof.js';
 
 const COMMANDS: Register[] = [
   registerInit,
@@ -24,6 +26,8 @@ const COMMANDS: Register[] = [
   registerDemoGenerate,
   registerDemoSeed,
   registerServe,
+  registerLedger,
+  registerVerifyProof,
 ];
 
 export function buildProgram(io: Io, done: (code: ExitCode) => void): Command {

@@ -14,9 +14,17 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Name of the collective management organisation that issues the declaration. */
   issuer: string;
+  /** File holding the transparency log's Ed25519 signer key (created by `tdmr init`, mode 0600). */
+  logKeyFile: string;
+  /** The log's origin line in checkpoints, and the name of its key (e.g. `tdm-reserve.example.org/log`). */
+  logOrigin: string;
+  /** The service signs a checkpoint at most this often when the log has grown (seconds). */
+  logCheckpointSeconds: number;
 }
 
 export const DEFAULT_DB_PATH = './data/reserve.db';
+export const DEFAULT_LOG_KEY_FILE = './data/log-signer.key';
+export const DEFAULT_LOG_ORIGIN = 'tdm-reserve.local/log';
 
 export type ConfigInput = Partial<Record<keyof Config, string | number | null | undefined>>;
 
@@ -33,6 +41,16 @@ export function toConfig(input: ConfigInput): Readonly<Config> {
   if (publicUrl !== null && !/^https?:\/\/[^\s]+$/.test(publicUrl)) {
     throw new ConfigError('CONFIG_INVALID', `public URL must be an http(s) URL, got ${publicUrl}`);
   }
+  const logOrigin = String(input.logOrigin || DEFAULT_LOG_ORIGIN);
+  // A signed-note key name: no spaces, no '+', no control characters (it is also the checkpoint's first line).
+  if (!/^[^\s+\p{Cc}]+$/u.test(logOrigin)) {
+    throw new ConfigError('CONFIG_INVALID', `log origin must be one word without spaces or '+', got ${JSON.stringify(logOrigin)}`);
+  }
+  const logCheckpointSeconds =
+    input.logCheckpointSeconds === undefined || input.logCheckpointSeconds === null || input.logCheckpointSeconds === '' ? 60 : Number(input.logCheckpointSeconds);
+  if (!Number.isFinite(logCheckpointSeconds) || logCheckpointSeconds < 1) {
+    throw new ConfigError('CONFIG_INVALID', `log checkpoint interval must be at least 1 second, got ${String(input.logCheckpointSeconds)}`);
+  }
   return Object.freeze({
     databaseUrl: String(input.databaseUrl || DEFAULT_DB_PATH),
     host: String(input.host || '127.0.0.1'),
@@ -40,5 +58,8 @@ export function toConfig(input: ConfigInput): Readonly<Config> {
     publicUrl,
     logLevel,
     issuer: String(input.issuer || 'Spedidam (demo)'),
+    logKeyFile: String(input.logKeyFile || DEFAULT_LOG_KEY_FILE),
+    logOrigin,
+    logCheckpointSeconds,
   });
 }

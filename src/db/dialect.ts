@@ -10,6 +10,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { DbError } from '../errors.js';
 import type { DB } from './schema.js';
+import { withStatementCache } from './sqlite-statements.js';
 
 export type DbTarget = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string; schema: string | null };
 
@@ -72,7 +73,7 @@ export async function openDb(url: string): Promise<DbHandle> {
   const target = parseDbUrl(url);
   if (target.kind === 'sqlite') {
     const raw = openSqlite(target.path);
-    return { kind: 'sqlite', raw, path: target.path, kysely: new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) }) };
+    return { kind: 'sqlite', raw, path: target.path, kysely: new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) }) };
   }
   const schema = target.schema;
   const pool = new pg.Pool({

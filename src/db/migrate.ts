@@ -6,12 +6,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import { DbError } from '../errors.js';
 import type { DbHandle } from './dialect.js';
 import * as m001 from './migrations/001-registry.js';
+import * as m002 from './migrations/002-ledger.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 type Step = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
 const STEPS: Record<string, Step> = {
   '001-registry': m001,
+  '002-ledger': m002,
 };
 
 class ListProvider implements MigrationProvider {
@@ -25,8 +27,9 @@ class ListProvider implements MigrationProvider {
 
 /** Brings the schema to the latest version; returns the names of the migrations it applied. */
 export async function migrateToLatest(db: DbHandle): Promise<string[]> {
-  // Kysely looks for its migration tables in every schema unless told which one: another schema's tables
-  // (tests and tools share one PostgreSQL database) would make it skip creating its own.
+  // Kysely looks for its migration tables in every schema unless told which one: with another schema of
+  // the same database already migrated (tests run side by side, one schema each) it would skip creating
+  // its own and fail. Name the schema the handle works in.
   const schema = db.kind === 'postgres' && db.schema !== null ? { migrationTableSchema: db.schema } : {};
   const migrator = new Migrator({ db: db.kysely, provider: new ListProvider(db.kind), ...schema });
   const { error, results } = await migrator.migrateToLatest();

@@ -78,6 +78,42 @@ export interface MetaRow {
   value: string;
 }
 
+/** The transparency log's head: one row (id 1) holding the number of entries. */
+export interface LedgerHeadRow {
+  id: number;
+  size: number;
+}
+
+/** One log entry: its canonical JSON body and RFC 9162 leaf hash (hex). `idx` is the leaf index. */
+export interface LedgerEntryRow {
+  idx: number;
+  type: string;
+  at: string;
+  /** What the entry is about: `performer:<id>`, `recording:<id>`, `declarations` (see `entryTopic`). */
+  subject: string | null;
+  /** 32-bit FNV-1a hash of the UTF-16 code units of `subject`: its indexed form (`topicKey`). */
+  subject_key: number | null;
+  body: string;
+  leaf_hash: string;
+}
+
+/**
+ * Hash of the complete subtree at (level, index), leaves [index * 2^level, (index + 1) * 2^level); level
+ * 0 is the leaf hash of entry `index`. Keyed `id = level * 2^47 + index` (`nodeRowId` in ledger/sql-nodes.ts).
+ */
+export interface LedgerNodeRow {
+  id: number;
+  hash: Uint8Array;
+}
+
+/** A signed checkpoint (C2SP tlog-checkpoint note) of the first `size` entries. */
+export interface LedgerCheckpointRow {
+  size: number;
+  root_hash: string;
+  note: string;
+  created_at: string;
+}
+
 export interface DB {
   performers: PerformerRow;
   mandates: MandateRow;
@@ -85,4 +121,8 @@ export interface DB {
   lineups: LineupRow;
   declarations: DeclarationRow;
   meta: MetaRow;
+  ledger_head: LedgerHeadRow;
+  ledger_entries: LedgerEntryRow;
+  ledger_nodes: LedgerNodeRow;
+  ledger_checkpoints: LedgerCheckpointRow;
 }

@@ -1,5 +1,6 @@
-// Public API of the transparency log's pure core: Merkle trees (RFC 9162), canonical JSON (RFC 8785)
-// and signed checkpoints (C2SP signed-note / tlog-checkpoint). No I/O: stores come later.
+// Public API of the transparency log: Merkle trees (RFC 9162), canonical JSON (RFC 8785), signed
+// checkpoints (C2SP signed-note / tlog-checkpoint), log entries and proofs of reservation with their
+// offline verifier. Pure: the stores and the service are reached through `createContext`.
 export { HASH_SIZE, leafHash, nodeHash, emptyRoot } from './hash.js';
 export { CompactRange, type StoredNode, type Frontier } from './compact-range.js';
 export { MemoryNodeStore } from './memory-node-store.js';
@@ -53,4 +54,34 @@ export {
   type Checkpoint,
   type CheckpointCheck,
 } from './checkpoint.js';
+export {
+  ENTRY_TYPES,
+  mandateEntry,
+  declarationEntry,
+  declarationWithdrawnEntry,
+  lineupEntry,
+  entryTopic,
+  performerTopic,
+  recordingTopic,
+  DECLARATIONS_TOPIC,
+  type LedgerEntry,
+  type RegistryEntryType,
+  type DeclarationWithdrawal,
+  type LineupSet,
+  type LoggedLineupMember,
+  type LoggedRecording,
+} from './entries.js';
+export { encodeEntry, parseEntry, isInstant, type EncodedEntry, type ParsedEntry } from './entry-codec.js';
+export { coverageInputFromLog, replayDeclarations, type IndexedEntry } from './replay.js';
+export {
+  PROOF_FORMAT,
+  selectProofEntries,
+  verdictsFromLog,
+  type ReservationProof,
+  type ProvenEntry,
+  type ProofVerdict,
+  type ProofQuery,
+} from './reservation-proof.js';
+export { verifyReservationProof, type ReservationCheck, type ReservationFailure } from './reservation-verify.js';
+export { formatDivergence, type AuditReport, type Divergence } from './audit-report.js';
 export { LedgerError, type LedgerErrorCode } from './errors.js';

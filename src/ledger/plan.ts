@@ -130,11 +130,12 @@ export function rootPlan(size: number): ProofPlan {
  * planNodeIds(inclusionProofPlan(0, 8)); // [{ level: 0, index: 1 }, { level: 1, index: 1 }, { level: 2, index: 1 }]
  */
 export function planNodeIds(plan: ProofPlan): NodeId[] {
-  const seen = new Set<string>();
+  // A number per node (index * 64 + level, exact below 2^47) dedups without building strings.
+  const seen = new Set<number | string>();
   const out: NodeId[] = [];
   for (const step of plan.steps) {
     for (const id of step) {
-      const key = `${id.level}/${id.index}`;
+      const key = id.index < 2 ** 47 ? id.index * 64 + id.level : `${id.level}/${id.index}`;
       if (!seen.has(key)) {
         seen.add(key);
         out.push(id);

@@ -3,6 +3,7 @@
  * coverage questions with `coverageStatus`. Gets its store through the constructor.
  */
 import { randomUUID } from 'node:crypto';
+import { declarationEntry, declarationWithdrawnEntry, lineupEntry, mandateEntry } from '../ledger/entries.js';
 import { coverageStatus, type CoverageStatus, type StatusAnswer } from './coverage.js';
 import { RegistryError } from './errors.js';
 import { parseEidr, parseIpi, parseIpn, parseIsan, parseIsni, parseIsrc, parseIswc, recognizeId, type IdParse } from './identifiers.js';
@@ -227,6 +228,7 @@ export class RegistryService {
         throw new RegistryError('REGISTRY_CONFLICT', `mandate ${input.mandateId} exists; correct it instead`);
       }
       await store.appendMandateVersion(v);
+      await store.appendLog([mandateEntry(v)]);
       return v;
     });
   }
@@ -250,8 +252,10 @@ export class RegistryService {
         last.version + 1,
         'correction',
       );
-      await store.appendMandateVersion({ ...v, withdrawnAt: last.withdrawnAt });
-      return { ...v, withdrawnAt: last.withdrawnAt };
+      const stored = { ...v, withdrawnAt: last.withdrawnAt };
+      await store.appendMandateVersion(stored);
+      await store.appendLog([mandateEntry(stored)]);
+      return stored;
     });
   }
 
@@ -270,6 +274,7 @@ export class RegistryService {
         recordedAt: this.now().toISOString(),
       };
       await store.appendMandateVersion(v);
+      await store.appendLog([mandateEntry(v)]);
       return v;
     });
   }
@@ -308,8 +313,17 @@ export class RegistryService {
   async addRecording(input: RecordingInput, lineup?: Omit<LineupEntry, 'recordingId'>[]): Promise<Recording> {
     const rec = normaliseRecording(input);
     return this.store.transaction(async (store) => {
-      const { recording } = await store.upsertRecording(rec);
-      if (lineup !== undefined) await store.setLineup(recording.id, lineup.map((e) => ({ ...e, recordingId: recording.id })));
+      const { recording, outcome } = await store.upsertRecording(rec);
+      const entries = lineup?.map((e) => ({ ...e, recordingId: recording.id }));
+      const lineupOutcome = entries === undefined ? 'unchanged' : await store.setLineup(recording.id, entries);
+      // What is reserved depends on the line-up: log it whenever it, or the recording it belongs to, changes.
+      if (lineupOutcome !== 'unchanged' || outcome === 'updated') {
+        const current = entries ?? (await store.lineup(recording.id));
+        if (current.length > 0) {
+          const performers = await store.performersByIds(current.map((e) => e.performerId));
+          await store.appendLog([lineupEntry(recording, current, performers, this.now().toISOString())]);
+        }
+      }
       return recording;
     });
   }
@@ -341,14 +355,21 @@ export class RegistryService {
       withdrawnAt: null,
       createdAt: this.now().toISOString(),
     };
-    await this.store.insertDeclaration(d);
+    await this.store.transaction(async (store) => {
+      await store.insertDeclaration(d);
+      await store.appendLog([declarationEntry(d)]);
+    });
     return d;
   }
 
   async withdrawDeclaration(id: string, at: string): Promise<void> {
-    if (!(await this.store.setDeclarationWithdrawn(id, instant('withdrawnAt', at)))) {
-      throw new RegistryError('REGISTRY_NOT_FOUND', `no declaration ${id} in force`);
-    }
+    const when = instant('withdrawnAt', at);
+    await this.store.transaction(async (store) => {
+      if (!(await store.setDeclarationWithdrawn(id, when))) {
+        throw new RegistryError('REGISTRY_NOT_FOUND', `no declaration ${id} in force`);
+      }
+      await store.appendLog([declarationWithdrawnEntry(id, when, this.now().toISOString())]);
+    });
   }
 
   declarations(): Promise<Declaration[]> {

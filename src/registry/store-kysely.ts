@@ -1,5 +1,7 @@
 /** The registry store on Kysely, for SQLite and PostgreSQL alike (dialect-specific SQL only for search). */
 import { sql, type Kysely, type Transaction } from 'kysely';
+import type { LedgerEntry } from '../ledger/entries.js';
+import { appendLedgerEntries } from '../ledger/store-kysely.js';
 import type { DB } from '../db/schema.js';
 import { searchKey, type Declaration, type LineupEntry, type MandateVersion, type Performer, type Recording } from './model.js';
 import {
@@ -301,6 +303,10 @@ export class KyselyRegistryStore implements RegistryStore {
       lineups: await count('lineups'),
       declarations: await count('declarations'),
     };
+  }
+
+  async appendLog(entries: readonly LedgerEntry[]): Promise<void> {
+    if (entries.length > 0) await appendLedgerEntries(this.db, entries);
   }
 
   async getMeta(key: string): Promise<string | null> {

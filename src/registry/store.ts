@@ -1,4 +1,5 @@
 /** The registry's storage seam. One implementation (`store-kysely.ts`) serves SQLite and PostgreSQL. */
+import type { LedgerEntry } from '../ledger/entries.js';
 import type { Declaration, LineupEntry, MandateVersion, Performer, Recording } from './model.js';
 
 /** Natural keys a performer can be found by; the first one present wins (ISNI, then IPN, then member no.). */
@@ -76,6 +77,8 @@ export interface RegistryStore {
 
   search(q: string, page: { limit: number; offset: number }): Promise<SearchHit[]>;
   counts(): Promise<RegistryCounts>;
+  /** Appends transparency-log entries in the store's transaction: call it inside `transaction` with the change. */
+  appendLog(entries: readonly LedgerEntry[]): Promise<void>;
   getMeta(key: string): Promise<string | null>;
   setMeta(key: string, value: string): Promise<void>;
 }

@@ -14,11 +14,13 @@ import accepts from '@fastify/accepts';
 import fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.js';
 import type { Context } from '../context.js';
+import type { LedgerService } from '../ledger/service.js';
 import type { RegistryService } from '../registry/service.js';
 import { openStatusLookup, StoreStatusLookup, type StatusLookup } from '../registry/status-lookup.js';
 import { frameworkErrorHandler, installErrorHandling } from './error-handler.js';
 import { registerOpenApi } from './openapi.js';
 import { registerHomeRoutes } from './routes/home.js';
+import { registerLedgerRoutes } from './routes/ledger.js';
 import { registerRegistryRoutes } from './routes/registry.js';
 import { registerStatusRoutes } from './routes/status.js';
 import { errorBodySchema, healthSchema } from './schemas/common.js';
@@ -27,6 +29,8 @@ import { statusSchemas } from './schemas/status.js';
 
 export interface AppServices {
   registry: RegistryService;
+  /** The transparency log; its routes are served when present. */
+  ledger?: LedgerService;
   /** The status lookups (`StoreStatusLookup` over any store, or `ReaderStatusLookup`). */
   lookup: StatusLookup;
 }
@@ -67,10 +71,12 @@ function isContext(input: Context | AppServices): input is Context {
 /** The app over a context (it opens, and closes on `app.close()`, the fast lookup) or over services. */
 export function buildApp(input: Context | AppServices, options: AppOptions = {}): FastifyInstance {
   let registry: RegistryService;
+  let ledger: LedgerService | undefined;
   let lookup: StatusLookup;
   let closeLookup = (): void => undefined;
   if (isContext(input)) {
     registry = input.services.registry;
+    ledger = input.services.ledger;
     if ((options.lookup ?? 'auto') === 'auto') {
       const opened = openStatusLookup(input.db, input.stores.registry);
       lookup = opened.lookup;
@@ -80,6 +86,7 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
     }
   } else {
     registry = input.registry;
+    ledger = input.ledger;
     lookup = input.lookup;
   }
 
@@ -117,6 +124,7 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
     registerHomeRoutes(instance, { version: VERSION, publicUrl, docs });
     registerStatusRoutes(instance, { lookup });
     registerRegistryRoutes(instance, { registry });
+    if (ledger !== undefined) registerLedgerRoutes(instance, { ledger });
     return Promise.resolve();
   });
   return app;

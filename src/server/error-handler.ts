@@ -3,6 +3,7 @@
  * body, `{ statusCode, code, message }`: coded errors of the capabilities, Fastify's own errors
  * (validation, body too large, malformed JSON, unknown route) and unexpected failures alike.
  */
+import type { LedgerErrorCode } from '../ledger/errors.js';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ConfigErrorCode, type DbErrorCode } from '../errors.js';
 import type { RegistryErrorCode } from '../registry/errors.js';
@@ -37,7 +38,22 @@ const PLATFORM: Record<ConfigErrorCode | DbErrorCode, number> = {
   DB_MIGRATION_FAILED: 500,
   DB_UNAVAILABLE: 503,
 };
-const STATUS: Record<string, number> = { ...REGISTRY, ...HTTP, ...PLATFORM };
+const LEDGER: Record<LedgerErrorCode, number> = {
+  LEDGER_OUT_OF_RANGE: 500,
+  LEDGER_BAD_HASH: 500,
+  LEDGER_NODE_MISSING: 500,
+  LEDGER_NOT_JSON: 400,
+  LEDGER_NOTE_MALFORMED: 500,
+  LEDGER_CHECKPOINT_MALFORMED: 500,
+  LEDGER_KEY_MALFORMED: 500,
+  LEDGER_ENTRY_INVALID: 400,
+  LEDGER_RANGE_INVALID: 400,
+  LEDGER_RECORDING_NOT_FOUND: 404,
+  LEDGER_RESERVATION_NOT_FOUND: 404,
+  LEDGER_KEY_MISSING: 500,
+  LEDGER_STATE_CORRUPT: 500,
+};
+const STATUS: Record<string, number> = { ...REGISTRY, ...HTTP, ...PLATFORM, ...LEDGER };
 
 /** HTTP status for a coded error. Codes of capabilities not listed above follow their name. */
 export function statusForCode(code: string): number {

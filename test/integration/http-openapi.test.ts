@@ -56,10 +56,17 @@ describe('GET /openapi.json', () => {
     const visible = routes.filter((r) => !r.hidden);
     expect(visible.map((r) => `${r.method} ${r.url}`).sort()).toEqual([
       'get /',
+      'get /.well-known/tdm-reserve/log-key',
+      'get /.well-known/tdm-reserve/log-key.json',
       'get /healthz',
       'get /openapi.json',
+      'get /v1/log/checkpoint',
+      'get /v1/log/entries',
+      'get /v1/log/proof/consistency',
+      'get /v1/log/proof/inclusion',
       'get /v1/performers/:id',
       'get /v1/recordings/:isrc',
+      'get /v1/recordings/:isrc/proof',
       'get /v1/search',
       'post /v1/check',
     ]);
@@ -68,8 +75,9 @@ describe('GET /openapi.json', () => {
       expect(op, `${r.method} ${r.url}`).toBeDefined();
       expect(op?.summary).toBeTruthy();
       expect(op?.tags?.length).toBeGreaterThan(0);
+      const content = op?.responses['200']?.content;
       expect(
-        op?.responses['200']?.content?.['application/json']?.schema,
+        content?.['application/json']?.schema ?? content?.['text/plain']?.schema,
         `${r.method} ${r.url} 200 schema`,
       ).toBeDefined();
     }

@@ -5,6 +5,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { createContext } from '../../context.js';
+import { ensureSignerKeyFile } from '../../ledger/key-file.js';
 import { DEFAULT_SCALE, DEFAULT_SEED } from '../../demo/index.js';
 import { buildApp } from '../../server/app.js';
 import { EXIT, action, configFrom, type Register } from '../io.js';
@@ -54,6 +55,8 @@ export const registerServe: Register = (program, io, done) => {
         const config = configFrom(cmd, Object.fromEntries(flags.filter(([, v]) => v !== undefined)));
         const ctx = await createContext(config);
         try {
+          // The log signs checkpoints with this key; create it on first run as `tdmr init` does.
+          ensureSignerKeyFile(config.logKeyFile, config.logOrigin);
           if (opts.seedDemo === true && (await ctx.services.registry.counts()).recordings === 0) {
             io.err(`seeding ${config.databaseUrl} with demo data (first run only)…`);
             io.err(seedSummary(await seedWithProgress(ctx, { ...io, out: io.err }, { scale: DEFAULT_SCALE, seed: DEFAULT_SEED })));
@@ -63,13 +66,17 @@ export const registerServe: Register = (program, io, done) => {
             publicUrl: config.publicUrl,
             logStream: process.stderr,
           });
+          const checkpointer = new AbortController();
           try {
             const stop = untilSignal();
+            void ctx.services.ledger.runCheckpointer(checkpointer.signal, (e) => app.log.error({ err: e }, 'checkpoint failed'));
+
             await app.listen({ port: config.port, host: config.host });
             io.out(listenUrl(config.host, (app.server.address() as AddressInfo).port));
             const signal = await stop;
             app.log.info({ signal }, 'shutting down');
           } finally {
+            checkpointer.abort();
             await app.close();
           }
         } finally {

@@ -1,0 +1,217 @@
+/**
+ * The log store on Kysely, for SQLite and PostgreSQL alike. Appends go through the one SQL append path
+ * (`sql-append.ts`) run on the Kysely connection, so a service's transaction and an import's raw
+ * driver transaction write exactly the same rows.
+ */
+import { CompiledQuery, PostgresAdapter, type Kysely, type Transaction } from 'kysely';
+import type { DB, LedgerCheckpointRow, LedgerEntryRow } from '../db/schema.js';
+import type { LedgerEntry } from './entries.js';
+import { topicKey } from './entry-codec.js';
+import { cacheLevelFor, MAX_NODES, NodeCache } from './node-cache.js';
+import type { NodeId } from './plan.js';
+import { appendEntries, type AppendResult } from './sql-append.js';
+import { toDollarPlaceholders, type LedgerConn } from './sql-conn.js';
+import { nodeOfRowId, nodeRowId } from './node-layout.js';
+import { hashFromBytes, hashFromHex, selectNodes, toHex, type NodeHashes } from './sql-nodes.js';
+import type { LedgerStore, NodeRange, StoredCheckpoint, StoredEntry, StoredNodeRow } from './store.js';
+
+type Db = Kysely<DB> | Transaction<DB>;
+const CHUNK = 500;
+
+/** A `LedgerConn` over a Kysely instance or transaction (placeholders translated for PostgreSQL). */
+export function kyselyConn(db: Db): LedgerConn {
+  const pg = db.getExecutor().adapter instanceof PostgresAdapter;
+  const compile = (sql: string, params: readonly unknown[]) => CompiledQuery.raw(pg ? toDollarPlaceholders(sql) : sql, [...params]);
+  return {
+    async run(sql, params) {
+      await db.executeQuery(compile(sql, params));
+    },
+    async all<R>(sql: string, params: readonly unknown[]): Promise<R[]> {
+      return [...(await db.executeQuery<R>(compile(sql, params))).rows];
+    },
+  };
+}
+
+/**
+ * Appends log entries in the caller's transaction: THE call a service makes beside its registry
+ * writes, so that the change and its entry commit together. Given a plain Kysely instance it opens a
+ * transaction of its own.
+ *
+ * @example
+ * await db.transaction().execute(async (trx) => {
+ *   await new KyselyRegistryStore(trx, dialect).appendMandateVersion(v);
+ *   await appendLedgerEntries(trx, [mandateEntry(v)]);
+ * });
+ */
+export function appendLedgerEntries(db: Db, entries: Iterable<LedgerEntry> | AsyncIterable<LedgerEntry>): Promise<AppendResult> {
+  if (db.isTransaction) return appendEntries(kyselyConn(db), entries);
+  return db.transaction().execute((trx) => appendEntries(kyselyConn(trx), entries));
+}
+
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+type EntrySelection = Pick<LedgerEntryRow, 'idx' | 'type' | 'at' | 'body' | 'leaf_hash'>;
+const ENTRY_COLUMNS = ['idx', 'type', 'at', 'body', 'leaf_hash'] as const;
+
+// A leaf hash column that is not 32 bytes of hex (tampered, truncated) reads as an empty hash, which
+// matches nothing: the audit reports it at its index instead of stopping on an exception.
+function leafFromHex(hex: string): Uint8Array {
+  try {
+    return hashFromHex(hex);
+  } catch {
+    return new Uint8Array(0);
+  }
+}
+
+function entryFromRow(r: EntrySelection): StoredEntry {
+  return { index: Number(r.idx), type: r.type, at: r.at, body: r.body, leafHash: leafFromHex(r.leaf_hash) };
+}
+
+function checkpointFromRow(r: LedgerCheckpointRow): StoredCheckpoint {
+  return { size: Number(r.size), rootHash: hashFromHex(r.root_hash), note: r.note, createdAt: r.created_at };
+}
+
+export class KyselyLedgerStore implements LedgerStore {
+  // Upper tree levels, for the store that reads committed data only (not one made from a transaction,
+  // whose nodes would vanish on rollback).
+  readonly #cache: NodeCache | null;
+  #preload: Promise<void> | null = null;
+
+  constructor(private readonly db: Db) {
+    this.#cache = db.isTransaction ? null : new NodeCache();
+  }
+
+  /** The same store writing inside `trx`. */
+  withTransaction(trx: Transaction<DB>): KyselyLedgerStore {
+    return new KyselyLedgerStore(trx);
+  }
+
+  append(entries: Iterable<LedgerEntry> | AsyncIterable<LedgerEntry>): Promise<AppendResult> {
+    return appendLedgerEntries(this.db, entries);
+  }
+
+  async size(): Promise<number> {
+    const r = await this.db.selectFrom('ledger_head').select('size').where('id', '=', 1).executeTakeFirst();
+    return r === undefined ? 0 : Number(r.size);
+  }
+
+  async nodes(ids: readonly NodeId[]): Promise<NodeHashes> {
+    const cache = this.#cache;
+    if (cache === null) return selectNodes(kyselyConn(this.db), ids);
+    await (this.#preload ??= this.#loadUpperLevels(cache));
+    const found: NodeHashes = new Map();
+    const missing = cache.lookup(ids, found);
+    if (missing.length === 0) return found;
+    const read = await selectNodes(kyselyConn(this.db), missing);
+    cache.keep(read);
+    for (const [k, h] of read) found.set(k, h);
+    return found;
+  }
+
+  /** All stored nodes of the levels the cache keeps: one range of keys, since keys are level-major. */
+  async #loadUpperLevels(cache: NodeCache): Promise<void> {
+    cache.reset(cacheLevelFor(await this.size()));
+    const rows = await this.db.selectFrom('ledger_nodes').select(['id', 'hash']).where('id', '>=', cache.minKey).limit(MAX_NODES).execute();
+    cache.keep(new Map(rows.map((r) => [Number(r.id), hashFromBytes(r.hash)])));
+  }
+
+  async entries(start: number, end: number): Promise<StoredEntry[]> {
+    if (end <= start) return [];
+    const rows = await this.db
+      .selectFrom('ledger_entries')
+      .select(ENTRY_COLUMNS)
+      .where('idx', '>=', start)
+      .where('idx', '<', end)
+      .orderBy('idx')
+      .execute();
+    return rows.map(entryFromRow);
+  }
+
+  async entriesFrom(start: number, limit: number): Promise<StoredEntry[]> {
+    const rows = await this.db.selectFrom('ledger_entries').select(ENTRY_COLUMNS).where('idx', '>=', start).orderBy('idx').limit(limit).execute();
+    return rows.map(entryFromRow);
+  }
+
+  async entriesAt(indices: readonly number[]): Promise<StoredEntry[]> {
+    const out: StoredEntry[] = [];
+    for (const part of chunks([...new Set(indices)])) {
+      const rows = await this.db.selectFrom('ledger_entries').select(ENTRY_COLUMNS).where('idx', 'in', part).execute();
+      for (const r of rows) out.push(entryFromRow(r));
+    }
+    return out.sort((a, b) => a.index - b.index);
+  }
+
+  async entriesAbout(topics: readonly string[], end: number): Promise<StoredEntry[]> {
+    const rows: EntrySelection[] = [];
+    for (const part of chunks([...new Set(topics)])) {
+      const found = await this.db
+        .selectFrom('ledger_entries')
+        .select([...ENTRY_COLUMNS, 'subject'])
+        .where('subject_key', 'in', part.map(topicKey))
+        .where('idx', '<', end)
+        .execute();
+      // The key is a hash: keep only rows whose topic is one asked for.
+      const wanted = new Set(part);
+      for (const r of found) if (r.subject !== null && wanted.has(r.subject)) rows.push(r);
+    }
+    return rows.map(entryFromRow).sort((a, b) => a.index - b.index);
+  }
+
+  async latestCheckpoint(): Promise<StoredCheckpoint | null> {
+    const r = await this.db.selectFrom('ledger_checkpoints').selectAll().orderBy('size', 'desc').limit(1).executeTakeFirst();
+    return r === undefined ? null : checkpointFromRow(r);
+  }
+
+  async checkpointAt(size: number): Promise<StoredCheckpoint | null> {
+    const r = await this.db.selectFrom('ledger_checkpoints').selectAll().where('size', '=', size).executeTakeFirst();
+    return r === undefined ? null : checkpointFromRow(r);
+  }
+
+  async checkpoints(after: number, limit: number): Promise<StoredCheckpoint[]> {
+    const rows = await this.db.selectFrom('ledger_checkpoints').selectAll().where('size', '>', after).orderBy('size').limit(limit).execute();
+    return rows.map(checkpointFromRow);
+  }
+
+  async saveCheckpoint(cp: StoredCheckpoint): Promise<StoredCheckpoint> {
+    // Two signers racing for one size: the first row wins and both answer with it.
+    await this.db
+      .insertInto('ledger_checkpoints')
+      .values({ size: cp.size, root_hash: toHex(cp.rootHash), note: cp.note, created_at: cp.createdAt })
+      .onConflict((oc) => oc.column('size').doNothing())
+      .execute();
+    return (await this.checkpointAt(cp.size)) ?? cp;
+  }
+
+  async nodesInRanges(ranges: readonly NodeRange[]): Promise<StoredNodeRow[]> {
+    if (ranges.length === 0) return [];
+    // A level's nodes are not contiguous inside tiles: read the key spans (merged) and keep what was asked.
+    const spans = ranges.map((r) => [nodeRowId(r.level, r.from), nodeRowId(r.level, r.to)] as [number, number]).sort((a, b) => a[0] - b[0]);
+    const merged: [number, number][] = [];
+    for (const s of spans) {
+      const last = merged[merged.length - 1];
+      if (last !== undefined && s[0] <= last[1] + 1) last[1] = Math.max(last[1], s[1]);
+      else merged.push([s[0], s[1]]);
+    }
+    const rows = await this.db
+      .selectFrom('ledger_nodes')
+      .select(['id', 'hash'])
+      .where((eb) => eb.or(merged.map(([lo, hi]) => eb.between('id', lo, hi))))
+      .execute();
+    const wanted = (level: number, index: number) => ranges.some((r) => r.level === level && index >= r.from && index <= r.to);
+    const out: StoredNodeRow[] = [];
+    for (const r of rows) {
+      const { level, index } = nodeOfRowId(Number(r.id));
+      if (wanted(level, index)) out.push({ level, index, hash: hashFromBytes(r.hash) });
+    }
+    return out;
+  }
+
+  async countNodes(): Promise<number> {
+    const r = await this.db.selectFrom('ledger_nodes').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+}

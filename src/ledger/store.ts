@@ -1,0 +1,74 @@
+/** The log's storage seam. One implementation (`store-kysely.ts`) serves SQLite and PostgreSQL. */
+import type { Declaration, LineupEntry, MandateVersion, Recording } from '../registry/model.js';
+import type { LedgerEntry } from './entries.js';
+import type { NodeId } from './plan.js';
+import type { AppendResult } from './sql-append.js';
+
+/** An entry as stored: its index, type, instant, canonical body and leaf hash. */
+export interface StoredEntry {
+  readonly index: number;
+  readonly type: string;
+  readonly at: string;
+  readonly body: string;
+  readonly leafHash: Uint8Array;
+}
+
+/** A signed checkpoint as stored. */
+export interface StoredCheckpoint {
+  readonly size: number;
+  readonly rootHash: Uint8Array;
+  /** The signed note (C2SP tlog-checkpoint text, a blank line, signature lines). */
+  readonly note: string;
+  readonly createdAt: string;
+}
+
+/** A stored node (level 0: a leaf). */
+export interface StoredNodeRow {
+  readonly level: number;
+  readonly index: number;
+  readonly hash: Uint8Array;
+}
+
+/** Nodes of one level with index in [from, to]. */
+export interface NodeRange {
+  readonly level: number;
+  readonly from: number;
+  readonly to: number;
+}
+
+export interface LedgerStore {
+  /** Appends in a transaction of its own (or the one the store was made from). */
+  append(entries: Iterable<LedgerEntry> | AsyncIterable<LedgerEntry>): Promise<AppendResult>;
+  /** Number of committed entries. */
+  size(): Promise<number>;
+  /** Hashes of exactly `ids` (level 0 = leaf hashes), in one query, keyed by `nodeRowId(level, index)`. */
+  nodes(ids: readonly NodeId[]): Promise<Map<number, Uint8Array>>;
+  /** Entries with index in [start, end), in index order. */
+  entries(start: number, end: number): Promise<StoredEntry[]>;
+  /** At most `limit` entries with index >= `start`, in index order (gaps show as jumps). */
+  entriesFrom(start: number, limit: number): Promise<StoredEntry[]>;
+  /** Entries at the given indices, in index order (absent ones are absent). */
+  entriesAt(indices: readonly number[]): Promise<StoredEntry[]>;
+  /** Entries about any of `topics` (see `entryTopic`) with index below `end`, in index order. */
+  entriesAbout(topics: readonly string[], end: number): Promise<StoredEntry[]>;
+
+  latestCheckpoint(): Promise<StoredCheckpoint | null>;
+  checkpointAt(size: number): Promise<StoredCheckpoint | null>;
+  /** Checkpoints with size > `after`, smallest first, at most `limit`. */
+  checkpoints(after: number, limit: number): Promise<StoredCheckpoint[]>;
+  /** Keeps a checkpoint; when one of that size exists already, keeps that one and returns it. */
+  saveCheckpoint(cp: StoredCheckpoint): Promise<StoredCheckpoint>;
+
+  /** Nodes in the given ranges (audit), in no particular order. */
+  nodesInRanges(ranges: readonly NodeRange[]): Promise<StoredNodeRow[]>;
+  countNodes(): Promise<number>;
+}
+
+/** Registry rows in key order, page by page: what the audit compares with the replayed log. */
+export interface RegistryAuditSource {
+  /** Mandate versions with id > `after`, by id. */
+  mandates(after: string, limit: number): Promise<MandateVersion[]>;
+  declarations(): Promise<Declaration[]>;
+  /** Recordings with id > `after`, by id, each with its line-up (by position). */
+  recordings(after: string, limit: number): Promise<{ recording: Recording; lineup: LineupEntry[] }[]>;
+}
