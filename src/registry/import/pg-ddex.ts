@@ -6,30 +6,22 @@
  */
 import type pg from 'pg';
 import type { DdexResourceDraft, EntityCounts } from './model.js';
-import { performerToRow, recordingSearchText } from '../rows.js';
+import { performerToRow, recordingToRow } from '../rows.js';
 import { mergeLineups } from './pg-refs.js';
 import { count, dropRejected } from './pg-staging.js';
 import { mergeUpsert, RECORDINGS } from './pg-upsert.js';
+
+/** The recording's row as stored, without the timestamps the merge sets itself. */
+function recordingRow(r: DdexResourceDraft['recording'], id: string) {
+  const { created_at: _c, updated_at: _u, ...row } = recordingToRow({ ...r, id }, '');
+  return row;
+}
 
 /** The JSON document staged for one resource (short keys: a large message has millions of them). */
 export function ddexDocument(d: DdexResourceDraft, recordingId: string): string {
   const r = d.recording;
   return JSON.stringify({
-    r: {
-      id: recordingId,
-      kind: r.kind,
-      isrc: r.isrc,
-      isan: r.isan,
-      eidr: r.eidr,
-      iswc: r.iswc,
-      title: r.title,
-      version_title: r.versionTitle,
-      display_artist: r.displayArtist,
-      duration_ms: r.durationMs,
-      year: r.year,
-      label: r.label,
-      search_text: recordingSearchText(r),
-    },
+    r: recordingRow(r, recordingId),
     p: d.performers.map(({ id, performer: p }) => ({
       id,
       display_name: p.displayName,
