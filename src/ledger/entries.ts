@@ -8,7 +8,12 @@ import type { Declaration, LineupEntry, MandateVersion, Performer, Recording } f
 import type { JsonValue } from './canonical-json.js';
 
 /** The entry types the registry writes. Other dotted types (`licence.*` later) may be appended too. */
-export const ENTRY_TYPES = ['declaration.created', 'declaration.withdrawn', 'mandate.version', 'lineup.set'] as const;
+export const ENTRY_TYPES = [
+  'declaration.created',
+  'declaration.withdrawn',
+  'mandate.version',
+  'lineup.set',
+] as const;
 export type RegistryEntryType = (typeof ENTRY_TYPES)[number];
 
 /** One event of the log. `at` is the ISO-8601 UTC instant the change was made. */
@@ -125,17 +130,31 @@ export function lineupEntry(
   at: string,
 ): LedgerEntry {
   const byId = new Map(performers.map((p) => [p.id, p]));
-  const members: LoggedLineupMember[] = [...lineup]
-    .sort((a, b) => a.position - b.position)
-    .map((e) => ({
-      position: e.position,
-      performerId: e.performerId,
-      isni: byId.get(e.performerId)?.isni ?? null,
-      ipn: byId.get(e.performerId)?.ipn ?? null,
-      role: e.role,
-      instrument: e.instrument,
-      featured: e.featured,
-    }));
+  const members: LoggedLineupMember[] = lineup.map((e) => ({
+    position: e.position,
+    performerId: e.performerId,
+    isni: byId.get(e.performerId)?.isni ?? null,
+    ipn: byId.get(e.performerId)?.ipn ?? null,
+    role: e.role,
+    instrument: e.instrument,
+    featured: e.featured,
+  }));
+  return lineupSetEntry(recording, members, at);
+}
+
+/**
+ * Entry for a recording and its line-up as the log records them (members in any order; they are
+ * logged by position). Bulk writers that read the members with their ISNI / IPN in one query use
+ * this; `lineupEntry` builds the same entry from registry objects.
+ *
+ * @example
+ * lineupSetEntry(recording, [{ position: 1, performerId, isni, ipn: null, role: 'MainArtist', instrument: null, featured: true }], at);
+ */
+export function lineupSetEntry(
+  recording: LoggedRecording,
+  members: readonly LoggedLineupMember[],
+  at: string,
+): LedgerEntry {
   const data: LineupSet = {
     recording: {
       id: recording.id,
@@ -145,7 +164,17 @@ export function lineupEntry(
       eidr: recording.eidr,
       title: recording.title,
     },
-    lineup: members,
+    lineup: [...members]
+      .sort((a, b) => a.position - b.position)
+      .map((m) => ({
+        position: m.position,
+        performerId: m.performerId,
+        isni: m.isni,
+        ipn: m.ipn,
+        role: m.role,
+        instrument: m.instrument,
+        featured: m.featured,
+      })),
   };
   return { type: 'lineup.set', at, data: data as unknown as JsonValue };
 }
@@ -164,9 +193,11 @@ export const DECLARATIONS_TOPIC = 'declarations';
  */
 export function entryTopic(entry: LedgerEntry): string | null {
   const data = entry.data;
-  if (entry.type === 'declaration.created' || entry.type === 'declaration.withdrawn') return DECLARATIONS_TOPIC;
+  if (entry.type === 'declaration.created' || entry.type === 'declaration.withdrawn')
+    return DECLARATIONS_TOPIC;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) return null;
-  if (entry.type === 'mandate.version') return typeof data.performerId === 'string' ? performerTopic(data.performerId) : null;
+  if (entry.type === 'mandate.version')
+    return typeof data.performerId === 'string' ? performerTopic(data.performerId) : null;
   if (entry.type === 'lineup.set') {
     const rec = data.recording;
     const id = rec !== null && typeof rec === 'object' && !Array.isArray(rec) ? rec.id : undefined;

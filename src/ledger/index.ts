@@ -60,6 +60,7 @@ export {
   declarationEntry,
   declarationWithdrawnEntry,
   lineupEntry,
+  lineupSetEntry,
   entryTopic,
   performerTopic,
   recordingTopic,

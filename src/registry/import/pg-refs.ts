@@ -96,7 +96,8 @@ export async function mergeLineups(client: pg.PoolClient, counts: EntityCounts):
         performer_id = excluded.performer_id, role = excluded.role, instrument = excluded.instrument, featured = excluded.featured
       WHERE (lineups.performer_id, lineups.role, lineups.instrument, lineups.featured)
         IS DISTINCT FROM (excluded.performer_id, excluded.role, excluded.instrument, excluded.featured)
-      RETURNING (xmax = 0) AS inserted)
+      RETURNING (xmax = 0) AS inserted, recording_id),
+    logged AS (INSERT INTO import_log_recordings (id) SELECT DISTINCT recording_id FROM up ON CONFLICT (id) DO NOTHING)
     SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated,
       (SELECT count(*)::int FROM import_lineups) AS total FROM up`);
   const row = r.rows[0] ?? { inserted: 0, updated: 0, total: 0 };
@@ -172,4 +173,10 @@ export async function mergeMandates(client: pg.PoolClient, now: string, counts: 
   counts.unchanged +=
     (await count(client, 'SELECT count(*)::int AS n FROM import_mandates WHERE latest_version IS NOT NULL')) -
     updated;
+  // The versions written, in line order, for the transparency log (log-entries.ts).
+  await client.query(`INSERT INTO import_log_mandates (id)
+    SELECT id FROM (
+      SELECT s.line, m.version, m.id FROM import_mandates s JOIN mandates m ON m.id = s.id1
+      UNION ALL SELECT s.line, m.version, m.id FROM import_mandates s JOIN mandates m ON m.id = s.id2
+    ) x ORDER BY line, version`);
 }

@@ -5,6 +5,7 @@
  * how rejections find their row.
  */
 import type pg from 'pg';
+import { LOG_TABLES_POSTGRES } from './log-entries.js';
 
 export interface Staging {
   table: string;
@@ -120,7 +121,7 @@ CREATE TEMP TABLE import_ddex_performers (
 `;
 
 export async function createStaging(client: pg.PoolClient): Promise<void> {
-  await client.query(DDL);
+  await client.query(DDL + LOG_TABLES_POSTGRES);
 }
 
 /** Empties the staging tables before a file. */

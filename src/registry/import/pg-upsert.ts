@@ -25,6 +25,8 @@ export interface UpsertSpec {
   what: string;
   /** Whether the stage has a `path` column (DDEX) naming the element in rejections. */
   hasPath: boolean;
+  /** The table noting written rows for the transparency log, if they are logged. */
+  log?: string;
   /** SQL appended to `path` in rejections, over the stage's columns (`$.` stands for the stage alias). */
   pathSuffix?: string;
 }
@@ -82,10 +84,16 @@ export async function mergeUpsert(
     WHERE NOT EXISTS (SELECT 1 FROM import_rejects r WHERE r.line = x.line) ORDER BY line, o`);
   await dropRejected(client, stage);
 
+  // Written rows are noted for the transparency log when the spec says where (log-entries.ts).
+  const note = (cte: string) =>
+    spec.log === undefined
+      ? ''
+      : `, logged AS (INSERT INTO ${spec.log} (id) SELECT id FROM ${cte} ORDER BY line ON CONFLICT (id) DO NOTHING)`;
   counts.inserted += await count(
     client,
     `WITH ins AS (INSERT INTO ${table} (id, ${data.join(', ')}, created_at, updated_at)
-      SELECT id, ${data.join(', ')}, $1, $1 FROM ${stage} WHERE existing IS NULL ORDER BY line RETURNING 1)
+      SELECT id, ${data.join(', ')}, $1, $1 FROM ${stage} WHERE existing IS NULL ORDER BY line RETURNING id),
+     ins_lines AS (SELECT s.line, s.id FROM ins JOIN ${stage} s ON s.id = ins.id)${note('ins_lines')}
      SELECT count(*)::int AS n FROM ins`,
     [now],
   );
@@ -93,7 +101,7 @@ export async function mergeUpsert(
     client,
     `WITH upd AS (UPDATE ${table} t SET ${data.map((c) => `${c} = s.${c}`).join(', ')}, updated_at = $1 FROM ${stage} s
       WHERE s.existing = t.id AND (${data.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM (${data.map((c) => `s.${c}`).join(', ')})
-      RETURNING 1)
+      RETURNING t.id, s.line)${note('upd')}
      SELECT count(*)::int AS n FROM upd`,
     [now],
   );
@@ -145,6 +153,7 @@ export const RECORDINGS: UpsertSpec = {
   seen: 'import_seen_recordings',
   name: 'title',
   what: 'recording',
+  log: 'import_log_recordings',
   hasPath: true,
   pathSuffix:
     "CASE WHEN $.kind = 'sound' THEN '/SoundRecordingEdition/ResourceId' ELSE '/VideoEdition/ResourceId' END",

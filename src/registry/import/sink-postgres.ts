@@ -24,6 +24,8 @@ import { mergeLineups, mergeMandates } from './pg-refs.js';
 import { clearStaging, createStaging, STAGE } from './pg-staging.js';
 import { mergeUpsert, PERFORMERS, RECORDINGS } from './pg-upsert.js';
 import type { ImportSink, SinkRejection } from './sink.js';
+import { appendImportEntries } from './log-entries.js';
+import { pgConn } from '../../ledger/sql-conn.js';
 
 export class PostgresSink implements ImportSink {
   private client: pg.PoolClient | null = null;
@@ -182,6 +184,7 @@ export class PostgresSink implements ImportSink {
   }
 
   async commit(): Promise<void> {
+    await appendImportEntries(pgConn(this.conn), this.now);
     await this.conn.query('COMMIT');
     this.release();
   }

@@ -30,6 +30,8 @@ import {
   type Statements,
 } from './sqlite-statements.js';
 import { SqlitePerformers } from './sqlite-performers.js';
+import { appendImportEntries, DROP_LOG_TABLES_SQLITE, LOG_TABLES_SQLITE } from './log-entries.js';
+import { sqliteConn } from '../../ledger/sql-conn.js';
 import { SqliteRecordings } from './sqlite-recordings.js';
 
 /** Page cache during an import (KiB, negative as SQLite wants it): big enough for the indexes a large import touches. */
@@ -45,6 +47,10 @@ export class SqliteSink implements ImportSink {
   private recordings!: SqliteRecordings;
   private fts: DeferredFts | null = null;
   private readonly mandateIds = new Set<string>();
+  private logMandate!: BetterSqlite3.Statement<[string]>;
+  private logRecording!: BetterSqlite3.Statement<[string]>;
+  /** The recording noted last: line-up rows of one recording come together, so most notes repeat it. */
+  private lastLogged = '';
   private cacheSize: unknown = null;
   private open = false;
 
@@ -60,8 +66,17 @@ export class SqliteSink implements ImportSink {
     this.db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
     this.fts = deferFts(this.db);
     this.st = prepareStatements(this.db);
+    for (const sql of LOG_TABLES_SQLITE) this.db.exec(sql);
+    this.logMandate = this.db.prepare('INSERT INTO temp.import_log_mandates (id) VALUES (?)');
+    this.logRecording = this.db.prepare(
+      'INSERT INTO temp.import_log_recordings (id) VALUES (?) ON CONFLICT (id) DO NOTHING',
+    );
     this.performers = new SqlitePerformers(this.st, this.now, this.counters.performers);
-    this.recordings = new SqliteRecordings(this.st, this.now, this.counters);
+    this.recordings = new SqliteRecordings(this.st, this.now, this.counters, (id) => {
+      if (id === this.lastLogged) return;
+      this.lastLogged = id;
+      this.logRecording.run(id);
+    });
     return Promise.resolve();
   }
 
@@ -156,6 +171,7 @@ export class SqliteSink implements ImportSink {
       recordedAt: this.now,
     };
     this.st.insertMandate.run(mandateToRow(v));
+    this.logMandate.run(v.id);
   }
 
   drain(): null {
@@ -170,11 +186,12 @@ export class SqliteSink implements ImportSink {
     return this.counters;
   }
 
-  commit(): Promise<void> {
+  async commit(): Promise<void> {
+    await appendImportEntries(sqliteConn(this.db), this.now);
+    for (const sql of DROP_LOG_TABLES_SQLITE) this.db.exec(sql);
     if (this.fts !== null) finishFts(this.db, this.fts);
     this.db.exec('COMMIT');
     this.close();
-    return Promise.resolve();
   }
 
   rollback(): Promise<void> {

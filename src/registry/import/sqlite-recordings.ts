@@ -23,6 +23,8 @@ export class SqliteRecordings {
     private readonly st: Statements,
     private readonly now: string,
     private readonly counts: { recordings: EntityCounts; lineups: EntityCounts },
+    /** Notes a recording whose logged facts (identifiers, kind, title, line-up) this run wrote. */
+    private readonly touch: (recordingId: string) => void,
   ) {}
 
   private stored(key: Key, value: string): StoredRecording | undefined {
@@ -41,6 +43,7 @@ export class SqliteRecordings {
     if (info.changes === 1) {
       this.written.add(Number(info.lastInsertRowid));
       this.counts.recordings.inserted++;
+      this.touch(fresh.id);
       return { ok: true, id: fresh.id };
     }
     let existing: StoredRecording | undefined;
@@ -88,6 +91,7 @@ export class SqliteRecordings {
     );
     if (r.search_text !== existing.search_text) this.st.updateRecordingText.run(r.search_text, r.id);
     this.counts.recordings.updated++;
+    this.touch(existing.id);
     return { ok: true, id: existing.id };
   }
 
@@ -150,6 +154,7 @@ export class SqliteRecordings {
     if (info.changes === 1) {
       this.writtenLineups.add(Number(info.lastInsertRowid));
       this.counts.lineups.inserted++;
+      this.touch(recordingId);
       return ACCEPTED;
     }
     const old = this.st.lineupAt.get(recordingId, position);
@@ -169,6 +174,7 @@ export class SqliteRecordings {
     }
     this.st.updateLineup.run(performerId, role, instrument, flag, old.rowid);
     this.counts.lineups.updated++;
+    this.touch(recordingId);
     return ACCEPTED;
   }
 }
