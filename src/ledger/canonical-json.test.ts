@@ -2,6 +2,7 @@
 // (number serialisation, IEEE 754 bit patterns and the text they must give).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import canonicalize from 'canonicalize';
 import { canonicalJson, canonicalJsonBytes, type JsonValue } from './canonical-json.js';
 import { LedgerError } from './errors.js';
 
@@ -130,6 +131,32 @@ describe('canonicalJson properties', () => {
           expect(canonicalJson(reversed)).toBe(text);
         }
       }),
+    );
+  });
+
+  it('gives the library text whether or not keys come sorted (native fast path vs library)', () => {
+    const sortDeep = (v: unknown): unknown =>
+      Array.isArray(v)
+        ? v.map(sortDeep)
+        : v !== null && typeof v === 'object'
+          ? Object.fromEntries(
+              Object.keys(v)
+                .sort()
+                .map((k) => [k, sortDeep((v as Record<string, unknown>)[k])]),
+            )
+          : v;
+    const keyed = fc.dictionary(
+      fc.oneof(fc.string(), fc.constantFrom('1', '10', '9', '-1', 'a', 'A', '\u00e9')),
+      fc.jsonValue(),
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue(), keyed), (v) => {
+        const value = v as JsonValue;
+        const sorted = sortDeep(value) as JsonValue;
+        expect(canonicalJson(value)).toBe(canonicalize(value));
+        expect(canonicalJson(sorted)).toBe(canonicalize(sorted));
+      }),
+      { numRuns: 500 },
     );
   });
 });

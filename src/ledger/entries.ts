@@ -64,21 +64,22 @@ export interface LineupSet {
  * await appendEntries(trx, [mandateEntry(version)]);
  */
 export function mandateEntry(v: MandateVersion): LedgerEntry {
+  // Keys in JCS order, so that canonical JSON takes its native fast path (canonical-json.ts).
   const data: MandateVersion = {
+    change: v.change,
     id: v.id,
-    mandateId: v.mandateId,
-    version: v.version,
-    performerId: v.performerId,
     legalBasis: v.legalBasis,
-    uses: [...v.uses],
+    mandateId: v.mandateId,
     media: [...v.media],
+    performerId: v.performerId,
+    recordedAt: v.recordedAt,
+    sourceRef: v.sourceRef,
     territories: [...v.territories],
+    uses: [...v.uses],
     validFrom: v.validFrom,
     validTo: v.validTo,
+    version: v.version,
     withdrawnAt: v.withdrawnAt,
-    sourceRef: v.sourceRef,
-    change: v.change,
-    recordedAt: v.recordedAt,
   };
   return { type: 'mandate.version', at: v.recordedAt, data: data as unknown as JsonValue };
 }
@@ -91,15 +92,15 @@ export function mandateEntry(v: MandateVersion): LedgerEntry {
  */
 export function declarationEntry(d: Declaration): LedgerEntry {
   const data: Declaration = {
+    createdAt: d.createdAt,
+    effectiveFrom: d.effectiveFrom,
     id: d.id,
     issuer: d.issuer,
     legalBasis: d.legalBasis,
-    uses: [...d.uses],
     media: [...d.media],
     territories: [...d.territories],
-    effectiveFrom: d.effectiveFrom,
+    uses: [...d.uses],
     withdrawnAt: d.withdrawnAt,
-    createdAt: d.createdAt,
   };
   return { type: 'declaration.created', at: d.createdAt, data: data as unknown as JsonValue };
 }
@@ -156,25 +157,25 @@ export function lineupSetEntry(
   at: string,
 ): LedgerEntry {
   const data: LineupSet = {
-    recording: {
-      id: recording.id,
-      kind: recording.kind,
-      isrc: recording.isrc,
-      isan: recording.isan,
-      eidr: recording.eidr,
-      title: recording.title,
-    },
     lineup: [...members]
       .sort((a, b) => a.position - b.position)
       .map((m) => ({
-        position: m.position,
-        performerId: m.performerId,
-        isni: m.isni,
-        ipn: m.ipn,
-        role: m.role,
-        instrument: m.instrument,
         featured: m.featured,
+        instrument: m.instrument,
+        ipn: m.ipn,
+        isni: m.isni,
+        performerId: m.performerId,
+        position: m.position,
+        role: m.role,
       })),
+    recording: {
+      eidr: recording.eidr,
+      id: recording.id,
+      isan: recording.isan,
+      isrc: recording.isrc,
+      kind: recording.kind,
+      title: recording.title,
+    },
   };
   return { type: 'lineup.set', at, data: data as unknown as JsonValue };
 }

@@ -72,7 +72,7 @@ export function encodeEntry(entry: LedgerEntry): EncodedEntry {
     throw invalid(`bad entry type ${JSON.stringify(type)}`);
   }
   if (!isInstant(at)) throw invalid(`entry ${type}: at must be an ISO-8601 UTC instant, got ${JSON.stringify(at)}`);
-  const body = canonicalJson({ type, at, data });
+  const body = canonicalJson({ at, data, type });
   const topic = entryTopic(entry);
   return { type, at, topic, topicKey: topic === null ? null : topicKey(topic), body, leafHash: leafHash(Buffer.from(body, 'utf8')) };
 }
