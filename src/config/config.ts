@@ -20,6 +20,8 @@ export interface Config {
   logOrigin: string;
   /** The service signs a checkpoint at most this often when the log has grown (seconds). */
   logCheckpointSeconds: number;
+  /** Worker threads answering batch checks on an SQLite file (0: answered on the main thread). */
+  checkWorkers: number;
 }
 
 export const DEFAULT_DB_PATH = './data/reserve.db';
@@ -51,6 +53,11 @@ export function toConfig(input: ConfigInput): Readonly<Config> {
   if (!Number.isFinite(logCheckpointSeconds) || logCheckpointSeconds < 1) {
     throw new ConfigError('CONFIG_INVALID', `log checkpoint interval must be at least 1 second, got ${String(input.logCheckpointSeconds)}`);
   }
+  const checkWorkers =
+    input.checkWorkers === undefined || input.checkWorkers === null || input.checkWorkers === '' ? 2 : Number(input.checkWorkers);
+  if (!Number.isInteger(checkWorkers) || checkWorkers < 0 || checkWorkers > 64) {
+    throw new ConfigError('CONFIG_INVALID', `check workers must be an integer from 0 to 64, got ${String(input.checkWorkers)}`);
+  }
   return Object.freeze({
     databaseUrl: String(input.databaseUrl || DEFAULT_DB_PATH),
     host: String(input.host || '127.0.0.1'),
@@ -61,5 +68,6 @@ export function toConfig(input: ConfigInput): Readonly<Config> {
     logKeyFile: String(input.logKeyFile || DEFAULT_LOG_KEY_FILE),
     logOrigin,
     logCheckpointSeconds,
+    checkWorkers,
   });
 }

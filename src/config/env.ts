@@ -12,6 +12,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ConfigInput {
     logKeyFile: env.TDMR_LOG_KEY_FILE,
     logOrigin: env.TDMR_LOG_ORIGIN,
     logCheckpointSeconds: env.TDMR_LOG_CHECKPOINT_SECONDS,
+    checkWorkers: env.TDMR_CHECK_WORKERS,
   };
 }
 

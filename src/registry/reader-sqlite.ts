@@ -78,7 +78,7 @@ export class SqliteCoverageReader implements CoverageReader {
   private readonly beginStmt: Stmt;
   private readonly commitStmt: Stmt;
   private readonly dataVersionStmt: Stmt;
-  private readonly writerChangesStmt: Stmt;
+  private readonly writerChangesStmt: Stmt | null;
   private readonly timer: NodeJS.Timeout;
   private readonly view: CoverageSnapshot;
 
@@ -96,11 +96,12 @@ export class SqliteCoverageReader implements CoverageReader {
 
   /**
    * @param path the SQLite file (must be in WAL mode: a held read transaction would block a writer otherwise)
-   * @param writer the connection this process writes through; its commits become visible to the next read
+   * @param writer the connection this process writes through; its commits become visible to the next
+   *   read. Null where no writer is at hand (a worker thread): every read then takes a fresh snapshot.
    */
   constructor(
     path: string,
-    private readonly writer: BetterSqlite3.Database,
+    private readonly writer: BetterSqlite3.Database | null,
     options: SqliteReaderOptions = {},
   ) {
     this.conn = openSqlite(path, { readonly: true });
@@ -122,7 +123,7 @@ export class SqliteCoverageReader implements CoverageReader {
     this.commitStmt = this.conn.prepare('COMMIT');
     this.dataVersionStmt = this.conn.prepare('PRAGMA data_version').pluck();
     // No table is read, so this takes no lock on the writer's side.
-    this.writerChangesStmt = writer.prepare('SELECT total_changes()').pluck();
+    this.writerChangesStmt = writer === null ? null : writer.prepare('SELECT total_changes()').pluck();
     const view: CoverageSnapshot = {
       facts: (kind, value) => this.facts(kind, value),
       verdictRows: (kind, value) => this.verdictRows(kind, value),
@@ -158,7 +159,14 @@ export class SqliteCoverageReader implements CoverageReader {
   }
 
   private fresh(): void {
-    const changes = this.writer.open ? (this.writerChangesStmt.get() as number) : this.seenWriterChanges;
+    const w = this.writer;
+    // No writer to watch: a fresh snapshot for every read (a read is a whole batch there).
+    const changes =
+      w === null || this.writerChangesStmt === null
+        ? -2
+        : w.open
+          ? (this.writerChangesStmt.get() as number)
+          : this.seenWriterChanges;
     if (this.inSnapshot && !this.expired && changes === this.seenWriterChanges) return;
     this.release();
     this.beginStmt.run();
@@ -174,7 +182,7 @@ export class SqliteCoverageReader implements CoverageReader {
     }
     // While the writer is inside a transaction its change count mixes committed and pending rows:
     // renew on every read until it has committed, then settle on the new count.
-    this.seenWriterChanges = this.writer.inTransaction ? -1 : changes;
+    this.seenWriterChanges = w === null || w.inTransaction ? -1 : changes;
   }
 
   private release(): void {

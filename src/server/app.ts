@@ -17,6 +17,7 @@ import type { Context } from '../context.js';
 import type { LedgerService } from '../ledger/service.js';
 import type { RegistryService } from '../registry/service.js';
 import { openStatusLookup, StoreStatusLookup, type StatusLookup } from '../registry/status-lookup.js';
+import { CheckPool } from './check-pool.js';
 import { frameworkErrorHandler, installErrorHandling } from './error-handler.js';
 import { registerOpenApi } from './openapi.js';
 import { registerHomeRoutes } from './routes/home.js';
@@ -48,6 +49,13 @@ export interface AppOptions {
   docs?: boolean;
   /** With a context: `auto` (default) uses the synchronous SQLite snapshot reader when it can, `store` never. */
   lookup?: 'auto' | 'store';
+  /**
+   * With a context on an SQLite file: worker threads answering `POST /v1/check` (check-pool.ts).
+   * Default 0: batches are answered inline. `serve` passes the configured number.
+   */
+  checkWorkers?: number;
+  /** Where the check workers' module is and how to run it (tests run them from the sources). */
+  checkWorker?: { url: URL; execArgv?: string[] };
 }
 
 /** Default body limit: every route but the batch check takes small bodies, if any. */
@@ -74,6 +82,7 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
   let ledger: LedgerService | undefined;
   let lookup: StatusLookup;
   let closeLookup = (): void => undefined;
+  let checkPool: CheckPool | undefined;
   if (isContext(input)) {
     registry = input.services.registry;
     ledger = input.services.ledger;
@@ -81,6 +90,16 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
       const opened = openStatusLookup(input.db, input.stores.registry);
       lookup = opened.lookup;
       closeLookup = () => opened.close();
+      const workers = options.checkWorkers ?? 0;
+      if (opened.path === 'snapshot' && workers > 0 && input.db.kind === 'sqlite') {
+        checkPool = CheckPool.start({
+          dbPath: input.db.path,
+          size: workers,
+          ...(options.checkWorker === undefined
+            ? {}
+            : { workerUrl: options.checkWorker.url, execArgv: options.checkWorker.execArgv }),
+        });
+      }
     } else {
       lookup = new StoreStatusLookup(input.stores.registry);
     }
@@ -104,9 +123,9 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
     ajv: { customOptions: { removeAdditional: false } },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   });
-  app.addHook('onClose', (_instance, done) => {
+  app.addHook('onClose', async () => {
+    await checkPool?.close();
     closeLookup();
-    done();
   });
 
   // JSON only: any other body is answered 415 rather than parsed as text and rejected by a schema.
@@ -122,7 +141,7 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
   // Routes go in a plugin registered after the OpenAPI plugin, so that it sees every one of them.
   void app.register(async (instance) => {
     registerHomeRoutes(instance, { version: VERSION, publicUrl, docs });
-    registerStatusRoutes(instance, { lookup });
+    registerStatusRoutes(instance, { lookup, checkPool });
     registerRegistryRoutes(instance, { registry });
     if (ledger !== undefined) registerLedgerRoutes(instance, { ledger });
     return Promise.resolve();

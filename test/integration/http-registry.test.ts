@@ -346,3 +346,13 @@ function registrySuite(make: () => TestDb, options: AppOptions = {}): void {
 for (const d of DIALECTS) describe.skipIf(!d.enabled)(`HTTP API on ${d.name}`, () => registrySuite(d.make));
 // The same answers when the SQLite app reads through the store (as on PostgreSQL) instead of the snapshot reader.
 describe('HTTP API on SQLite through the store', () => registrySuite(sqliteTestDb, { lookup: 'store' }));
+// The batch check on worker threads (check-pool.ts), run from the sources through the test loader: the
+// same suite, so every batch answer is compared with the service's own.
+describe('HTTP API on SQLite with check workers', () =>
+  registrySuite(sqliteTestDb, {
+    checkWorkers: 2,
+    checkWorker: {
+      url: new URL('../../src/server/check-worker.ts', import.meta.url),
+      execArgv: ['--import', new URL('../support/ts-register.mjs', import.meta.url).href],
+    },
+  }));

@@ -65,6 +65,7 @@ export const registerServe: Register = (program, io, done) => {
             logLevel: config.logLevel,
             publicUrl: config.publicUrl,
             logStream: process.stderr,
+            checkWorkers: config.checkWorkers,
           });
           const checkpointer = new AbortController();
           try {

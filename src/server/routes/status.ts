@@ -6,10 +6,12 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { QueryUse } from '../../registry/model.js';
-import { MAX_CHECK_ITEMS } from '../../registry/service.js';
-import type { CheckItem, CheckVerdict, RecordingAnswer, StatusLookup } from '../../registry/status-lookup.js';
+import { MAX_CHECK_ITEMS, statusQuery } from '../../registry/service.js';
+import type { RecordingAnswer, StatusLookup } from '../../registry/status-lookup.js';
+import { checkAnswerBytes, type CheckRequest } from '../check-answer.js';
+import type { CheckPool } from '../check-pool.js';
 import { errorResponses, statusQueryProperties } from '../schemas/common.js';
-import { checkResponseBytes, recordingStatusBytes, type CheckResponse } from '../status-json.js';
+import { recordingStatusBytes } from '../status-json.js';
 
 interface StatusQuerystring {
   at?: string;
@@ -28,8 +30,11 @@ function sendAnswer(reply: FastifyReply, a: RecordingAnswer): void {
   void reply.type(JSON_TYPE).send(recordingStatusBytes(a));
 }
 
-export function registerStatusRoutes(app: FastifyInstance, deps: { lookup: StatusLookup }): void {
-  const { lookup } = deps;
+export function registerStatusRoutes(
+  app: FastifyInstance,
+  deps: { lookup: StatusLookup; checkPool?: CheckPool | undefined },
+): void {
+  const { lookup, checkPool } = deps;
 
   app.get<{ Params: { isrc: string }; Querystring: StatusQuerystring }>(
     '/v1/recordings/:isrc',
@@ -67,13 +72,10 @@ export function registerStatusRoutes(app: FastifyInstance, deps: { lookup: Statu
     },
   );
 
-  app.post<{ Body: StatusQuerystring & { items: string[]; detail: 'full' | 'status' } }>(
+  app.post<{ Body: CheckRequest }>(
     '/v1/check',
     {
       bodyLimit: CHECK_BODY_LIMIT,
-      // `detail: "status"` answers are plain data: `JSON.stringify` writes 10,000 of them faster than
-      // fast-json-stringify, which on Node 20 escapes short strings character by character.
-      serializerCompiler: () => (data) => JSON.stringify(data),
       schema: {
         tags: ['registry'],
         summary: 'Check many recordings at once',
@@ -105,34 +107,15 @@ export function registerStatusRoutes(app: FastifyInstance, deps: { lookup: Statu
       },
     },
     async (request, reply) => {
-      const { items, detail, ...opts } = request.body;
-      if (detail === 'status') {
-        const v = await lookup.verdicts(items, opts);
-        const { at, territory } = v;
-        return { count: v.items.length, detail, at, territory, summary: summarise(v.items), items: v.items };
+      const body = request.body;
+      let bytes: Buffer;
+      if (checkPool === undefined) bytes = await checkAnswerBytes(lookup, body);
+      else {
+        // Options are checked here, so a bad `at` or `use` is the same 400 on either path.
+        statusQuery(body, new Date());
+        bytes = await checkPool.run(body);
       }
-      const c = await lookup.check(items, opts);
-      const response: CheckResponse = {
-        count: c.items.length,
-        detail,
-        at: c.at,
-        territory: c.territory,
-        summary: summarise(c.items),
-        items: c.items,
-        evidence: c.evidence,
-      };
-      return reply.type(JSON_TYPE).send(checkResponseBytes(response));
+      return reply.type(JSON_TYPE).send(bytes);
     },
   );
-}
-
-function summarise(outcomes: readonly (CheckItem | CheckVerdict)[]): CheckResponse['summary'] {
-  const s = { reserved: 0, notCovered: 0, unknown: 0, invalid: 0 };
-  for (const o of outcomes) {
-    if (!o.ok) s.invalid++;
-    else if (o.status === 'reserved') s.reserved++;
-    else if (o.status === 'unknown') s.unknown++;
-    else s.notCovered++;
-  }
-  return s;
 }

@@ -1,0 +1,64 @@
+/**
+ * The body of a `POST /v1/check` answer, as UTF-8 bytes, from a status lookup: shared by the route
+ * (inline, or through the store on PostgreSQL) and by the check workers (check-worker.ts), so that both
+ * paths answer byte for byte alike.
+ */
+import type { QueryUse } from '../registry/model.js';
+import type { CheckItem, CheckVerdict, StatusLookup } from '../registry/status-lookup.js';
+import { checkResponseBytes, type CheckResponse } from './status-json.js';
+
+/** A validated check request body. */
+export interface CheckRequest {
+  items: string[];
+  detail: 'full' | 'status';
+  at?: string;
+  use?: QueryUse;
+  territory?: string;
+}
+
+export function summarise(outcomes: readonly (CheckItem | CheckVerdict)[]): CheckResponse['summary'] {
+  const s = { reserved: 0, notCovered: 0, unknown: 0, invalid: 0 };
+  for (const o of outcomes) {
+    if (!o.ok) s.invalid++;
+    else if (o.status === 'reserved') s.reserved++;
+    else if (o.status === 'unknown') s.unknown++;
+    else s.notCovered++;
+  }
+  return s;
+}
+
+/**
+ * Answers a check: synchronously when the lookup does (the SQLite snapshot reader), else a promise.
+ * `detail: "status"` answers are plain data: `JSON.stringify` writes 10,000 of them faster than
+ * fast-json-stringify, which on Node 20 escapes short strings character by character.
+ */
+export function checkAnswerBytes(lookup: StatusLookup, request: CheckRequest): Buffer | Promise<Buffer> {
+  const { items, detail, ...opts } = request;
+  if (detail === 'status') {
+    const v = lookup.verdicts(items, opts);
+    const write = (r: Awaited<typeof v>): Buffer =>
+      Buffer.from(
+        JSON.stringify({
+          count: r.items.length,
+          detail,
+          at: r.at,
+          territory: r.territory,
+          summary: summarise(r.items),
+          items: r.items,
+        }),
+      );
+    return v instanceof Promise ? v.then(write) : write(v);
+  }
+  const c = lookup.check(items, opts);
+  const write = (r: Awaited<typeof c>): Buffer =>
+    checkResponseBytes({
+      count: r.items.length,
+      detail,
+      at: r.at,
+      territory: r.territory,
+      summary: summarise(r.items),
+      items: r.items,
+      evidence: r.evidence,
+    });
+  return c instanceof Promise ? c.then(write) : write(c);
+}
