@@ -45,7 +45,7 @@ for (let from = 0; from < n; from += chunk) {
     await timed(() => {
       for (let i = from; i < to; i++) {
         const e = entryAt(i);
-        sink ^= leafHash(Buffer.from(canonicalJson({ type: e.type, at: e.at, data: e.data }), 'utf8'))[0];
+        sink ^= leafHash(Buffer.from(canonicalJson({ at: e.at, data: e.data, type: e.type }), 'utf8'))[0];
       }
     }),
   );
@@ -75,7 +75,7 @@ for (let from = 0; from < n; from += chunk) {
     const bodies = [];
     for (let i = from; i < Math.min(to, from + 20_000); i++) {
       const e = entryAt(i);
-      bodies.push(Buffer.from(`\u0000${canonicalJson({ type: e.type, at: e.at, data: e.data })}`, 'utf8'));
+      bodies.push(Buffer.from(`\u0000${canonicalJson({ at: e.at, data: e.data, type: e.type })}`, 'utf8'));
     }
     const t = await timed(() => {
       for (const b of bodies) sink ^= hash('sha256', b, 'buffer')[0];
