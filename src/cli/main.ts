@@ -11,6 +11,7 @@ import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerLedger } from './commands/ledger.js';
 import { registerPerformerShow } from './commands/performer-show.js';
+import { registerPublish } from './commands/publish.js';
 import { registerRecordingShow } from './commands/recording-show.js';
 import { registerServe } from './commands/serve.js';
 import { registerStatus } from './commands/status.js';
@@ -26,6 +27,7 @@ const COMMANDS: Register[] = [
   registerDemoGenerate,
   registerDemoSeed,
   registerServe,
+  registerPublish,
   registerLedger,
   registerVerifyProof,
 ];
