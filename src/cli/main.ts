@@ -13,6 +13,7 @@ import { registerLedger } from './commands/ledger.js';
 import { registerPerformerShow } from './commands/performer-show.js';
 import { registerPublish } from './commands/publish.js';
 import { registerRecordingShow } from './commands/recording-show.js';
+import { registerStamp } from './commands/stamp.js';
 import { registerServe } from './commands/serve.js';
 import { registerStatus } from './commands/status.js';
 import { registerVerifyProof } from './commands/verify-proof.js';
@@ -28,6 +29,7 @@ const COMMANDS: Register[] = [
   registerDemoSeed,
   registerServe,
   registerPublish,
+  registerStamp,
   registerLedger,
   registerVerifyProof,
 ];
