@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Declaration } from '../registry/model.js';
+import { rslProblems } from '../../test/support/rsl-structure.js';
 import { readRsl, robots } from '../../test/support/signal-readers.js';
 import { BUNDLED_CRAWLERS, toCrawlerList } from './crawlers.js';
 import { contentSignalValue, contentUsageValue, responseHeaders } from './headers.js';
@@ -100,5 +101,21 @@ describe('renderers', () => {
     expect(xml).toContain('<custom>https://tdm.cmo.example/licensing</custom>');
     expect(readRsl(xml)).toMatchObject({ trainAi: true, aiInput: false, search: false, payment: true, namespace: 'https://rslstandard.org/rsl' });
     expect(rslDocument(reservationAt([], at), site, null)).toBeNull();
+  });
+});
+
+describe('RSL structure', () => {
+  it('every RSL document the derivation can produce fits the RSL 1.0 element model', () => {
+    const uses: Declaration['uses'][] = [['ai-training'], ['ai-inference'], ['search'], ['all-tdm'], ['genai-training', 'search']];
+    for (const u of uses) expect(rslProblems(rslDocument(reservationAt([decl(u)], at), site, '2026-01-01T00:00:00.000Z')!), u.join()).toEqual([]);
+  });
+  it('the check catches what the model forbids', () => {
+    const bad = '<rsl xmlns="https://rslstandard.org/rsl"><content url="/"><license><prohibits type="usage">ai-train,search</prohibits><prohibits type="usage">all</prohibits><foo/></license></content></rsl>';
+    expect(rslProblems(bad)).toEqual(expect.arrayContaining([
+      expect.stringContaining('comma'),
+      expect.stringContaining('two <prohibits'),
+      expect.stringContaining('unexpected element <foo>'),
+    ]));
+    expect(rslProblems('<rsl xmlns="https://example.org/x"><content url="/"/></rsl>')).toEqual(expect.arrayContaining([expect.stringContaining('namespace'), expect.stringContaining('<license> 0 times')]));
   });
 });

@@ -13,6 +13,7 @@ import { BUNDLED_CRAWLERS } from '../../src/signals/crawlers.js';
 import { PATHS } from '../../src/signals/model.js';
 import { sqliteTestDb } from '../support/db.js';
 import { expand } from '../support/jsonld-offline.js';
+import { rslProblems } from '../support/rsl-structure.js';
 import { readRsl, robots, starGroupRecords } from '../support/signal-readers.js';
 import { openEnv, type HttpEnv } from './http-env.js';
 import { SEED } from './registry-seed.js';
@@ -139,6 +140,7 @@ describe('publication over HTTP (SQLite)', () => {
     const res = await get(PATHS.rsl);
     expect(res.headers['content-type']).toBe('application/rsl+xml; charset=utf-8');
     expect(readRsl(res.body)).toEqual({ trainAi: true, aiInput: true, search: false, payment: true, namespace: 'https://rslstandard.org/rsl' });
+    expect(rslProblems(res.body)).toEqual([]);
   });
 
   it('withdrawing the declaration updates every artefact and adds a log entry', async () => {
