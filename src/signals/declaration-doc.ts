@@ -76,6 +76,7 @@ export function declarationDocument(all: readonly Declaration[], r: Reservation,
       createdAt: { '@id': 'schema:dateCreated', '@type': 'http://www.w3.org/2001/XMLSchema#dateTime' },
       reservation: { '@id': 'tdm:reservation' },
       policy: { '@id': 'tdm:policy', '@type': '@id' },
+      license: { '@id': 'schema:license', '@type': '@id' },
     },
     '@id': urlOf(site, 'declarationJsonLd'),
     '@type': 'schema:DigitalDocument',
@@ -85,7 +86,7 @@ export function declarationDocument(all: readonly Declaration[], r: Reservation,
     citation: DIRECTIVE_ELI,
     usageInfo: site.licensingUrl,
     reservation: r.reserved ? 1 : 0,
-    ...(r.reserved ? { policy: urlOf(site, 'policy') } : {}),
+    ...(r.reserved ? { policy: urlOf(site, 'policy'), license: urlOf(site, 'rsl') } : {}),
     hasPart: sorted.map((d) => ({
       '@id': `${site.baseUrl}${PATHS.declarationJsonLd}#${d.id}`,
       'schema:identifier': d.id,
@@ -115,6 +116,7 @@ interface DocView {
   publisher: { 'schema:name': string };
   reservation: number;
   policy?: string;
+  license?: string;
   usageInfo: string;
   hasPart: { 'schema:identifier': string; inForce: boolean; effectiveFrom: string; withdrawnAt?: string; text: Record<Lang, string> }[];
 }
@@ -134,7 +136,7 @@ export function declarationHtml(doc: JsonValue, lang: Lang): string {
     return `<li id="${esc(p['schema:identifier'])}"><p>${esc(p.text[lang])}</p><p><small>${esc(when)}</small></p></li>`;
   });
   const meta = d.reservation === 1
-    ? `<meta name="tdm-reservation" content="1">\n<meta name="tdm-policy" content="${esc(d.policy ?? '')}">\n<meta name="robots" content="noai, noimageai">\n<link rel="license" type="application/rsl+xml" href="${esc(d.policy?.replace(PATHS.policy, PATHS.rsl) ?? '')}">\n`
+    ? `<meta name="tdm-reservation" content="1">\n<meta name="tdm-policy" content="${esc(d.policy ?? '')}">\n<meta name="robots" content="noai, noimageai">\n<link rel="license" type="application/rsl+xml" href="${esc(d.license ?? '')}">\n`
     : '';
   return `<!doctype html>
 <html lang="${lang}">
