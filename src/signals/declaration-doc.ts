@@ -5,7 +5,7 @@
  * and hash change only when the declaration does. Pure.
  */
 import { canonicalJson, type JsonValue } from '../ledger/canonical-json.js';
-import type { Declaration, Medium, Use } from '../registry/model.js';
+import { usesCover, type Declaration, type Medium, type Use } from '../registry/model.js';
 import { PATHS, urlOf, type PublicationSite, type Reservation } from './model.js';
 
 /** Signs the canonical declaration document; see declaration-sign.ts. */
@@ -86,6 +86,7 @@ export function declarationDocument(all: readonly Declaration[], r: Reservation,
     citation: DIRECTIVE_ELI,
     usageInfo: site.licensingUrl,
     reservation: r.reserved ? 1 : 0,
+    uses: [...r.uses],
     ...(r.reserved ? { policy: urlOf(site, 'policy'), license: urlOf(site, 'rsl') } : {}),
     hasPart: sorted.map((d) => ({
       '@id': `${site.baseUrl}${PATHS.declarationJsonLd}#${d.id}`,
@@ -115,6 +116,8 @@ const esc = (s: string): string =>
 interface DocView {
   publisher: { 'schema:name': string };
   reservation: number;
+  /** Uses reserved by the declarations in force. */
+  uses: Use[];
   policy?: string;
   license?: string;
   usageInfo: string;
@@ -131,12 +134,14 @@ export function declarationHtml(doc: JsonValue, lang: Lang): string {
   const d = doc as unknown as DocView;
   const t = UI[lang];
   const other = lang === 'en' ? PATHS.declarationFr : PATHS.declarationEn;
+  // Same rule as the X-Robots-Tag header: `noai` speaks of training datasets.
+  const trainAi = usesCover(d.uses, 'ai-training') || usesCover(d.uses, 'genai-training');
   const items = d.hasPart.map((p) => {
     const when = p.inForce ? `${t.inForce} ${p.effectiveFrom.slice(0, 10)}` : p.withdrawnAt !== undefined ? `${t.withdrawn} ${p.withdrawnAt.slice(0, 10)}` : `${t.from} ${p.effectiveFrom.slice(0, 10)}`;
     return `<li id="${esc(p['schema:identifier'])}"><p>${esc(p.text[lang])}</p><p><small>${esc(when)}</small></p></li>`;
   });
   const meta = d.reservation === 1
-    ? `<meta name="tdm-reservation" content="1">\n<meta name="tdm-policy" content="${esc(d.policy ?? '')}">\n<meta name="robots" content="noai, noimageai">\n<link rel="license" type="application/rsl+xml" href="${esc(d.license ?? '')}">\n`
+    ? `<meta name="tdm-reservation" content="1">\n<meta name="tdm-policy" content="${esc(d.policy ?? '')}">\n${trainAi ? '<meta name="robots" content="noai, noimageai">\n' : ''}<link rel="license" type="application/rsl+xml" href="${esc(d.license ?? '')}">\n`
     : '';
   return `<!doctype html>
 <html lang="${lang}">
