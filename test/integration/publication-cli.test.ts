@@ -69,6 +69,9 @@ describe('tdmr publish', () => {
     expect(JSON.parse(entry?.body ?? '{}')).toMatchObject({
       data: { url: 'https://tdm.cmo.example/declaration.jsonld', sha256: createHash('sha256').update(canonicalJson(doc)).digest('hex') },
     });
+    // The publication entry sits in the log beside the registry's own without upsetting the audit.
+    const verify = await tdmr('--db', dbUrl, 'ledger', 'verify');
+    expect(verify.code, verify.out + verify.err).toBe(0);
   });
 
   it('refuses to publish without a base URL, and a bad crawler list', async () => {
