@@ -9,6 +9,7 @@
 import type { Config } from './config/config.js';
 import { closeDb, openDb, type DbHandle } from './db/dialect.js';
 import { migrateToLatest } from './db/migrate.js';
+import { existsSync } from 'node:fs';
 import { fileLogKeys } from './ledger/key-file.js';
 import { LedgerService } from './ledger/service.js';
 import type { LedgerStore } from './ledger/store.js';
@@ -17,12 +18,16 @@ import { KyselyRegistryAuditSource } from './ledger/store-kysely-audit.js';
 import { RegistryService } from './registry/service.js';
 import type { RegistryStore } from './registry/store.js';
 import { KyselyRegistryStore } from './registry/store-kysely.js';
+import type { DeclarationSigner } from './signals/declaration-doc.js';
+import { ed25519DeclarationSigner } from './signals/declaration-sign.js';
 
 export interface Context extends AsyncDisposable {
   config: Readonly<Config>;
   db: DbHandle;
   stores: { registry: RegistryStore; ledger: LedgerStore };
   services: { registry: RegistryService; ledger: LedgerService };
+  /** Signs the published declaration with the log's key; undefined while the key file does not exist. */
+  declarationSigner: () => DeclarationSigner | undefined;
   close(): Promise<void>;
 }
 
@@ -36,11 +41,20 @@ export async function createContext(config: Readonly<Config>, options: { migrate
   }
   const registry = new KyselyRegistryStore(db.kysely, db.kind);
   const ledger = new KyselyLedgerStore(db.kysely);
+  const keys = fileLogKeys(config.logKeyFile);
+  let signer: DeclarationSigner | undefined;
+  const declarationSigner = (): DeclarationSigner | undefined => {
+    if (signer === undefined && existsSync(config.logKeyFile)) {
+      const s = keys.signer();
+      signer = ed25519DeclarationSigner(s.privateKey, keys.verifierKey().split('+').slice(0, 2).join('+'));
+    }
+    return signer;
+  };
   const ledgerService = new LedgerService({
     store: ledger,
     audit: new KyselyRegistryAuditSource(db.kysely),
     // Read on first use: commands that never sign or publish work without a key file.
-    keys: fileLogKeys(config.logKeyFile),
+    keys,
     origin: config.logOrigin,
     findRecording: (isrc) => registry.findRecording({ isrc }),
     checkpointEveryMs: config.logCheckpointSeconds * 1000,
@@ -56,6 +70,7 @@ export async function createContext(config: Readonly<Config>, options: { migrate
     db,
     stores: { registry, ledger },
     services: { registry: new RegistryService(registry), ledger: ledgerService },
+    declarationSigner,
     close,
     [Symbol.asyncDispose]: close,
   };

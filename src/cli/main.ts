@@ -11,7 +11,9 @@ import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerLedger } from './commands/ledger.js';
 import { registerPerformerShow } from './commands/performer-show.js';
+import { registerPublish } from './commands/publish.js';
 import { registerRecordingShow } from './commands/recording-show.js';
+import { registerStamp } from './commands/stamp.js';
 import { registerServe } from './commands/serve.js';
 import { registerStatus } from './commands/status.js';
 import { registerVerifyProof } from './commands/verify-proof.js';
@@ -26,6 +28,8 @@ const COMMANDS: Register[] = [
   registerDemoGenerate,
   registerDemoSeed,
   registerServe,
+  registerPublish,
+  registerStamp,
   registerLedger,
   registerVerifyProof,
 ];

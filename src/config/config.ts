@@ -14,6 +14,10 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Name of the collective management organisation that issues the declaration. */
   issuer: string;
+  /** Address for licence requests, named in the published policy and licence documents; null: none. */
+  contactEmail: string | null;
+  /** Page explaining how to obtain a licence; null: `<publicUrl>/licensing`. */
+  licensingUrl: string | null;
   /** File holding the transparency log's Ed25519 signer key (created by `tdmr init`, mode 0600). */
   logKeyFile: string;
   /** The log's origin line in checkpoints, and the name of its key (e.g. `tdm-reserve.example.org/log`). */
@@ -65,6 +69,8 @@ export function toConfig(input: ConfigInput): Readonly<Config> {
     publicUrl,
     logLevel,
     issuer: String(input.issuer || 'Spedidam (demo)'),
+    contactEmail: input.contactEmail ? String(input.contactEmail) : null,
+    licensingUrl: input.licensingUrl ? String(input.licensingUrl) : null,
     logKeyFile: String(input.logKeyFile || DEFAULT_LOG_KEY_FILE),
     logOrigin,
     logCheckpointSeconds,

@@ -9,6 +9,8 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ConfigInput {
     publicUrl: env.PUBLIC_URL,
     logLevel: env.LOG_LEVEL,
     issuer: env.TDMR_ISSUER,
+    contactEmail: env.TDMR_CONTACT_EMAIL,
+    licensingUrl: env.TDMR_LICENSING_URL,
     logKeyFile: env.TDMR_LOG_KEY_FILE,
     logOrigin: env.TDMR_LOG_ORIGIN,
     logCheckpointSeconds: env.TDMR_LOG_CHECKPOINT_SECONDS,

@@ -16,6 +16,9 @@ import type { Config } from '../config/config.js';
 import type { Context } from '../context.js';
 import type { LedgerService } from '../ledger/service.js';
 import type { RegistryService } from '../registry/service.js';
+import { BUNDLED_CRAWLERS } from '../signals/crawlers.js';
+import { toSite } from '../signals/model.js';
+import { PublicationService } from '../signals/service.js';
 import { openStatusLookup, StoreStatusLookup, type StatusLookup } from '../registry/status-lookup.js';
 import { CheckPool } from './check-pool.js';
 import { frameworkErrorHandler, installErrorHandling } from './error-handler.js';
@@ -23,6 +26,7 @@ import { registerOpenApi } from './openapi.js';
 import { registerHomeRoutes } from './routes/home.js';
 import { registerLedgerRoutes } from './routes/ledger.js';
 import { registerRegistryRoutes } from './routes/registry.js';
+import { registerSignalRoutes } from './routes/signals.js';
 import { registerStatusRoutes } from './routes/status.js';
 import { errorBodySchema, healthSchema } from './schemas/common.js';
 import { registrySchemas } from './schemas/registry.js';
@@ -34,6 +38,8 @@ export interface AppServices {
   ledger?: LedgerService;
   /** The status lookups (`StoreStatusLookup` over any store, or `ReaderStatusLookup`). */
   lookup: StatusLookup;
+  /** The published artefacts and headers; served (and added to every response) when present. */
+  publication?: PublicationService;
 }
 
 export interface AppOptions {
@@ -56,6 +62,8 @@ export interface AppOptions {
   checkWorkers?: number;
   /** Where the check workers' module is and how to run it (tests run them from the sources). */
   checkWorker?: { url: URL; execArgv?: string[] };
+  /** How often the publication re-reads the declarations (ms); default 5000. */
+  publicationRefreshMs?: number;
 }
 
 /** Default body limit: every route but the batch check takes small bodies, if any. */
@@ -83,9 +91,23 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
   let lookup: StatusLookup;
   let closeLookup = (): void => undefined;
   let checkPool: CheckPool | undefined;
+  let publication: PublicationService | undefined;
   if (isContext(input)) {
     registry = input.services.registry;
     ledger = input.services.ledger;
+    const { config } = input;
+    const reg = registry;
+    publication = new PublicationService({
+      declarations: () => reg.declarations(),
+      site: toSite({
+        baseUrl: options.publicUrl ?? config.publicUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`,
+        issuer: config.issuer,
+        contactEmail: config.contactEmail,
+        licensingUrl: config.licensingUrl,
+      }),
+      crawlers: BUNDLED_CRAWLERS,
+      signer: input.declarationSigner,
+    });
     if ((options.lookup ?? 'auto') === 'auto') {
       const opened = openStatusLookup(input.db, input.stores.registry);
       lookup = opened.lookup;
@@ -107,6 +129,7 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
     registry = input.registry;
     ledger = input.ledger;
     lookup = input.lookup;
+    publication = input.publication;
   }
 
   const app = fastify({
@@ -126,7 +149,16 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
   app.addHook('onClose', async () => {
     await checkPool?.close();
     closeLookup();
+    publication?.stop();
   });
+  if (publication !== undefined) {
+    const pub = publication;
+    // Derived once before the first request; then kept fresh in the background, never per request.
+    app.addHook('onReady', async () => {
+      await pub.refresh();
+      pub.start(options.publicationRefreshMs ?? 5000, (e) => app.log.error({ err: e }, 'publication refresh failed'));
+    });
+  }
 
   // JSON only: any other body is answered 415 rather than parsed as text and rejected by a schema.
   app.removeContentTypeParser('text/plain');
@@ -141,6 +173,7 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
   // Routes go in a plugin registered after the OpenAPI plugin, so that it sees every one of them.
   void app.register(async (instance) => {
     registerHomeRoutes(instance, { version: VERSION, publicUrl, docs });
+    if (publication !== undefined) registerSignalRoutes(instance, { publication });
     registerStatusRoutes(instance, { lookup, checkPool });
     registerRegistryRoutes(instance, { registry });
     if (ledger !== undefined) registerLedgerRoutes(instance, { ledger });

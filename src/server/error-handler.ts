@@ -7,6 +7,7 @@ import type { LedgerErrorCode } from '../ledger/errors.js';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ConfigErrorCode, type DbErrorCode } from '../errors.js';
 import type { RegistryErrorCode } from '../registry/errors.js';
+import type { SignalsErrorCode } from '../signals/errors.js';
 import { HttpError, type HttpErrorCode } from './errors.js';
 
 export interface ErrorBody {
@@ -53,7 +54,15 @@ const LEDGER: Record<LedgerErrorCode, number> = {
   LEDGER_KEY_MISSING: 500,
   LEDGER_STATE_CORRUPT: 500,
 };
-const STATUS: Record<string, number> = { ...REGISTRY, ...HTTP, ...PLATFORM, ...LEDGER };
+const SIGNALS: Record<SignalsErrorCode, number> = {
+  SIGNALS_NOT_PUBLISHED: 404,
+  SIGNALS_BAD_SITE: 500,
+  SIGNALS_BAD_CRAWLER_LIST: 500,
+  SIGNALS_BAD_MEDIA: 400,
+  SIGNALS_STAMP_FAILED: 500,
+  SIGNALS_FILE_NOT_FOUND: 404,
+};
+const STATUS: Record<string, number> = { ...REGISTRY, ...HTTP, ...PLATFORM, ...LEDGER, ...SIGNALS };
 
 /** HTTP status for a coded error. Codes of capabilities not listed above follow their name. */
 export function statusForCode(code: string): number {

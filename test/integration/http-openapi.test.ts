@@ -58,8 +58,17 @@ describe('GET /openapi.json', () => {
       'get /',
       'get /.well-known/tdm-reserve/log-key',
       'get /.well-known/tdm-reserve/log-key.json',
+      'get /.well-known/tdmrep.json',
+      'get /ai.txt',
+      'get /declaration.en.html',
+      'get /declaration.fr.html',
+      'get /declaration.jsonld',
+      'get /declaration.jws',
       'get /healthz',
+      'get /license.xml',
       'get /openapi.json',
+      'get /robots.txt',
+      'get /tdm-policy.jsonld',
       'get /v1/log/checkpoint',
       'get /v1/log/entries',
       'get /v1/log/proof/consistency',
@@ -77,7 +86,7 @@ describe('GET /openapi.json', () => {
       expect(op?.tags?.length).toBeGreaterThan(0);
       const content = op?.responses['200']?.content;
       expect(
-        content?.['application/json']?.schema ?? content?.['text/plain']?.schema,
+        Object.values(content ?? {})[0]?.schema,
         `${r.method} ${r.url} 200 schema`,
       ).toBeDefined();
     }
