@@ -12,6 +12,7 @@ import { registerInit } from './commands/init.js';
 import { registerLedger } from './commands/ledger.js';
 import { registerPerformerShow } from './commands/performer-show.js';
 import { registerRecordingShow } from './commands/recording-show.js';
+import { registerRobotsTest } from './commands/robots-test.js';
 import { registerServe } from './commands/serve.js';
 import { registerStatus } from './commands/status.js';
 import { registerVerifyProof } from './commands/verify-proof.js';
@@ -28,6 +29,7 @@ const COMMANDS: Register[] = [
   registerServe,
   registerLedger,
   registerVerifyProof,
+  registerRobotsTest,
 ];
 
 export function buildProgram(io: Io, done: (code: ExitCode) => void): Command {
