@@ -32,11 +32,12 @@ describe('robots.txt properties', () => {
     );
   });
 
+  // Prepended: appended after a trailing run of User-agent lines it would join that group (RFC 9309 §2.1).
   it('a group for an unrelated token changes no verdict', () => {
     fc.assert(
       fc.property(robotsTxt, urlPath, pattern, (txt, path, extra) => {
         const before = evaluateRobots(parseRobots(txt), 'TestBot', path).allowed;
-        const after = evaluateRobots(parseRobots(`${txt}\nUser-agent: UnrelatedBotZ\nDisallow: ${extra}\nAllow: /\n`), 'TestBot', path).allowed;
+        const after = evaluateRobots(parseRobots(`User-agent: UnrelatedBotZ\nDisallow: ${extra}\nAllow: /\n${txt}`), 'TestBot', path).allowed;
         expect(after).toBe(before);
       }),
     );

@@ -15,6 +15,7 @@ import { registerRecordingShow } from './commands/recording-show.js';
 import { registerRobotsTest } from './commands/robots-test.js';
 import { registerServe } from './commands/serve.js';
 import { registerStatus } from './commands/status.js';
+import { registerTdmrepTest } from './commands/tdmrep-test.js';
 import { registerVerifyProof } from './commands/verify-proof.js';
 
 const COMMANDS: Register[] = [
@@ -30,6 +31,7 @@ const COMMANDS: Register[] = [
   registerLedger,
   registerVerifyProof,
   registerRobotsTest,
+  registerTdmrepTest,
 ];
 
 export function buildProgram(io: Io, done: (code: ExitCode) => void): Command {
