@@ -13,38 +13,76 @@ export interface PathPattern {
   matches(path: string): boolean;
 }
 
+const PREFIX = 0;
+const EXACT = 1;
+const GLOB = 2;
+
+/**
+ * One class for every pattern (so call sites stay monomorphic), compiled on first use: most rules of a
+ * robots.txt belong to groups the caller never selects.
+ */
+class Pattern implements PathPattern {
+  readonly text: string;
+  readonly length: number;
+  private kind = -1;
+  private first = '';
+  private middle: string[] = [];
+  private tail = '';
+  private anchored = false;
+
+  constructor(
+    text: string,
+    private pieces: readonly string[] | null,
+    anchored: boolean,
+  ) {
+    this.text = text;
+    this.length = text.length;
+    this.anchored = anchored;
+  }
+
+  matches(path: string): boolean {
+    if (this.kind < 0) this.compile();
+    if (this.kind === PREFIX) return path.startsWith(this.first);
+    if (this.kind === EXACT) return path === this.first;
+    if (!path.startsWith(this.first)) return false;
+    let pos = this.first.length;
+    for (const piece of this.middle) {
+      const at = path.indexOf(piece, pos);
+      if (at < 0) return false;
+      pos = at + piece.length;
+    }
+    const tail = this.tail;
+    if (this.anchored) return path.length - tail.length >= pos && path.endsWith(tail);
+    return tail === '' || path.indexOf(tail, pos) >= 0;
+  }
+
+  private compile(): void {
+    let pieces = this.pieces;
+    if (pieces === null) {
+      // A robots.txt-style text: every `*` is a wildcard, a `$` only at the very end is the anchor.
+      this.anchored = this.text.endsWith('$');
+      const body = this.anchored ? this.text.slice(0, -1) : this.text;
+      pieces = body.includes('*') ? body.split('*') : [body];
+    }
+    this.first = pieces[0] ?? '';
+    if (pieces.length <= 1) this.kind = this.anchored ? EXACT : PREFIX;
+    else {
+      this.kind = GLOB;
+      this.middle = pieces.slice(1, -1).filter((x) => x !== '');
+      this.tail = pieces[pieces.length - 1] ?? '';
+    }
+    this.pieces = null;
+  }
+}
+
 /** Compiles literal pieces (between `*`s) and an end anchor. */
 export function patternFromPieces(text: string, pieces: readonly string[], anchored: boolean): PathPattern {
-  const first = pieces[0] ?? '';
-  if (pieces.length <= 1) {
-    return anchored
-      ? { text, length: text.length, matches: (p) => p === first }
-      : { text, length: text.length, matches: (p) => p.startsWith(first) };
-  }
-  const middle = pieces.slice(1, -1).filter((s) => s !== '');
-  const tail = pieces[pieces.length - 1] ?? '';
-  return {
-    text,
-    length: text.length,
-    matches(path) {
-      if (!path.startsWith(first)) return false;
-      let pos = first.length;
-      for (const piece of middle) {
-        const at = path.indexOf(piece, pos);
-        if (at < 0) return false;
-        pos = at + piece.length;
-      }
-      if (anchored) return path.length - tail.length >= pos && path.endsWith(tail);
-      return tail === '' || path.indexOf(tail, pos) >= 0;
-    },
-  };
+  return new Pattern(text, pieces, anchored);
 }
 
 /** A robots.txt-style pattern: every `*` is a wildcard, a `$` only at the very end is the anchor. */
 export function compilePattern(text: string): PathPattern {
-  const anchored = text.endsWith('$');
-  const body = anchored ? text.slice(0, -1) : text;
-  return patternFromPieces(text, body.includes('*') ? body.split('*') : [body], anchored);
+  return new Pattern(text, null, false);
 }
 
 const HEX = '0123456789ABCDEF';

@@ -15,7 +15,6 @@ export interface RobotsAgentView {
   groups: RobotsGroup[];
   /** True when a group names the agent; false when the `*` groups apply (or none). */
   specific: boolean;
-  /** Longest first; on equal length Allow first (RFC 9309: allow wins ties). */
   rules: RobotsRule[];
 }
 
@@ -34,24 +33,30 @@ export function forAgent(robots: RobotsTxt, agent: string): RobotsAgentView {
   let groups = robots.groups.filter((g) => g.agents.includes(token));
   const specific = groups.length > 0;
   if (!specific) groups = robots.groups.filter((g) => g.global);
-  const rules = groups.flatMap((g) => g.rules);
-  rules.sort((a, b) => b.pattern.length - a.pattern.length || Number(b.allow) - Number(a.allow));
+  const rules = groups.length === 1 ? (groups[0] as RobotsGroup).rules : groups.flatMap((g) => g.rules);
   return { agent, groups, specific, rules };
 }
 
-/** Allow/Disallow for a path (as `robotsPath` gives it: already percent-encoded). */
+/**
+ * Allow/Disallow for a path (as `robotsPath` gives it: already percent-encoded). One pass over the rules,
+ * as the reference parser does: a file is usually asked about a few URLs, so sorting would not pay.
+ */
 export function decideCrawl(view: RobotsAgentView, path: string): CrawlDecision {
   // RFC 9309 §2.2.2: /robots.txt itself is always allowed.
   if (path === '/robots.txt') return { allowed: true, rule: 'rfc9309-no-matching-rule', matched: null };
   const p = normalisePath(path);
-  const rules = view.rules;
-  for (let i = 0; i < rules.length; i++) {
-    const r = rules[i] as RobotsRule;
+  let allow: RobotsRule | null = null;
+  let disallow: RobotsRule | null = null;
+  for (const r of view.rules) {
+    const best = r.allow ? allow : disallow;
+    if (best !== null && best.pattern.length >= r.pattern.length) continue;
     if (!r.pattern.matches(p)) continue;
-    const tie = !r.allow ? false : rules.some((o) => !o.allow && o.pattern.length === r.pattern.length && o.pattern.matches(p));
-    return { allowed: r.allow, rule: tie ? 'rfc9309-allow-wins-tie' : 'rfc9309-longest-match', matched: r };
+    if (r.allow) allow = r;
+    else disallow = r;
   }
-  return { allowed: true, rule: 'rfc9309-no-matching-rule', matched: null };
+  if (disallow === null) return allow === null ? { allowed: true, rule: 'rfc9309-no-matching-rule', matched: null } : { allowed: true, rule: 'rfc9309-longest-match', matched: allow };
+  if (allow === null || allow.pattern.length < disallow.pattern.length) return { allowed: false, rule: 'rfc9309-longest-match', matched: disallow };
+  return { allowed: true, rule: allow.pattern.length === disallow.pattern.length ? 'rfc9309-allow-wins-tie' : 'rfc9309-longest-match', matched: allow };
 }
 
 /**
@@ -101,9 +106,7 @@ export interface RobotsAnswer {
 export function evaluateRobots(robots: RobotsTxt, agent: string, url: string, view = forAgent(robots, agent)): RobotsAnswer {
   const path = robotsPath(url);
   const crawl = decideCrawl(view, path);
-  const groupSignals = view.groups.flatMap((g) => g.contentSignals);
-  const signalLines = groupSignals.length > 0 ? groupSignals : robots.globalContentSignals;
-  const groupLicenses = view.groups.flatMap((g) => g.licenses);
+  const site = siteWide(robots, view);
   return {
     agent,
     path,
@@ -111,9 +114,42 @@ export function evaluateRobots(robots: RobotsTxt, agent: string, url: string, vi
     rule: crawl.rule,
     matched: crawl.matched === null ? null : { line: crawl.matched.line, allow: crawl.matched.allow, pattern: crawl.matched.pattern.text },
     contentUsage: crawl.allowed ? contentUsageFor(view, normalisePath(path)) : null,
-    contentSignals: { signals: combineContentSignals(signalLines.map((l) => readContentSignal(l.value))), lines: signalLines },
-    licenses: groupLicenses.length > 0 ? groupLicenses : robots.globalLicenses,
+    contentSignals: site.contentSignals,
+    licenses: site.licenses,
   };
+}
+
+interface SiteWide {
+  contentSignals: { signals: ContentSignals; lines: RobotsLine[] };
+  licenses: RobotsLine[];
+}
+
+// What does not depend on the path is read once per view; preferences once per rule.
+const siteWideCache = new WeakMap<RobotsAgentView, SiteWide>();
+const preferenceCache = new WeakMap<ContentUsageRule, AiprefPreferences>();
+
+function siteWide(robots: RobotsTxt, view: RobotsAgentView): SiteWide {
+  let site = siteWideCache.get(view);
+  if (site === undefined) {
+    const groupSignals = view.groups.flatMap((g) => g.contentSignals);
+    const lines = groupSignals.length > 0 ? groupSignals : robots.globalContentSignals;
+    const groupLicenses = view.groups.flatMap((g) => g.licenses);
+    site = {
+      contentSignals: { signals: combineContentSignals(lines.map((l) => readContentSignal(l.value))), lines },
+      licenses: groupLicenses.length > 0 ? groupLicenses : robots.globalLicenses,
+    };
+    siteWideCache.set(view, site);
+  }
+  return site;
+}
+
+function preferencesOf(rule: ContentUsageRule): AiprefPreferences {
+  let p = preferenceCache.get(rule);
+  if (p === undefined) {
+    p = readAipref(rule.preference).preferences;
+    preferenceCache.set(rule, p);
+  }
+  return p;
 }
 
 // attach-05 §3: the longest matching rules decide; rules of equal length combine most-restrictively.
@@ -131,5 +167,5 @@ function contentUsageFor(view: RobotsAgentView, path: string): { preferences: Ai
       chosen.push(r);
     }
   }
-  return { preferences: combinePreferences(chosen.map((r) => readAipref(r.preference).preferences)), rules: chosen };
+  return { preferences: combinePreferences(chosen.map(preferencesOf)), rules: chosen };
 }

@@ -68,48 +68,106 @@ export function parseRobots(input: string | Uint8Array): RobotsTxt {
   let current: RobotsGroup | null = null;
   let inAgents = false;
   let lineNo = 0;
-  const onLine = (line: string): void => {
+  // Lines are found with native indexOf rather than a loop per character; the next `\r`, `:` and `#` are
+  // remembered until passed, so each character is scanned once per kind.
+  const n = text.length;
+  let nextLf = -2;
+  let nextCr = -2;
+  let nextColon = -2;
+  let nextHash = -2;
+  let start = 0;
+  while (start <= n) {
+    if (nextLf !== -1 && nextLf < start) nextLf = text.indexOf('\n', start);
+    if (nextCr !== -1 && nextCr < start) nextCr = text.indexOf('\r', start);
+    let end = nextLf < 0 ? n : nextLf;
+    if (nextCr >= 0 && nextCr < end) end = nextCr;
+    if (nextColon !== -1 && nextColon < start) nextColon = text.indexOf(':', start);
+    if (nextHash !== -1 && nextHash < start) nextHash = text.indexOf('#', start);
+    const hash = nextHash >= 0 && nextHash < end ? nextHash : -1;
+    const colon = nextColon >= 0 && nextColon < end && (hash < 0 || nextColon < hash) ? nextColon : -1;
     lineNo++;
-    const hash = line.indexOf('#');
-    const colon = line.indexOf(':');
-    if (colon < 0 || (hash >= 0 && hash < colon)) return;
-    const key = line.slice(0, colon).trim().toLowerCase();
-    const value = (hash < 0 ? line.slice(colon + 1) : line.slice(colon + 1, hash)).trim();
-    switch (key) {
-      case 'user-agent': {
-        if (current === null || !inAgents) {
-          current = { agents: [], global: false, line: lineNo, rules: [], contentUsage: [], contentSignals: [], licenses: [] };
-          out.groups.push(current);
-          inAgents = true;
+    const next = end < n && text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+    if (colon >= 0) {
+      const key = recordKey(text, start, colon);
+      if (key !== OTHER) {
+        const value = trimmed(text, colon + 1, hash < 0 ? end : hash);
+        switch (key) {
+          case USER_AGENT:
+            if (current === null || !inAgents) {
+              current = { agents: [], global: false, line: lineNo, rules: [], contentUsage: [], contentSignals: [], licenses: [] };
+              out.groups.push(current);
+              inAgents = true;
+            }
+            addAgent(current, value);
+            break;
+          case ALLOW:
+          case DISALLOW:
+            if (current === null) break;
+            inAgents = false;
+            // An empty value is no rule at all (RFC 9309 §2.2.2).
+            if (value !== '') current.rules.push({ allow: key === ALLOW, pattern: compilePattern(normaliseEncoding(value)), line: lineNo });
+            break;
+          case CONTENT_USAGE:
+            current?.contentUsage.push(contentUsageRule(value, lineNo));
+            break;
+          case CONTENT_SIGNAL:
+            (current?.contentSignals ?? out.globalContentSignals).push({ value, line: lineNo });
+            break;
+          case LICENSE:
+            (current?.licenses ?? out.globalLicenses).push({ value, line: lineNo });
+            break;
+          case SITEMAP:
+            out.sitemaps.push({ value, line: lineNo });
+            break;
         }
-        addAgent(current, value);
-        return;
       }
-      case 'allow':
-      case 'disallow':
-        if (current === null) return;
-        inAgents = false;
-        // An empty value is no rule at all (RFC 9309 §2.2.2).
-        if (value !== '') current.rules.push({ allow: key === 'allow', pattern: compilePattern(normaliseEncoding(value)), line: lineNo });
-        return;
-      case 'content-usage':
-        current?.contentUsage.push(contentUsageRule(value, lineNo));
-        return;
-      case 'content-signal':
-        (current?.contentSignals ?? out.globalContentSignals).push({ value, line: lineNo });
-        return;
-      case 'license':
-        (current?.licenses ?? out.globalLicenses).push({ value, line: lineNo });
-        return;
-      case 'sitemap':
-        out.sitemaps.push({ value, line: lineNo });
-        return;
-      default:
-        return;
     }
-  };
-  splitLines(text, onLine);
+    start = next;
+  }
   return out;
+}
+
+const OTHER = 0;
+const USER_AGENT = 1;
+const ALLOW = 2;
+const DISALLOW = 3;
+const CONTENT_USAGE = 4;
+const CONTENT_SIGNAL = 5;
+const LICENSE = 6;
+const SITEMAP = 7;
+const KEYS: [string, number][] = [
+  ['user-agent', USER_AGENT],
+  ['allow', ALLOW],
+  ['disallow', DISALLOW],
+  ['content-usage', CONTENT_USAGE],
+  ['content-signal', CONTENT_SIGNAL],
+  ['license', LICENSE],
+  ['sitemap', SITEMAP],
+];
+
+// Compared in place, ASCII case-insensitively: cutting and lower-casing a string per line cost more than
+// the rest of the parse.
+function recordKey(text: string, from: number, to: number): number {
+  while (from < to && isSpace(text.charCodeAt(from))) from++;
+  while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
+  const len = to - from;
+  for (const [name, key] of KEYS) {
+    if (name.length !== len) continue;
+    let i = 0;
+    while (i < len && (text.charCodeAt(from + i) | 0x20) === name.charCodeAt(i)) i++;
+    if (i === len) return key;
+  }
+  return OTHER;
+}
+
+function trimmed(text: string, from: number, to: number): string {
+  while (from < to && isSpace(text.charCodeAt(from))) from++;
+  while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
+  return text.slice(from, to);
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 11 || c === 12 || c === 0xa0 || c === 0xfeff;
 }
 
 function addAgent(group: RobotsGroup, value: string): void {
@@ -155,21 +213,4 @@ function cut(bytes: Uint8Array): { text: string; bytes: number; truncated: boole
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, ROBOTS_MAX_BYTES);
   const lastBreak = Math.max(head.lastIndexOf(0x0a), head.lastIndexOf(0x0d));
   return { text: head.subarray(0, lastBreak + 1).toString('utf8'), bytes: ROBOTS_MAX_BYTES, truncated: true };
-}
-
-function splitLines(text: string, onLine: (line: string) => void): void {
-  if (text.includes('\r')) {
-    for (const line of text.split(/\r\n|\r|\n/)) onLine(line);
-    return;
-  }
-  let start = 0;
-  for (;;) {
-    const nl = text.indexOf('\n', start);
-    if (nl < 0) {
-      if (start < text.length) onLine(text.slice(start));
-      return;
-    }
-    onLine(text.slice(start, nl));
-    start = nl + 1;
-  }
 }
