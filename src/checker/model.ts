@@ -29,6 +29,7 @@ export type SignalKind =
   | 'robots-txt'
   | 'robots-content-usage'
   | 'robots-content-signal'
+  | 'content-signal-header'
   | 'robots-license'
   | 'tdmrep-file'
   | 'tdmrep-header'
@@ -37,7 +38,8 @@ export type SignalKind =
   | 'x-robots-tag'
   | 'robots-meta'
   | 'link-license'
-  | 'ai-txt';
+  | 'ai-txt'
+  | 'http-response';
 
 /** The rules that can decide a verdict or a signal's reading; docs/checker.md explains each. */
 export type PrecedenceRule =

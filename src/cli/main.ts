@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { EXIT, fail, processIo, type ExitCode, type Io, type Register } from './io.js';
+import { registerCheck } from './commands/check.js';
 import { registerDemoGenerate } from './commands/demo-generate.js';
 import { registerDemoSeed } from './commands/demo-seed.js';
 import { registerIdCheck } from './commands/id-check.js';
@@ -32,6 +33,7 @@ const COMMANDS: Register[] = [
   registerVerifyProof,
   registerRobotsTest,
   registerTdmrepTest,
+  registerCheck,
 ];
 
 export function buildProgram(io: Io, done: (code: ExitCode) => void): Command {
