@@ -46,7 +46,6 @@ export type PrecedenceRule =
   | 'rfc9309-longest-match'
   | 'rfc9309-allow-wins-tie'
   | 'rfc9309-no-matching-rule'
-  | 'rfc9309-unavailable-allows'
   | 'rfc9309-unreachable-disallows'
   | 'aipref-most-restrictive'
   | 'content-signal-group'
