@@ -14,3 +14,15 @@ describe('readLinkHeader', () => {
     expect(readLinkHeader('nonsense, ;;, <')).toEqual([]);
   });
 });
+
+describe('readLinkHeader on hostile values', () => {
+  it.each([
+    ['many opening brackets', '<'.repeat(50_000)],
+    ['many parameters', `<a>${'; a'.repeat(20_000)}`],
+    ['an unterminated quote', `<a>; rel="${'x'.repeat(50_000)}`],
+  ])('%s: answers fast', (_name, value) => {
+    const started = performance.now();
+    readLinkHeader(value);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});

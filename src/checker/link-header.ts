@@ -11,7 +11,7 @@ export interface LinkValue {
 
 export function readLinkHeader(value: string): LinkValue[] {
   const out: LinkValue[] = [];
-  const re = /<([^>]*)>((?:\s*;\s*[^;,=\s]+(?:\s*=\s*(?:"(?:[^"\\]|\\.)*"|[^;,\s]*))?)*)/g;
+  const re = /<([^<>]*)>((?:\s*;\s*[^;,=\s]+(?:\s*=\s*(?:"(?:[^"\\]|\\.)*"|[^;,\s]*))?)*)/g;
   for (const m of value.matchAll(re)) {
     const params = new Map<string, string>();
     for (const p of (m[2] ?? '').matchAll(/;\s*([^;,=\s]+)(?:\s*=\s*("(?:[^"\\]|\\.)*"|[^;,\s]*))?/g)) {
