@@ -15,6 +15,7 @@ import { OriginCache } from './origin-cache.js';
 import { evaluateRobots } from './robots-eval.js';
 import { ROBOTS_MAX_BYTES, parseRobots, type RobotsTxt } from './robots-parse.js';
 import { TDMREP_MAX_BYTES, matchTdmrep, parseTdmrep, type TdmrepFile } from './tdmrep-file.js';
+import { summariseTdmPolicy, type TdmPolicySummary } from './tdmrep-policy.js';
 import { fileStep, headerStep, metaStep, resolveTdmrep, tdmrepEvidence, type TdmrepResult, type TdmrepStep } from './tdmrep-resolve.js';
 import { aiprefEvidence, contentSignalEvidence, noaiEvidence, robotsEvidence, unreadableEvidence } from './url-evidence.js';
 
@@ -25,10 +26,18 @@ export interface SiteFiles {
   robots: OriginCache<SiteFile<RobotsTxt>>;
   tdmrep: OriginCache<SiteFile<TdmrepFile>>;
   aiTxt: OriginCache<SiteFile<RobotsTxt>>;
+  /** TDM policy documents, by URL. */
+  policies: OriginCache<PolicyDocument>;
 }
 
+/** A TDM policy as fetched: summarised (JSON), for people only (HTML), or not readable (which changes no verdict). */
+export type PolicyDocument =
+  | { url: string; state: 'summarised'; summary: TdmPolicySummary }
+  | { url: string; state: 'human-readable'; contentType: string }
+  | { url: string; state: 'unreadable'; reason: string };
+
 export function siteFiles(ttlMs?: number, now?: () => number): SiteFiles {
-  return { robots: new OriginCache(ttlMs, now), tdmrep: new OriginCache(ttlMs, now), aiTxt: new OriginCache(ttlMs, now) };
+  return { robots: new OriginCache(ttlMs, now), tdmrep: new OriginCache(ttlMs, now), aiTxt: new OriginCache(ttlMs, now), policies: new OriginCache(ttlMs, now) };
 }
 
 export interface CheckUrlOptions extends CallerLicences {
@@ -45,7 +54,7 @@ export interface UrlCheck extends ItemVerdict {
   agent: string;
   /** May the crawler fetch the URL under robots.txt? `unknown` when robots.txt was unreachable. */
   crawl: 'allowed' | 'disallowed' | 'unknown';
-  tdmrep: { reservation: 0 | 1 | null; policy: string | null; decidedBy: string | null };
+  tdmrep: { reservation: 0 | 1 | null; policy: string | null; decidedBy: string | null; policyDocument: PolicyDocument | null };
   /** Every statement read, whatever use it speaks about. */
   evidence: Evidence[];
 }
@@ -116,7 +125,23 @@ export async function checkUrl(url: string, options: CheckUrlOptions): Promise<U
   }
   const tdmrep = resolveTdmrep(steps);
   evidence.push(...tdmrepEvidence(tdmrep));
-  return { ...decideItem(url, evidence, options), agent, crawl, tdmrep: summary(tdmrep), evidence };
+  const policy = tdmrep.policy === null ? null : await cache.policies.get(tdmrep.policy, () => fetchPolicy(fetcher, tdmrep.policy as string));
+  return { ...decideItem(url, evidence, options), agent, crawl, tdmrep: { ...summary(tdmrep), policyDocument: policy }, evidence };
+}
+
+// TDMRep: a policy that cannot be fetched or parsed is not a protocol error; the reservation stands.
+async function fetchPolicy(fetcher: Fetcher, url: string): Promise<PolicyDocument> {
+  if (!/^https?:\/\//i.test(url)) return { url, state: 'unreadable', reason: 'not an http(s) URL' };
+  const res = await fetcher.get(url, { maxBytes: TDMREP_MAX_BYTES, accept: 'application/ld+json, application/json;q=0.9, text/html;q=0.5' });
+  if (!res.ok) return { url, state: 'unreadable', reason: res.error };
+  if (res.status < 200 || res.status >= 300) return { url, state: 'unreadable', reason: `HTTP ${res.status}` };
+  const contentType = (res.header('content-type') ?? '').toLowerCase();
+  if (contentType.includes('html')) return { url, state: 'human-readable', contentType };
+  try {
+    return { url, state: 'summarised', summary: summariseTdmPolicy(JSON.parse(Buffer.from(res.body).toString('utf8'))) };
+  } catch (e) {
+    return { url, state: 'unreadable', reason: `not JSON: ${(e as Error).message}` };
+  }
 }
 
 function resourceEvidence(url: string, res: FetchResult & { ok: true }, agent: string, steps: TdmrepStep[]): Evidence[] {
@@ -150,6 +175,6 @@ function siteFile<T>(res: FetchResult, parse: (body: Uint8Array) => T): SiteFile
   return { state: 'ok', value: parse(res.body) };
 }
 
-function summary(t: TdmrepResult): UrlCheck['tdmrep'] {
+function summary(t: TdmrepResult): Omit<UrlCheck['tdmrep'], 'policyDocument'> {
   return { reservation: t.reservation, policy: t.policy, decidedBy: t.decidedBy?.kind ?? null };
 }

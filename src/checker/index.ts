@@ -11,6 +11,7 @@ export { readContentSignal, combineContentSignals, type ContentSignals } from '.
 export { parseTdmrep, matchTdmrep, TDMREP_MAX_BYTES, type TdmrepFile, type TdmrepFileMatch, type TdmrepRule, type Reservation } from './tdmrep-file.js';
 export { resolveTdmrep, fileStep, headerStep, metaStep, tdmrepEvidence, type TdmrepResult, type TdmrepStep } from './tdmrep-resolve.js';
 export { readHtmlSignals, type HtmlSignals } from './html-signals.js';
-export { checkUrl, siteFiles, type CheckUrlOptions, type UrlCheck, type SiteFiles } from './check-url.js';
+export { checkUrl, siteFiles, type CheckUrlOptions, type UrlCheck, type SiteFiles, type PolicyDocument } from './check-url.js';
 export { HttpFetcher, HostGate, type Fetcher, type FetchResult, type HttpFetcherOptions } from './http-fetch.js';
 export { OriginCache, MAX_CACHE_MS } from './origin-cache.js';
+export { summariseTdmPolicy, type TdmPolicySummary } from './tdmrep-policy.js';

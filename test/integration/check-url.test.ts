@@ -78,14 +78,35 @@ describe('checkUrl', () => {
 
   it('tdmrep.json reservation with a policy: reserved, or licensed for a holder of the policy', async () => {
     const s = await site({
-      '/.well-known/tdmrep.json': JSON.stringify([{ location: '/music/', 'tdm-reservation': 1, 'tdm-policy': 'https://cmo.example/policies/tdm/1' }]),
+      '/.well-known/tdmrep.json': JSON.stringify([{ location: '/music/', 'tdm-reservation': 1, 'tdm-policy': 'http://127.0.0.1:1/policies/tdm/1' }]),
       '/music/a.flac': { headers: { 'content-type': 'audio/flac' }, body: 'x' },
     });
     const c = await check(`${s.origin}/music/a.flac`);
     expect(statuses(c)).toEqual(['reserved', 'reserved', 'reserved', 'reserved']);
-    expect(c.tdmrep).toEqual({ reservation: 1, policy: 'https://cmo.example/policies/tdm/1', decidedBy: 'tdmrep-file' });
+    // The policy lives where nothing answers (port 1): it is reported unreadable, the reservation stands.
+    expect(c.tdmrep).toMatchObject({ reservation: 1, policy: 'http://127.0.0.1:1/policies/tdm/1', decidedBy: 'tdmrep-file', policyDocument: { state: 'unreadable' } });
     expect(c.uses['ai-training'].evidence[0]).toMatchObject({ signal: 'tdmrep-file', rule: 'tdmrep-first-matching-rule' });
-    expect(statuses(await check(`${s.origin}/music/a.flac`, ['https://cmo.example/policies/tdm/1']))).toEqual(['licensed', 'licensed', 'licensed', 'licensed']);
+    expect(statuses(await check(`${s.origin}/music/a.flac`, ['http://127.0.0.1:1/policies/tdm/1']))).toEqual(['licensed', 'licensed', 'licensed', 'licensed']);
+  });
+
+  it('fetches and summarises the TDM policy; an unreadable policy leaves the reservation standing', async () => {
+    const policy = {
+      '@context': ['http://www.w3.org/ns/odrl.jsonld', 'http://www.w3.org/ns/tdmrep.jsonld'],
+      '@type': 'Offer',
+      profile: 'http://www.w3.org/ns/tdmrep',
+      uid: 'https://cmo.example/policies/tdm/1',
+      assigner: { 'vcard:fn': 'Example Performers CMO', 'vcard:hasEmail': 'mailto:ai@cmo.example' },
+      permission: [{ action: 'tdm:mine', duty: [{ action: 'obtainConsent' }, { action: 'compensate' }] }],
+    };
+    const s = await site({ '/policy.json': { headers: { 'content-type': 'application/ld+json' }, body: JSON.stringify(policy) }, '/p.html': { headers: HTML, body: '<p>ask us</p>' } });
+    const at = (p: string) => ({ '/a': { headers: { 'tdm-reservation': '1', 'tdm-policy': `${s.origin}${p}` }, body: 'x' } });
+    const one = await site(at('/policy.json'));
+    const c = await check(`${one.origin}/a`);
+    expect(c.tdmrep.policyDocument).toMatchObject({ state: 'summarised', summary: { assigner: { name: 'Example Performers CMO', email: 'ai@cmo.example' }, permissions: [{ action: 'tdm:mine', duties: ['obtainConsent', 'compensate'] }], problems: [] } });
+    expect((await check(`${(await site(at('/p.html'))).origin}/a`)).tdmrep.policyDocument).toMatchObject({ state: 'human-readable' });
+    const missing = await check(`${(await site(at('/none.json'))).origin}/a`);
+    expect(missing.tdmrep.policyDocument).toMatchObject({ state: 'unreadable', reason: 'HTTP 404' });
+    expect(statuses(missing)).toEqual(['reserved', 'reserved', 'reserved', 'reserved']);
   });
 
   it('a tdm-reservation header supersedes the file (TDMRep precedence)', async () => {
