@@ -188,6 +188,13 @@ describe('tdmr check', () => {
     expect(ok.out).toContain('ai-training     not-covered');
   });
 
+  it('turns reservations naming a held licence into licensed (--licence, repeatable)', async () => {
+    const s = await site({ '/robots.txt': 'User-agent: *\nAllow: /\nContent-Usage: train-ai=n\nLicense: https://cmo.example/l.xml\n', '/a': 'x' });
+    const r = await tdmr('--json', 'check', '--agent', 'TestBot', '--licence', 'https://other.example/', '--licence', 'https://cmo.example/l.xml', '--delay', '0', `${s.origin}/a`);
+    expect(r.code).toBe(0);
+    expect(r.json<UrlCheck[]>()[0]?.uses['genai-training'].status).toBe('licensed');
+  });
+
   it('exits 2 for a bad token or option', async () => {
     expect((await tdmr('check', '--agent', 'a/b', 'http://127.0.0.1:1/')).code).toBe(2);
     expect((await tdmr('check', '--agent', 'A', '--timeout', 'x', 'http://127.0.0.1:1/')).code).toBe(2);

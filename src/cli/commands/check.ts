@@ -18,7 +18,7 @@ export const registerCheck: Register = (program, io, done) => {
     .description('check URLs for TDM / AI reservations: robots.txt, TDMRep, Content-Usage, Content-Signal, noai, RSL licences, ai.txt')
     .argument('<url...>', 'http(s) URLs to check')
     .requiredOption('--agent <token>', 'the crawler’s product token (robots.txt group selection, User-Agent)')
-    .option('--licence <url...>', 'licence or TDM policy URLs the caller holds (turns matching reservations into "licensed")')
+    .option('--licence <url>', 'a licence or TDM policy URL the caller holds (turns reservations naming it into "licensed"); repeatable', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--timeout <ms>', 'per-request timeout', '10000')
     .option('--delay <ms>', 'least time between two requests to one host', '1000')
     .addHelpText('after', '\nExit code: 0 when no use of any URL is reserved or unknown, 1 otherwise, 2 for bad usage.\nExample: tdmr check --agent ExampleBot https://example.com/music/a.flac')
