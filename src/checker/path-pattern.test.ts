@@ -24,6 +24,12 @@ describe('compilePattern', () => {
     expect(compilePattern(pattern).matches(path)).toBe(expected);
   });
 
+  it('serialises as its text', () => {
+    const p = compilePattern('/a*b$');
+    p.matches('/ab');
+    expect(JSON.stringify({ p })).toBe('{"p":"/a*b$"}');
+  });
+
   it('counts length on the normalised text, wildcards included', () => {
     expect(compilePattern('/x/*.html$').length).toBe(10);
   });

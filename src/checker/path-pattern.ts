@@ -56,6 +56,11 @@ class Pattern implements PathPattern {
     return tail === '' || path.indexOf(tail, pos) >= 0;
   }
 
+  /** In JSON output (CLI `--json`, evidence) a pattern is its text. */
+  toJSON(): string {
+    return this.text;
+  }
+
   private compile(): void {
     let pieces = this.pieces;
     if (pieces === null) {
