@@ -45,6 +45,8 @@ export function compileLocation(location: string): PathPattern {
 
 /** The request path (path and query) in the form locations are compared against. */
 export function normaliseTdmrepPath(path: string): string {
+  // Plain ASCII without escapes is already in the common form (the usual case).
+  if (!/[%\u0080-\uffff]/.test(path)) return path;
   let out = '';
   for (const p of pieces(path, false)) if ('literal' in p) out += p.literal;
   return out;
