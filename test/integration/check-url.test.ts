@@ -6,7 +6,7 @@ import { CHECK_USES, type VerdictStatus } from '../../src/checker/model.js';
 import { tdmr } from '../support/cli.js';
 import { startSite, type Page, type Site } from '../support/signal-sites.js';
 
-const fetcher = new HttpFetcher({ agentToken: 'TestBot', timeoutMs: 3000 });
+const fetcher = new HttpFetcher({ agentToken: 'TestBot', timeoutMs: 10_000 });
 afterAll(() => fetcher.close());
 let sites: Site[] = [];
 afterEach(async () => {
