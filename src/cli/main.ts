@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { EXIT, fail, processIo, type ExitCode, type Io, type Register } from './io.js';
+import { registerCheck } from './commands/check.js';
 import { registerDemoGenerate } from './commands/demo-generate.js';
 import { registerDemoSeed } from './commands/demo-seed.js';
 import { registerIdCheck } from './commands/id-check.js';
@@ -14,8 +15,10 @@ import { registerPerformerShow } from './commands/performer-show.js';
 import { registerPublish } from './commands/publish.js';
 import { registerRecordingShow } from './commands/recording-show.js';
 import { registerStamp } from './commands/stamp.js';
+import { registerRobotsTest } from './commands/robots-test.js';
 import { registerServe } from './commands/serve.js';
 import { registerStatus } from './commands/status.js';
+import { registerTdmrepTest } from './commands/tdmrep-test.js';
 import { registerVerifyProof } from './commands/verify-proof.js';
 
 const COMMANDS: Register[] = [
@@ -32,6 +35,9 @@ const COMMANDS: Register[] = [
   registerStamp,
   registerLedger,
   registerVerifyProof,
+  registerRobotsTest,
+  registerTdmrepTest,
+  registerCheck,
 ];
 
 export function buildProgram(io: Io, done: (code: ExitCode) => void): Command {

@@ -1,0 +1,17 @@
+/**
+ * The checker's public API (`tdm-reserve/checker`): verdicts per item and use with their evidence, and
+ * the offline readers of robots.txt, TDMRep and the HTTP/HTML signals.
+ */
+export * from './model.js';
+export { CheckerError, type CheckerErrorCode } from './errors.js';
+export { parseRobots, ROBOTS_MAX_BYTES, type RobotsTxt, type RobotsGroup, type RobotsRule, type ContentUsageRule } from './robots-parse.js';
+export { evaluateRobots, forAgent, decideCrawl, robotsPath, type RobotsAnswer, type RobotsAgentView, type CrawlDecision } from './robots-eval.js';
+export { readAipref, combinePreferences, AIPREF_LABELS, type AiprefPreferences, type AiprefReading, type Preference } from './aipref.js';
+export { readContentSignal, combineContentSignals, type ContentSignals } from './content-signal.js';
+export { parseTdmrep, matchTdmrep, TDMREP_MAX_BYTES, type TdmrepFile, type TdmrepFileMatch, type TdmrepRule, type Reservation } from './tdmrep-file.js';
+export { resolveTdmrep, fileStep, headerStep, metaStep, tdmrepEvidence, type TdmrepResult, type TdmrepStep } from './tdmrep-resolve.js';
+export { readHtmlSignals, type HtmlSignals } from './html-signals.js';
+export { checkUrl, siteFiles, type CheckUrlOptions, type UrlCheck, type SiteFiles, type PolicyDocument } from './check-url.js';
+export { HttpFetcher, HostGate, type Fetcher, type FetchResult, type HttpFetcherOptions } from './http-fetch.js';
+export { OriginCache, MAX_CACHE_MS } from './origin-cache.js';
+export { summariseTdmPolicy, type TdmPolicySummary } from './tdmrep-policy.js';
