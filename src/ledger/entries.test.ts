@@ -41,6 +41,18 @@ const rec: Recording = {
   label: 'L',
 };
 
+const d: Declaration = {
+  id: 'd1',
+  issuer: 'CMO',
+  legalBasis: 'x',
+  uses: ['all-tdm'],
+  media: ['sound'],
+  territories: ['WORLD'],
+  effectiveFrom: '2025-01-01T00:00:00.000Z',
+  withdrawnAt: null,
+  createdAt: '2025-01-02T00:00:00.000Z',
+};
+
 describe('entry builders', () => {
   it('logs a mandate version whole, at its recording time, and nothing else', () => {
     const withExtra = { ...v, search_text: 'leak' } as MandateVersion;
@@ -51,17 +63,6 @@ describe('entry builders', () => {
   });
 
   it('logs declarations and their withdrawals, all under one topic', () => {
-    const d: Declaration = {
-      id: 'd1',
-      issuer: 'CMO',
-      legalBasis: 'x',
-      uses: ['all-tdm'],
-      media: ['sound'],
-      territories: ['WORLD'],
-      effectiveFrom: '2025-01-01T00:00:00.000Z',
-      withdrawnAt: null,
-      createdAt: '2025-01-02T00:00:00.000Z',
-    };
     expect(declarationEntry(d)).toEqual({ type: 'declaration.created', at: d.createdAt, data: d });
     const w = declarationWithdrawnEntry('d1', '2026-01-01T00:00:00.000Z', '2025-06-01T00:00:00.000Z');
     expect(w).toEqual({
@@ -122,17 +123,6 @@ describe('entry builders', () => {
   });
 
   it('builds data with keys already in canonical order (the native serialiser gives the JCS text)', () => {
-    const d: Declaration = {
-      id: 'd1',
-      issuer: 'CMO',
-      legalBasis: 'x',
-      uses: ['all-tdm'],
-      media: ['sound'],
-      territories: ['WORLD'],
-      effectiveFrom: '2025-01-01T00:00:00.000Z',
-      withdrawnAt: null,
-      createdAt: '2025-01-02T00:00:00.000Z',
-    };
     const line = lineupEntry(
       rec,
       [{ performerId: 'p1', role: 'Cellist', instrument: 'Cello', featured: false, position: 1 }],
