@@ -107,6 +107,11 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
       }),
       crawlers: BUNDLED_CRAWLERS,
       signer: input.declarationSigner,
+      // The declaration served is entered in the log, so that its text and date are provable.
+      record: async (entry, topic) => {
+        const log = input.services.ledger;
+        if ((await input.stores.ledger.entriesAbout([topic], await log.size())).length === 0) await log.append([entry]);
+      },
     });
     if ((options.lookup ?? 'auto') === 'auto') {
       const opened = openStatusLookup(input.db, input.stores.registry);

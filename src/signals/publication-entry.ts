@@ -11,12 +11,18 @@ import { urlOf, type PublicationSite, type Reservation } from './model.js';
 export const PUBLICATION_ENTRY_TYPE = 'declaration.published';
 
 export interface PublicationRecord {
+  /** The digest again, as `id`: the entry's topic is then `declaration:<sha256>`, so a writer can ask the log whether this text is already there. */
+  id: string;
   url: string;
   sha256: string;
   inForce: string[];
 }
 
 export function publicationEntry(doc: JsonValue, r: Reservation, site: PublicationSite, at: string): LedgerEntry {
-  const data: PublicationRecord = { url: urlOf(site, 'declarationJsonLd'), sha256: declarationDigest(doc), inForce: r.declarations.map((d) => d.id) };
+  const sha256 = declarationDigest(doc);
+  const data: PublicationRecord = { id: sha256, inForce: r.declarations.map((d) => d.id), sha256, url: urlOf(site, 'declarationJsonLd') };
   return { type: PUBLICATION_ENTRY_TYPE, at, data: data as unknown as JsonValue };
 }
+
+/** The log topic of the publication entries of a declaration text (see `entryTopic`). */
+export const publicationTopic = (sha256: string): string => `declaration:${sha256}`;

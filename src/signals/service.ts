@@ -4,11 +4,14 @@
  * re-reads the declarations (one small query) and derives again; the service calls it on a timer and as
  * soon as a planned change (a declaration starting or being withdrawn) falls due.
  */
+import type { JsonValue } from '../ledger/canonical-json.js';
+import type { LedgerEntry } from '../ledger/entries.js';
 import type { Declaration } from '../registry/model.js';
 import type { CrawlerList } from './crawlers.js';
 import type { DeclarationSigner } from './declaration-doc.js';
 import { SignalsError } from './errors.js';
 import type { PublicationSite } from './model.js';
+import { publicationEntry, publicationTopic, type PublicationRecord } from './publication-entry.js';
 import { derivePublication, type Publication } from './publication.js';
 
 export interface PublicationDeps {
@@ -17,12 +20,19 @@ export interface PublicationDeps {
   crawlers: CrawlerList;
   /** The declaration's signer, asked at each refresh (a key file may appear after start-up); none: unsigned. */
   signer?: () => DeclarationSigner | undefined;
+  /**
+   * Enters the declaration text served in the transparency log: called with its `declaration.published`
+   * entry and that entry's topic whenever the text differs from the one recorded last; it appends the
+   * entry unless the log already holds one on that topic (the same text, served before a restart).
+   */
+  record?: (entry: LedgerEntry, topic: string) => Promise<void>;
   now?: () => Date;
 }
 
 export class PublicationService {
   readonly #d: PublicationDeps;
   #current: Publication | null = null;
+  #recorded: string | null = null;
   #timer: NodeJS.Timeout | null = null;
 
   constructor(deps: PublicationDeps) {
@@ -50,6 +60,15 @@ export class PublicationService {
       signer: this.#d.signer?.(),
     });
     this.#current = pub;
+    const doc = pub.artefacts.declarationJsonLd;
+    if (this.#d.record !== undefined && doc !== undefined) {
+      const entry = publicationEntry(JSON.parse(doc.body) as JsonValue, pub.reservation, this.#d.site, now.toISOString());
+      const digest = (entry.data as unknown as PublicationRecord).sha256;
+      if (digest !== this.#recorded) {
+        await this.#d.record(entry, publicationTopic(digest));
+        this.#recorded = digest;
+      }
+    }
     return pub;
   }
 
