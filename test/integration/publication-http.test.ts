@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { parseDictionary, parseList, Token } from 'structured-headers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson, type JsonValue } from '../../src/ledger/canonical-json.js';
+import { decideCrawl, forAgent } from '../../src/checker/robots-eval.js';
+import { parseRobots } from '../../src/checker/robots-parse.js';
 import { buildApp } from '../../src/server/app.js';
 import { BUNDLED_CRAWLERS } from '../../src/signals/crawlers.js';
 import { PATHS } from '../../src/signals/model.js';
@@ -70,6 +72,23 @@ describe('publication over HTTP (SQLite)', () => {
     expect(starGroupRecords(res.body, 'Content-Usage')).toEqual(['train-ai=n']);
     expect(starGroupRecords(res.body, 'Content-Signal')).toEqual(['ai-input=no, ai-train=no']);
     expect(starGroupRecords(res.body, 'License')).toEqual([`${BASE}${PATHS.rsl}`]);
+  });
+
+  it('robots.txt read by our RFC 9309 parser (the one that passes Google\'s suite): the same decisions, and the AI lines', async () => {
+    const text = (await get('/robots.txt')).body;
+    const parsed = parseRobots(text);
+    const decide = (agent: string, path: string) => decideCrawl(forAgent(parsed, agent), path).allowed;
+    // RFC 9309 product tokens are letters, '-' and '_': a token such as `AI2Bot` is read as `ai` by strict
+    // parsers, which then match no crawler of that name. Those tokens are listed for what they are worth.
+    const tokens = BUNDLED_CRAWLERS.crawlers.map((c) => c.token).filter((t) => /^[A-Za-z_-]+$/.test(t));
+    expect(tokens.length).toBeGreaterThan(BUNDLED_CRAWLERS.crawlers.length * 0.8);
+    for (const t of tokens) {
+      expect(decide(t, '/some/recording.mp3'), t).toBe(false);
+      expect(decide(t, PATHS.tdmrep), t).toBe(true);
+    }
+    for (const ua of ORDINARY) expect(decide(ua, '/some/recording.mp3'), ua).toBe(true);
+    expect(text).toMatch(/^Content-Usage: /m);
+    expect(text).toMatch(/^License: /m);
   });
 
   it('headers on every content response, GET /v1/recordings/{isrc} included, parse as Structured Fields', async () => {
