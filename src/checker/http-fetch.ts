@@ -121,9 +121,13 @@ export class HostGate {
     while (st.active >= limit) await new Promise<void>((resolve) => st.waiting.push(resolve));
     st.active++;
     try {
-      const wait = st.lastStart + delayMs - this.now();
-      st.lastStart = Math.max(this.now(), st.lastStart + delayMs);
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      const target = Math.max(this.now(), st.lastStart + delayMs);
+      st.lastStart = target;
+      // A timer counts from the event loop's cached clock, which lags the real one after synchronous work:
+      // wait until the clock itself says the delay is over.
+      for (let left = target - this.now(); left > 0; left = target - this.now()) {
+        await new Promise((r) => setTimeout(r, left));
+      }
       return await fn();
     } finally {
       st.active--;
