@@ -32,6 +32,7 @@ export interface PublicationDeps {
 export class PublicationService {
   readonly #d: PublicationDeps;
   #current: Publication | null = null;
+  /** The declaration text entered in the log last (its JSON-LD body). */
   #recorded: string | null = null;
   #timer: NodeJS.Timeout | null = null;
 
@@ -61,13 +62,11 @@ export class PublicationService {
     });
     this.#current = pub;
     const doc = pub.artefacts.declarationJsonLd;
-    if (this.#d.record !== undefined && doc !== undefined) {
+    // Refreshes mostly derive the same text again: only a new one is parsed, hashed and offered to the log.
+    if (this.#d.record !== undefined && doc !== undefined && doc.body !== this.#recorded) {
       const entry = publicationEntry(JSON.parse(doc.body) as JsonValue, pub.reservation, this.#d.site, now.toISOString());
-      const digest = (entry.data as unknown as PublicationRecord).sha256;
-      if (digest !== this.#recorded) {
-        await this.#d.record(entry, publicationTopic(digest));
-        this.#recorded = digest;
-      }
+      await this.#d.record(entry, publicationTopic((entry.data as unknown as PublicationRecord).sha256));
+      this.#recorded = doc.body;
     }
     return pub;
   }
