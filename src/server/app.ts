@@ -10,6 +10,7 @@
  * await app.close();
  */
 import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import accepts from '@fastify/accepts';
 import fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.js';
@@ -19,8 +20,15 @@ import type { RegistryService } from '../registry/service.js';
 import { BUNDLED_CRAWLERS } from '../signals/crawlers.js';
 import { toSite } from '../signals/model.js';
 import { PublicationService } from '../signals/service.js';
-import { openStatusLookup, StoreStatusLookup, type StatusLookup } from '../registry/status-lookup.js';
+import {
+  openStatusLookup,
+  ReaderStatusLookup,
+  StoreStatusLookup,
+  type RecordingAnswer,
+  type StatusLookup,
+} from '../registry/status-lookup.js';
 import { CheckPool } from './check-pool.js';
+import { fastStatus } from './fast-status.js';
 import { frameworkErrorHandler, installErrorHandling } from './error-handler.js';
 import { registerOpenApi } from './openapi.js';
 import { registerHomeRoutes } from './routes/home.js';
@@ -64,6 +72,11 @@ export interface AppOptions {
   checkWorker?: { url: URL; execArgv?: string[] };
   /** How often the publication re-reads the declarations (ms); default 5000. */
   publicationRefreshMs?: number;
+  /**
+   * Answer `GET /v1/recordings/{ISRC}` in front of Fastify when it can (fast-status.ts). Default true;
+   * it applies only over the SQLite snapshot reader and while no per-request log line is due.
+   */
+  fastPath?: boolean;
 }
 
 /** Default body limit: every route but the batch check takes small bodies, if any. */
@@ -92,6 +105,8 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
   let closeLookup = (): void => undefined;
   let checkPool: CheckPool | undefined;
   let publication: PublicationService | undefined;
+  /** The synchronous lookup, when there is one (the snapshot reader): the fast path needs it. */
+  let syncLookup: ((isrc: string) => RecordingAnswer) | undefined;
   if (isContext(input)) {
     registry = input.services.registry;
     ledger = input.services.ledger;
@@ -100,7 +115,10 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
     publication = new PublicationService({
       declarations: () => reg.declarations(),
       site: toSite({
-        baseUrl: options.publicUrl ?? config.publicUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`,
+        baseUrl:
+          options.publicUrl ??
+          config.publicUrl ??
+          `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`,
         issuer: config.issuer,
         contactEmail: config.contactEmail,
         licensingUrl: config.licensingUrl,
@@ -110,13 +128,18 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
       // The declaration served is entered in the log, so that its text and date are provable.
       record: async (entry, topic) => {
         const log = input.services.ledger;
-        if ((await input.stores.ledger.entriesAbout([topic], await log.size())).length === 0) await log.append([entry]);
+        if ((await input.stores.ledger.entriesAbout([topic], await log.size())).length === 0)
+          await log.append([entry]);
       },
     });
     if ((options.lookup ?? 'auto') === 'auto') {
       const opened = openStatusLookup(input.db, input.stores.registry);
       lookup = opened.lookup;
       closeLookup = () => opened.close();
+      if (opened.lookup instanceof ReaderStatusLookup) {
+        const reader = opened.lookup;
+        syncLookup = (isrc) => reader.status(isrc);
+      }
       const workers = options.checkWorkers ?? 0;
       if (opened.path === 'snapshot' && workers > 0 && input.db.kind === 'sqlite') {
         checkPool = CheckPool.start({
@@ -137,9 +160,26 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
     publication = input.publication;
   }
 
+  const level = options.logLevel ?? 'silent';
+  const requestLogs = options.logRequests !== false && ['info', 'debug', 'trace'].includes(level);
+  // Filled in once the app's hooks exist; the server only calls it for requests, i.e. after listen.
+  let fast: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
   const app = fastify({
+    // Node's server with the fast path in front; the timeouts Fastify sets on a server it makes itself.
+    serverFactory: (
+      handler,
+      opts: { keepAliveTimeout?: number; requestTimeout?: number; connectionTimeout?: number },
+    ) => {
+      const server = createServer((req, res) => {
+        if (fast === undefined || !fast(req, res)) handler(req, res);
+      });
+      server.keepAliveTimeout = opts.keepAliveTimeout ?? 72_000;
+      server.requestTimeout = opts.requestTimeout ?? 0;
+      server.setTimeout(opts.connectionTimeout ?? 0);
+      return server;
+    },
     logger: {
-      level: options.logLevel ?? 'silent',
+      level,
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
     logController: new LogController({ disableRequestLogging: options.logRequests === false }),
@@ -161,13 +201,25 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
     // Derived once before the first request; then kept fresh in the background, never per request.
     app.addHook('onReady', async () => {
       await pub.refresh();
-      pub.start(options.publicationRefreshMs ?? 5000, (e) => app.log.error({ err: e }, 'publication refresh failed'));
+      pub.start(options.publicationRefreshMs ?? 5000, (e) =>
+        app.log.error({ err: e }, 'publication refresh failed'),
+      );
     });
   }
 
   // JSON only: any other body is answered 415 rather than parsed as text and rejected by a schema.
   app.removeContentTypeParser('text/plain');
-  installErrorHandling(app);
+  const lifecycle = installErrorHandling(app);
+  if (syncLookup !== undefined && !requestLogs && (options.fastPath ?? true)) {
+    const pub = publication;
+    const status = syncLookup;
+    const none = Object.freeze({});
+    fast = fastStatus({
+      status,
+      headers: pub === undefined ? () => none : () => pub.current().headers,
+      closing: () => lifecycle.closing(),
+    });
+  }
   for (const schema of [errorBodySchema, healthSchema, ...registrySchemas, ...statusSchemas])
     app.addSchema(schema);
   const publicUrl = options.publicUrl ?? null;

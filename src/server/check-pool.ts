@@ -98,7 +98,8 @@ export class CheckPool {
       if (p === undefined) return;
       slot.pending.delete(r.id);
       if (r.ok) p.resolve(Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength));
-      else if (r.code?.startsWith('REGISTRY_')) p.reject(new RegistryError(r.code as RegistryErrorCode, r.message));
+      else if (r.code?.startsWith('REGISTRY_'))
+        p.reject(new RegistryError(r.code as RegistryErrorCode, r.message));
       else p.reject(new Error(`check worker: ${r.message}`));
     });
     const fail = (e: Error) => {

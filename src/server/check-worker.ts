@@ -40,7 +40,9 @@ port.on('message', (job: CheckJob) => {
     const bytes = checkAnswerBytes(lookup, job.request);
     if (bytes instanceof Promise) throw new Error('the snapshot reader answered asynchronously');
     const own = ownBuffer(bytes);
-    port.postMessage({ id: job.id, ok: true, bytes: own } satisfies CheckJobResult, [own.buffer as ArrayBuffer]);
+    port.postMessage({ id: job.id, ok: true, bytes: own } satisfies CheckJobResult, [
+      own.buffer as ArrayBuffer,
+    ]);
     return;
   } catch (e) {
     result = {

@@ -122,7 +122,7 @@ export function sendError(reply: FastifyReply, err: unknown): FastifyReply {
  * while it closes with a 503 in the same body (Fastify's own 503 has another shape: create the app
  * with `return503OnClosing: false`).
  */
-export function installErrorHandling(app: FastifyInstance): void {
+export function installErrorHandling(app: FastifyInstance): { closing(): boolean } {
   let closing = false;
   app.addHook('preClose', (done) => {
     closing = true;
@@ -139,6 +139,7 @@ export function installErrorHandling(app: FastifyInstance): void {
       new HttpError('HTTP_NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0] ?? ''}`),
     ),
   );
+  return { closing: () => closing };
 }
 
 /** For `fastify({ frameworkErrors })`: errors raised before routing (a malformed URL) get the same body. */

@@ -1,0 +1,62 @@
+/**
+ * The hot path of the service, `GET /v1/recordings/{ISRC}` with a canonical ISRC and no query, answered
+ * straight from Node's HTTP server, in front of Fastify's request handling.
+ *
+ * Why: the lookup itself (two statements in a held SQLite snapshot, cached performer facts, the answer
+ * written as bytes) costs less than Fastify's per-request work around it (request and reply objects,
+ * routing, hooks, query validation, header checks), and on a two-core host the client, the kernel and
+ * this process share the CPU; answering the commonest request without that layer is what brings a
+ * lookup near the cost of a constant response (BENCHMARKS.md, docs/http.md "The fast path").
+ *
+ * The answer is byte for byte the one the Fastify route gives (test/integration/http-fast-path.test.ts
+ * compares them over a socket): the same lookup, the same writer, the same headers. Anything else —
+ * another method or path, a query string, a spelling that needs normalising, a lookup that throws, a
+ * service shutting down — is left to Fastify untouched, so its validation, errors and logs apply.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RecordingAnswer } from '../registry/status-lookup.js';
+import { isCanonicalIsrc } from '../registry/status-lookup.js';
+import { recordingStatusBytes } from './status-json.js';
+
+const PREFIX = '/v1/recordings/';
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+export interface FastStatusDeps {
+  /** The synchronous lookup (the SQLite snapshot reader). */
+  status(isrc: string): RecordingAnswer;
+  /** Headers every response carries (the publication's), read per request: they are swapped on refresh. */
+  headers(): Readonly<Record<string, string>>;
+  /** True once the service is closing: Fastify then answers 503 in its usual body. */
+  closing(): boolean;
+}
+
+/**
+ * A request listener that answers the hot path and returns true, or returns false having touched
+ * nothing, for the caller to hand the request to Fastify.
+ */
+export function fastStatus(deps: FastStatusDeps): (req: IncomingMessage, res: ServerResponse) => boolean {
+  let lastHeaders: Readonly<Record<string, string>> | null = null;
+  let fixed: string[] = [];
+  return (req, res) => {
+    const url = req.url;
+    if (req.method !== 'GET' || url === undefined || !url.startsWith(PREFIX) || deps.closing()) return false;
+    const isrc = url.slice(PREFIX.length);
+    if (!isCanonicalIsrc(isrc)) return false;
+    let body: Buffer;
+    try {
+      body = recordingStatusBytes(deps.status(isrc));
+    } catch {
+      // Fastify does it again and answers with the coded error.
+      return false;
+    }
+    const h = deps.headers();
+    if (h !== lastHeaders) {
+      lastHeaders = h;
+      fixed = Object.entries(h).flat();
+    }
+    // The header order of the Fastify route: the publication's (set in onRequest), then the type and length.
+    res.writeHead(200, [...fixed, 'content-type', JSON_TYPE, 'content-length', String(body.length)]);
+    res.end(body);
+    return true;
+  };
+}
