@@ -6,6 +6,7 @@
 import type { LedgerErrorCode } from '../ledger/errors.js';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ConfigErrorCode, type DbErrorCode } from '../errors.js';
+import type { LicensingErrorCode } from '../licensing/errors.js';
 import type { RegistryErrorCode } from '../registry/errors.js';
 import type { SignalsErrorCode } from '../signals/errors.js';
 import { HttpError, type HttpErrorCode } from './errors.js';
@@ -62,7 +63,16 @@ const SIGNALS: Record<SignalsErrorCode, number> = {
   SIGNALS_STAMP_FAILED: 500,
   SIGNALS_FILE_NOT_FOUND: 404,
 };
-const STATUS: Record<string, number> = { ...REGISTRY, ...HTTP, ...PLATFORM, ...LEDGER, ...SIGNALS };
+const LICENSING: Record<LicensingErrorCode, number> = {
+  LICENSING_BAD_AMOUNT: 400,
+  LICENSING_BAD_WEIGHTS: 400,
+  LICENSING_BAD_TARIFF: 400,
+  LICENSING_BAD_USAGE: 400,
+  LICENSING_CURRENCY_MISMATCH: 400,
+  LICENSING_BAD_TRANSITION: 409,
+  LICENSING_FORBIDDEN: 403,
+};
+const STATUS: Record<string, number> = { ...REGISTRY, ...HTTP, ...PLATFORM, ...LEDGER, ...SIGNALS, ...LICENSING };
 
 /** HTTP status for a coded error. Codes of capabilities not listed above follow their name. */
 export function statusForCode(code: string): number {

@@ -1,0 +1,12 @@
+import { AppError } from '../errors.js';
+
+export type LicensingErrorCode =
+  | 'LICENSING_BAD_AMOUNT'
+  | 'LICENSING_BAD_WEIGHTS'
+  | 'LICENSING_BAD_TARIFF'
+  | 'LICENSING_BAD_USAGE'
+  | 'LICENSING_CURRENCY_MISMATCH'
+  | 'LICENSING_BAD_TRANSITION'
+  | 'LICENSING_FORBIDDEN';
+
+export class LicensingError extends AppError<LicensingErrorCode> {}
