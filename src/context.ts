@@ -15,6 +15,9 @@ import { LedgerService } from './ledger/service.js';
 import type { LedgerStore } from './ledger/store.js';
 import { KyselyLedgerStore } from './ledger/store-kysely.js';
 import { KyselyRegistryAuditSource } from './ledger/store-kysely-audit.js';
+import { LicensingService } from './licensing/service.js';
+import type { LicensingStore } from './licensing/store.js';
+import { KyselyLicensingStore } from './licensing/store-kysely.js';
 import { RegistryService } from './registry/service.js';
 import type { RegistryStore } from './registry/store.js';
 import { KyselyRegistryStore } from './registry/store-kysely.js';
@@ -24,8 +27,8 @@ import { ed25519DeclarationSigner } from './signals/declaration-sign.js';
 export interface Context extends AsyncDisposable {
   config: Readonly<Config>;
   db: DbHandle;
-  stores: { registry: RegistryStore; ledger: LedgerStore };
-  services: { registry: RegistryService; ledger: LedgerService };
+  stores: { registry: RegistryStore; ledger: LedgerStore; licensing: LicensingStore };
+  services: { registry: RegistryService; ledger: LedgerService; licensing: LicensingService };
   /** Signs the published declaration with the log's key; undefined while the key file does not exist. */
   declarationSigner: () => DeclarationSigner | undefined;
   close(): Promise<void>;
@@ -59,6 +62,15 @@ export async function createContext(config: Readonly<Config>, options: { migrate
     findRecording: (isrc) => registry.findRecording({ isrc }),
     checkpointEveryMs: config.logCheckpointSeconds * 1000,
   });
+  const licensingStore = new KyselyLicensingStore(db.kysely);
+  const licensing = new LicensingService({
+    store: licensingStore,
+    signer: declarationSigner,
+    assigner: {
+      uid: config.publicUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`,
+      name: config.issuer,
+    },
+  });
   let closed = false;
   const close = async () => {
     if (closed) return;
@@ -68,8 +80,8 @@ export async function createContext(config: Readonly<Config>, options: { migrate
   return {
     config,
     db,
-    stores: { registry, ledger },
-    services: { registry: new RegistryService(registry), ledger: ledgerService },
+    stores: { registry, ledger, licensing: licensingStore },
+    services: { registry: new RegistryService(registry), ledger: ledgerService, licensing },
     declarationSigner,
     close,
     [Symbol.asyncDispose]: close,

@@ -7,6 +7,7 @@ import { DbError } from '../errors.js';
 import type { DbHandle } from './dialect.js';
 import * as m001 from './migrations/001-registry.js';
 import * as m002 from './migrations/002-ledger.js';
+import * as m003 from './migrations/003-licensing.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 type Step = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -14,6 +15,7 @@ type Step = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 const STEPS: Record<string, Step> = {
   '001-registry': m001,
   '002-ledger': m002,
+  '003-licensing': m003,
 };
 
 class ListProvider implements MigrationProvider {

@@ -114,6 +114,82 @@ export interface LedgerCheckpointRow {
   created_at: string;
 }
 
+/** A licensee organisation. */
+export interface OrganisationRow {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+/** A person or service that acts: staff (by role), a licensee's user (with its organisation), a performer. */
+export interface AccountRow {
+  id: string;
+  name: string;
+  email: string | null;
+  role: string;
+  organisation_id: string | null;
+  performer_id: string | null;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+/** An API key: its id, the SHA-256 (hex) of its secret, scopes as a JSON list. */
+export interface ApiKeyRow {
+  id: string;
+  account_id: string;
+  secret_hash: string;
+  scopes: string;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+}
+
+/** A tariff version; `body` is the tariff's JSON. Versions are never changed. */
+export interface TariffRow {
+  id: string;
+  version: number;
+  body: string;
+  created_at: string;
+}
+
+/** A licence request; `terms` and `offer` (terms + tariff once offered) are JSON. */
+export interface LicenceRequestRow {
+  id: string;
+  organisation_id: string;
+  terms: string;
+  state: string;
+  offer: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One move of a licence request, in order (`seq` from 1). */
+export interface LicenceEventRow {
+  request_id: string;
+  seq: number;
+  action: string;
+  from_state: string;
+  to_state: string;
+  actor_role: string;
+  actor_id: string;
+  at: string;
+  note: string | null;
+}
+
+/** A licence issued on an accepted offer: the terms granted, the tariff, the signed ODRL agreement. */
+export interface LicenceRow {
+  id: string;
+  request_id: string;
+  organisation_id: string;
+  terms: string;
+  tariff_id: string;
+  tariff_version: number;
+  issued_at: string;
+  terminated_at: string | null;
+  document: string;
+  signature: string;
+}
+
 export interface DB {
   performers: PerformerRow;
   mandates: MandateRow;
@@ -125,4 +201,11 @@ export interface DB {
   ledger_entries: LedgerEntryRow;
   ledger_nodes: LedgerNodeRow;
   ledger_checkpoints: LedgerCheckpointRow;
+  organisations: OrganisationRow;
+  accounts: AccountRow;
+  api_keys: ApiKeyRow;
+  tariffs: TariffRow;
+  licence_requests: LicenceRequestRow;
+  licence_events: LicenceEventRow;
+  licences: LicenceRow;
 }

@@ -6,7 +6,7 @@ const AT = '2026-06-01T00:00:00.000Z';
 function stored(k = newKey(), over: Partial<StoredKey> = {}): { key: string; row: StoredKey } {
   return {
     key: k.key,
-    row: { id: k.id, organisation: 'org-a', secretHash: k.secretHash, scopes: ['lookup'], createdAt: AT, expiresAt: null, revokedAt: null, ...over },
+    row: { id: k.id, account: 'acct-a', secretHash: k.secretHash, scopes: ['lookup'], createdAt: AT, expiresAt: null, revokedAt: null, ...over },
   };
 }
 

@@ -25,7 +25,8 @@ export interface NewKey {
 
 export interface StoredKey {
   id: string;
-  organisation: string;
+  /** The account the key acts for. */
+  account: string;
   secretHash: string;
   scopes: readonly KeyScope[];
   createdAt: string;

@@ -9,3 +9,8 @@ export { parseTerms, licenceCovers, coveringLicences, repertoireCovers, termsSch
 export { transition, actionsFor, MOVES, REQUEST_STATES, ROLES, ACTIONS, FINAL_STATES, type RequestState, type Role, type Action, type Actor, type TransitionEvent, type RequestRef } from './workflow.js';
 export { newKey, checkKey, splitKey, KEY_SCOPES, type KeyScope, type StoredKey, type NewKey, type KeyCheck } from './api-keys.js';
 export { LicensingError, type LicensingErrorCode } from './errors.js';
+export { licenceAgreement, verifyAgreement, type AgreementParties, type AgreementCheck } from './agreement.js';
+export { parseOffer, offerSchema, type Offer } from './offer.js';
+export type { Organisation, Account, AccountRole, LicenceRequest } from './parties.js';
+export type { LicensingStore, StoredLicence } from './store.js';
+export { LicensingService, actorOf, type Principal, type IssuedKey, type LicensingDeps } from './service.js';

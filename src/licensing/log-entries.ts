@@ -1,0 +1,47 @@
+/**
+ * What the licensing desk writes to the transparency log, in the transaction of the change itself:
+ * a request made, every move of a request (who, when, from, to, with the offer when one is made), and
+ * every licence issued with the SHA-256 of its signed agreement. All entries about a request share the
+ * topic `licence:<request id>` (their `data.id`), so a proof can gather the history of one licence.
+ */
+import { createHash } from 'node:crypto';
+import type { JsonValue } from '../ledger/canonical-json.js';
+import type { LedgerEntry } from '../ledger/entries.js';
+import type { Offer } from './offer.js';
+import type { LicenceRequest } from './parties.js';
+import type { StoredLicence } from './store.js';
+import type { TransitionEvent } from './workflow.js';
+
+/** JSON as the log takes it: no `undefined` anywhere (optional fields absent). */
+const json = (v: unknown): JsonValue => JSON.parse(JSON.stringify(v)) as JsonValue;
+
+export function requestEntry(r: LicenceRequest, by: { role: string; id: string }): LedgerEntry {
+  return { type: 'licence.requested', at: r.createdAt, data: json({ id: r.id, organisation: r.organisationId, terms: r.terms, by }) };
+}
+
+export function transitionEntry(e: TransitionEvent, offer: Offer | null): LedgerEntry {
+  return {
+    type: 'licence.transition',
+    at: e.at,
+    data: json({ id: e.request, action: e.action, from: e.from, to: e.to, by: e.by, note: e.note, offer }),
+  };
+}
+
+export function issuedEntry(l: StoredLicence): LedgerEntry {
+  return {
+    type: 'licence.issued',
+    at: l.issuedAt,
+    data: json({
+      id: l.request,
+      licence: l.id,
+      organisation: l.licensee,
+      terms: l.terms,
+      tariff: l.tariff,
+      agreementSha256: createHash('sha256').update(l.document, 'utf8').digest('hex'),
+    }),
+  };
+}
+
+export function terminatedEntry(l: StoredLicence, at: string): LedgerEntry {
+  return { type: 'licence.terminated', at, data: json({ id: l.request, licence: l.id, terminatedAt: at }) };
+}

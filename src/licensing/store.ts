@@ -1,0 +1,51 @@
+/** The storage seam of the licensing desk (implemented once, for both dialects, in store-kysely.ts). */
+import type { LedgerEntry } from '../ledger/entries.js';
+import type { StoredKey } from './api-keys.js';
+import type { Licence } from './model.js';
+import type { Offer } from './offer.js';
+import type { Account, LicenceRequest, Organisation } from './parties.js';
+import type { Tariff } from './tariffs.js';
+import type { RequestState, TransitionEvent } from './workflow.js';
+
+/** A licence as stored: with its signed agreement. */
+export interface StoredLicence extends Licence {
+  /** The ODRL agreement (JSON-LD) as canonical JSON text. */
+  document: string;
+  /** JWS (EdDSA) over the document. */
+  signature: string;
+}
+
+export interface LicensingStore {
+  /** Runs `fn` in one transaction (or in the current one). */
+  transaction<T>(fn: (store: LicensingStore) => Promise<T>): Promise<T>;
+  /** Appends entries to the transparency log inside the current transaction. */
+  appendLog(entries: readonly LedgerEntry[]): Promise<void>;
+
+  insertOrganisation(o: Organisation): Promise<void>;
+  getOrganisation(id: string): Promise<Organisation | null>;
+  insertAccount(a: Account): Promise<void>;
+  getAccount(id: string): Promise<Account | null>;
+
+  insertKey(k: StoredKey): Promise<void>;
+  getKey(id: string): Promise<StoredKey | null>;
+  /** Sets the revocation instant of a key not yet revoked; false when there is no such key. */
+  revokeKey(id: string, at: string): Promise<boolean>;
+
+  /** Stores a tariff version; an existing (id, version) with other content is a conflict. */
+  putTariff(t: Tariff, at: string): Promise<'inserted' | 'unchanged' | 'conflict'>;
+  getTariff(id: string, version: number): Promise<Tariff | null>;
+
+  insertRequest(r: LicenceRequest): Promise<void>;
+  getRequest(id: string): Promise<LicenceRequest | null>;
+  listRequests(filter: { organisationId?: string; state?: RequestState }): Promise<LicenceRequest[]>;
+  /** Moves a request, only if it is still in `from` (another writer may have moved it): false otherwise. */
+  moveRequest(id: string, from: RequestState, to: RequestState, offer: Offer | null, at: string): Promise<boolean>;
+  insertEvent(e: TransitionEvent, seq: number): Promise<void>;
+  events(requestId: string): Promise<TransitionEvent[]>;
+
+  insertLicence(l: StoredLicence): Promise<void>;
+  getLicence(id: string): Promise<StoredLicence | null>;
+  licenceOfRequest(requestId: string): Promise<StoredLicence | null>;
+  licencesOf(organisationId: string): Promise<StoredLicence[]>;
+  terminateLicence(id: string, at: string): Promise<void>;
+}
