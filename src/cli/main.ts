@@ -11,6 +11,7 @@ import { registerIdCheck } from './commands/id-check.js';
 import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerLedger } from './commands/ledger.js';
+import { registerLicence } from './commands/licence.js';
 import { registerPerformerShow } from './commands/performer-show.js';
 import { registerPublish } from './commands/publish.js';
 import { registerRecordingShow } from './commands/recording-show.js';
@@ -34,6 +35,7 @@ const COMMANDS: Register[] = [
   registerPublish,
   registerStamp,
   registerLedger,
+  registerLicence,
   registerVerifyProof,
   registerRobotsTest,
   registerTdmrepTest,

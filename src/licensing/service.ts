@@ -111,6 +111,14 @@ export class LicensingService {
     return { account, actor: actorOf(account) };
   }
 
+  /** The principal of an account acting directly (the CLI's `--as`), without a key. */
+  async principalOf(accountId: string): Promise<Principal> {
+    const account = await this.store.getAccount(accountId);
+    if (account === null) throw notFound('account', accountId);
+    if (account.disabledAt !== null) throw new LicensingError('LICENSING_UNAUTHENTICATED', `account ${accountId} is disabled`);
+    return { account, actor: actorOf(account) };
+  }
+
   async putTariff(value: unknown, source: string): Promise<{ tariff: Tariff; outcome: 'inserted' | 'unchanged' }> {
     const tariff = parseTariff(value, source);
     const outcome = await this.store.putTariff(tariff, this.at());

@@ -29,6 +29,7 @@ import {
 } from '../registry/status-lookup.js';
 import { CheckPool } from './check-pool.js';
 import { fastStatus } from './fast-status.js';
+import { licenceHolder, type LicenceHolder } from './licensed-lookup.js';
 import { frameworkErrorHandler, installErrorHandling } from './error-handler.js';
 import { registerOpenApi } from './openapi.js';
 import { registerHomeRoutes } from './routes/home.js';
@@ -107,8 +108,10 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
   let publication: PublicationService | undefined;
   /** The synchronous lookup, when there is one (the snapshot reader): the fast path needs it. */
   let syncLookup: ((isrc: string) => RecordingAnswer) | undefined;
+  let licences: LicenceHolder | undefined;
   if (isContext(input)) {
     registry = input.services.registry;
+    licences = licenceHolder(input.services.licensing, input.services.registry);
     ledger = input.services.ledger;
     const { config } = input;
     const reg = registry;
@@ -231,7 +234,7 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
   void app.register(async (instance) => {
     registerHomeRoutes(instance, { version: VERSION, publicUrl, docs });
     if (publication !== undefined) registerSignalRoutes(instance, { publication });
-    registerStatusRoutes(instance, { lookup, checkPool });
+    registerStatusRoutes(instance, { lookup, checkPool, licences });
     registerRegistryRoutes(instance, { registry });
     if (ledger !== undefined) registerLedgerRoutes(instance, { ledger });
     return Promise.resolve();

@@ -10,8 +10,8 @@
  *
  * The answer is byte for byte the one the Fastify route gives (test/integration/http-fast-path.test.ts
  * compares them over a socket): the same lookup, the same writer, the same headers. Anything else —
- * another method or path, a query string, a spelling that needs normalising, a lookup that throws, a
- * service shutting down — is left to Fastify untouched, so its validation, errors and logs apply.
+ * another method or path, a query string, a spelling that needs normalising, an Authorization header,
+ * a lookup that throws, a service shutting down — is left to Fastify untouched, so its validation, errors and logs apply.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RecordingAnswer } from '../registry/status-lookup.js';
@@ -39,7 +39,8 @@ export function fastStatus(deps: FastStatusDeps): (req: IncomingMessage, res: Se
   let fixed: string[] = [];
   return (req, res) => {
     const url = req.url;
-    if (req.method !== 'GET' || url === undefined || !url.startsWith(PREFIX) || deps.closing()) return false;
+    // A caller with a key gets its licences applied: Fastify's route does that.
+    if (req.method !== 'GET' || url === undefined || !url.startsWith(PREFIX) || req.headers.authorization !== undefined || deps.closing()) return false;
     const isrc = url.slice(PREFIX.length);
     if (!isCanonicalIsrc(isrc)) return false;
     let body: Buffer;

@@ -6,7 +6,7 @@
  * Only the fields of the schemas are written, in their order; the HTTP suites validate every answer
  * against the schemas and compare it, expanded, with the service's.
  */
-import type { CompactStatus, CompactUse, CompactUses, UseReasons } from '../registry/compact.js';
+import type { LicenceEvidence, LicensedReason, LicensedStatus, LicensedUse } from '../licensing/licensed.js';
 import type { EvidenceLists, MandateEvidence } from '../registry/evidence.js';
 import type { Recording } from '../registry/model.js';
 import type { CheckItem, RecordingAnswer } from '../registry/status-lookup.js';
@@ -18,9 +18,10 @@ export interface CheckResponse {
   detail: 'full';
   at: string;
   territory: string | null;
-  summary: { reserved: number; notCovered: number; unknown: number; invalid: number };
-  items: CheckItem[];
-  evidence: EvidenceLists;
+  /** `licensed` only in answers to a licensee. */
+  summary: { reserved: number; licensed?: number; notCovered: number; unknown: number; invalid: number };
+  items: (CheckItem | (Omit<Extract<CheckItem, { ok: true }>, 'status' | 'uses'> & LicensedStatus))[];
+  evidence: AnswerEvidence;
 }
 
 const written = new WeakMap<object, Buffer>();
@@ -47,6 +48,16 @@ function recording(w: JsonWriter, r: Recording | null): void {
   w.ascii(',"year":').int(r.year).ascii(',"label":').str(r.label).ascii('}');
 }
 
+type UseReasons = { status: string; reasons: readonly LicensedReason[] };
+type CompactUse = LicensedUse;
+type CompactUses = LicensedStatus['uses'];
+type CompactStatus = LicensedStatus;
+/** The evidence of an answer; `licences` only in answers to a licensee that holds a covering licence. */
+type AnswerEvidence = EvidenceLists & { licences?: readonly LicenceEvidence[] };
+
+/** `GET /v1/recordings/{isrc}`'s answer, possibly as a licensee sees it (licensing/licensed.ts). */
+export type StatusAnswerBody = Omit<RecordingAnswer, 'status' | 'uses' | 'evidence'> & LicensedStatus & { evidence: AnswerEvidence };
+
 function reasons(w: JsonWriter, u: UseReasons): void {
   w.ascii('"reasons":[');
   u.reasons.forEach((r, i) => {
@@ -54,6 +65,7 @@ function reasons(w: JsonWriter, u: UseReasons): void {
     if ('declaration' in r) w.ascii(',"declaration":').str(r.declaration);
     else if ('mandate' in r) w.ascii(',"mandate":').str(r.mandate);
     else if ('performer' in r) w.ascii(',"performer":').str(r.performer);
+    else if ('licence' in r) w.ascii(',"licence":').str(r.licence);
     w.ascii('}');
   });
   w.ascii(']');
@@ -124,7 +136,18 @@ function byKey<T extends object>(
   w.ascii(entries.length === 0 ? '{}' : '}');
 }
 
-function evidence(w: JsonWriter, e: EvidenceLists): void {
+function licence(w: JsonWriter, l: LicenceEvidence): void {
+  w.ascii('{"id":').str(l.id).ascii(',"uses":');
+  list(w, l.uses);
+  w.ascii(',"media":');
+  list(w, l.media);
+  w.ascii(',"territories":');
+  list(w, l.territories);
+  w.ascii(',"from":').str(l.from).ascii(',"to":').str(l.to).ascii(',"product":').str(l.product);
+  w.ascii(',"tariff":{"id":').str(l.tariff.id).ascii(',"version":').int(l.tariff.version).ascii('}}');
+}
+
+function evidence(w: JsonWriter, e: AnswerEvidence): void {
   w.ascii('{"declarations":');
   byKey(w, 'd', e.declarations, (w, d) => w.bytes(shared(d)));
   // Mandate entries name their performer by a key of this answer: written per answer.
@@ -132,6 +155,10 @@ function evidence(w: JsonWriter, e: EvidenceLists): void {
   byKey(w, 'm', e.mandates, mandate);
   w.ascii(',"performers":');
   byKey(w, 'p', e.performers, (w, p) => w.bytes(shared(p)));
+  if (e.licences !== undefined && e.licences.length > 0) {
+    w.ascii(',"licences":');
+    byKey(w, 'l', e.licences, licence);
+  }
   w.ascii('}');
 }
 
@@ -146,7 +173,7 @@ function statusFields(w: JsonWriter, c: CompactStatus): void {
 const single = new JsonWriter(1 << 16);
 
 /** `RecordingStatus`, as UTF-8. */
-export function recordingStatusBytes(a: RecordingAnswer): Buffer {
+export function recordingStatusBytes(a: StatusAnswerBody): Buffer {
   const w = single.reset();
   w.ascii('{"query":').str(a.query).ascii(',"identifier":').str(a.identifier);
   w.ascii(',"at":').str(a.at).ascii(',"territory":').str(a.territory);
@@ -162,8 +189,9 @@ export function checkResponseBytes(c: CheckResponse): Buffer {
   // About 800 bytes an item; the writer grows if need be.
   const w = new JsonWriter(4096 + 800 * c.items.length);
   w.ascii(`{"count":${c.count},"detail":"full","at":`).str(c.at).ascii(',"territory":').str(c.territory);
+  const licensed = s.licensed === undefined ? '' : `"licensed":${s.licensed},`;
   w.ascii(
-    `,"summary":{"reserved":${s.reserved},"notCovered":${s.notCovered},"unknown":${s.unknown},"invalid":${s.invalid}}`,
+    `,"summary":{"reserved":${s.reserved},${licensed}"notCovered":${s.notCovered},"unknown":${s.unknown},"invalid":${s.invalid}}`,
   );
   w.ascii(',"items":[');
   c.items.forEach((item, i) => {

@@ -99,6 +99,7 @@ describe('GET /openapi.json', () => {
   it('describes parameters, bodies and error responses', () => {
     const status = doc.paths['/v1/recordings/{isrc}']?.get;
     expect(status?.parameters?.map((p) => `${p.in}:${p.name}`).sort()).toEqual([
+      'header:authorization',
       'path:isrc',
       'query:at',
       'query:territory',

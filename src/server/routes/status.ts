@@ -7,11 +7,12 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { QueryUse } from '../../registry/model.js';
 import { MAX_CHECK_ITEMS, statusQuery } from '../../registry/service.js';
-import type { RecordingAnswer, StatusLookup } from '../../registry/status-lookup.js';
+import type { StatusLookup } from '../../registry/status-lookup.js';
 import { checkAnswerBytes, type CheckRequest } from '../check-answer.js';
 import type { CheckPool } from '../check-pool.js';
 import { errorResponses, statusQueryProperties } from '../schemas/common.js';
-import { recordingStatusBytes } from '../status-json.js';
+import { licensedCheck, licensedStatus, type LicenceHolder } from '../licensed-lookup.js';
+import { checkResponseBytes, recordingStatusBytes, type StatusAnswerBody } from '../status-json.js';
 
 interface StatusQuerystring {
   at?: string;
@@ -26,15 +27,26 @@ export const CHECK_BODY_LIMIT = MAX_CHECK_ITEMS * (MAX_ITEM_LENGTH + 4) + 4096;
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-function sendAnswer(reply: FastifyReply, a: RecordingAnswer): void {
+/** The optional `Authorization` header of the lookups: a licensee's key gets `licensed` where its licences cover. */
+const authHeaders = {
+  type: 'object',
+  properties: {
+    authorization: {
+      type: 'string',
+      description: 'Optional. `Bearer <API key>` of a licensee (scope `lookup`): uses its licences cover are answered `licensed`. An invalid key is a 401.',
+    },
+  },
+} as const;
+
+function sendAnswer(reply: FastifyReply, a: StatusAnswerBody): void {
   void reply.type(JSON_TYPE).send(recordingStatusBytes(a));
 }
 
 export function registerStatusRoutes(
   app: FastifyInstance,
-  deps: { lookup: StatusLookup; checkPool?: CheckPool | undefined },
+  deps: { lookup: StatusLookup; checkPool?: CheckPool | undefined; licences?: LicenceHolder | undefined },
 ): void {
-  const { lookup, checkPool } = deps;
+  const { lookup, checkPool, licences: holder } = deps;
 
   app.get<{ Params: { isrc: string }; Querystring: StatusQuerystring }>(
     '/v1/recordings/:isrc',
@@ -59,12 +71,20 @@ export function registerStatusRoutes(
           },
         },
         querystring: { type: 'object', additionalProperties: false, properties: statusQueryProperties },
-        response: { 200: { $ref: 'RecordingStatus#' }, ...errorResponses },
+        headers: authHeaders,
+        response: { 200: { $ref: 'RecordingStatus#' }, 401: { $ref: 'ErrorBody#', description: 'The Authorization header holds no valid API key' }, ...errorResponses },
       },
     },
     // Not `async`: the snapshot lookup answers synchronously, and the answer goes out without a promise
     // round trip. Through a store (PostgreSQL) the lookup gives a promise, which the handler returns.
     (request, reply) => {
+      const auth = request.headers.authorization;
+      if (auth !== undefined && holder !== undefined) {
+        return (async () => {
+          const licences = await holder.licences(auth);
+          sendAnswer(reply, await licensedStatus(await lookup.status(request.params.isrc, request.query), licences, holder));
+        })();
+      }
       const a = lookup.status(request.params.isrc, request.query);
       if (a instanceof Promise) return a.then((answer) => sendAnswer(reply, answer));
       sendAnswer(reply, a);
@@ -99,8 +119,10 @@ export function registerStatusRoutes(
             ...statusQueryProperties,
           },
         },
+        headers: authHeaders,
         response: {
           200: { $ref: 'CheckResponse#' },
+          401: { $ref: 'ErrorBody#', description: 'The Authorization header holds no valid API key' },
           413: { $ref: 'ErrorBody#', description: 'Body too large' },
           ...errorResponses,
         },
@@ -108,6 +130,8 @@ export function registerStatusRoutes(
     },
     async (request, reply) => {
       const body = request.body;
+      const auth = request.headers.authorization;
+      if (auth !== undefined && holder !== undefined) return reply.type(JSON_TYPE).send(await licensedCheckBytes(lookup, body, await holder.licences(auth), holder));
       let bytes: Buffer;
       if (checkPool === undefined) bytes = await checkAnswerBytes(lookup, body);
       else {
@@ -118,4 +142,18 @@ export function registerStatusRoutes(
       return reply.type(JSON_TYPE).send(bytes);
     },
   );
+}
+
+/** A batch answered to a licensee (inline: licences are per caller, the workers answer the public form). */
+async function licensedCheckBytes(lookup: StatusLookup, body: CheckRequest, licences: Awaited<ReturnType<LicenceHolder['licences']>>, holder: LicenceHolder): Promise<Buffer> {
+  const { items, detail, ...opts } = body;
+  const r = await licensedCheck(await lookup.check(items, opts), licences, holder);
+  if (detail === 'full') return checkResponseBytes({ count: r.items.length, detail, ...r });
+  const verdicts = r.items.map((i) => {
+    if (!i.ok) return i;
+    const uses: Record<string, { status: string }> = {};
+    for (const [use, u] of Object.entries(i.uses)) uses[use] = { status: u.status };
+    return { input: i.input, ok: true, identifier: i.identifier ?? i.input, status: i.status, uses };
+  });
+  return Buffer.from(JSON.stringify({ count: verdicts.length, detail, at: r.at, territory: r.territory, summary: r.summary, items: verdicts }));
 }

@@ -17,8 +17,9 @@ export const REASON_CODES = [
   'NO_MANDATE',
   'MANDATE_NOT_IN_FORCE',
   'MANDATE_OUT_OF_SCOPE',
+  'LICENCE_IN_FORCE',
 ] as const;
-const STATUSES = ['reserved', 'not-covered', 'unknown'] as const;
+const STATUSES = ['reserved', 'licensed', 'not-covered', 'unknown'] as const;
 const stringList = (values: readonly string[]) =>
   ({ type: 'array', items: { type: 'string', enum: values } }) as const;
 
@@ -29,7 +30,8 @@ export const reasonSchema = {
     'Why a use has the status it has: a code, and the id of the declaration, mandate or performer concerned, a key of `evidence`. ' +
     '`DECLARATION_IN_FORCE` names a declaration; `MANDATE_IN_FORCE`, `MANDATE_NOT_IN_FORCE` (outside its validity or withdrawn) and ' +
     '`MANDATE_OUT_OF_SCOPE` (use, medium or territory not covered) name a mandate; `NO_MANDATE` names a performer; ' +
-    '`RECORDING_UNKNOWN`, `NO_LINEUP` and `NO_DECLARATION_IN_FORCE` name nothing.',
+    '`RECORDING_UNKNOWN`, `NO_LINEUP` and `NO_DECLARATION_IN_FORCE` name nothing. ' +
+    '`LICENCE_IN_FORCE`, only in answers to an authenticated licensee, names a licence it holds that covers the use.',
   required: ['code'],
   additionalProperties: false,
   properties: {
@@ -37,6 +39,7 @@ export const reasonSchema = {
     declaration: { type: 'string', description: 'Key of `evidence.declarations`' },
     mandate: { type: 'string', description: 'Key of `evidence.mandates`' },
     performer: { type: 'string', description: 'Key of `evidence.performers`' },
+    licence: { type: 'string', description: 'Key of `evidence.licences`' },
   },
 } as const;
 
@@ -134,6 +137,29 @@ export const performerEvidenceSchema = {
   },
 } as const;
 
+export const licenceEvidenceSchema = {
+  $id: 'LicenceEvidence',
+  type: 'object',
+  description: 'A licence the caller holds, as granted (docs/licensing.md)',
+  required: ['id', 'uses', 'media', 'territories', 'from', 'to', 'product', 'tariff'],
+  additionalProperties: false,
+  properties: {
+    id: { type: 'string' },
+    uses: stringList(QUERY_USES),
+    media: stringList(MEDIA),
+    territories: { type: 'array', items: { type: 'string' } },
+    from: { type: 'string' },
+    to: { type: 'string', description: 'End of the term (excluded)' },
+    product: { type: 'string' },
+    tariff: {
+      type: 'object',
+      required: ['id', 'version'],
+      additionalProperties: false,
+      properties: { id: { type: 'string' }, version: { type: 'integer' } },
+    },
+  },
+} as const;
+
 export const evidenceSchema = {
   $id: 'Evidence',
   type: 'object',
@@ -145,6 +171,11 @@ export const evidenceSchema = {
     declarations: { type: 'object', additionalProperties: { $ref: 'DeclarationEvidence#' } },
     mandates: { type: 'object', additionalProperties: { $ref: 'MandateEvidence#' } },
     performers: { type: 'object', additionalProperties: { $ref: 'PerformerEvidence#' } },
+    licences: {
+      type: 'object',
+      additionalProperties: { $ref: 'LicenceEvidence#' },
+      description: 'Only in answers to an authenticated licensee: the licences it holds that some reason names (`l1`, ...)',
+    },
   },
 } as const;
 
@@ -154,7 +185,7 @@ const statusProperties = {
     type: 'string',
     enum: STATUSES,
     description:
-      '`reserved` when any use asked about is reserved; else `unknown` when any is unknown; else `not-covered`.',
+      '`reserved` when any use asked about is reserved; else `unknown` when any is unknown; else `licensed` when any is licensed to the caller; else `not-covered`.',
   },
   recording: {
     type: ['object', 'null'],
@@ -250,6 +281,7 @@ export const checkResponseSchema = {
       additionalProperties: false,
       properties: {
         reserved: { type: 'integer' },
+        licensed: { type: 'integer', description: 'Only in answers to an authenticated licensee' },
         notCovered: { type: 'integer' },
         unknown: { type: 'integer' },
         invalid: { type: 'integer' },
@@ -276,6 +308,7 @@ export const statusSchemas = [
   declarationEvidenceSchema,
   mandateEvidenceSchema,
   performerEvidenceSchema,
+  licenceEvidenceSchema,
   evidenceSchema,
   recordingStatusSchema,
   checkItemSchema,
