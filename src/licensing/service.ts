@@ -97,11 +97,17 @@ export class LicensingService {
     if (!(await this.store.revokeKey(id, this.at()))) throw notFound('key', id);
   }
 
-  /** The account a key opens for `scope` now, or LICENSING_UNAUTHENTICATED (the reason is logged, not told). */
-  async authenticate(presented: string, scope: KeyScope): Promise<Principal> {
+  /**
+   * The account a key opens now for `scope` (or any of several), or LICENSING_UNAUTHENTICATED (the reason
+   * is in the details, for the log, not in the message).
+   */
+  async authenticate(presented: string, scope: KeyScope | readonly KeyScope[]): Promise<Principal> {
     const parts = splitKey(presented);
     const stored = parts === null ? null : await this.store.getKey(parts.id);
-    const check = checkKey(presented, stored, scope, this.at());
+    const scopes = typeof scope === 'string' ? [scope] : scope;
+    const at = this.at();
+    const checks = scopes.map((s) => checkKey(presented, stored, s, at));
+    const check = checks.find((c) => c.ok) ?? checks[0] ?? { ok: false as const, reason: 'out-of-scope' as const };
     const account = check.ok && stored !== null ? await this.store.getAccount(stored.account) : null;
     if (!check.ok || account === null || account.disabledAt !== null) {
       throw new LicensingError('LICENSING_UNAUTHENTICATED', 'missing, unknown, expired or revoked API key, or not valid for this', {

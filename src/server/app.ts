@@ -30,6 +30,7 @@ import {
 import { CheckPool } from './check-pool.js';
 import { fastStatus } from './fast-status.js';
 import { licenceHolder, type LicenceHolder } from './licensed-lookup.js';
+import type { LicensingService } from '../licensing/service.js';
 import { frameworkErrorHandler, installErrorHandling } from './error-handler.js';
 import { registerOpenApi } from './openapi.js';
 import { registerHomeRoutes } from './routes/home.js';
@@ -39,6 +40,8 @@ import { registerSignalRoutes } from './routes/signals.js';
 import { registerStatusRoutes } from './routes/status.js';
 import { errorBodySchema, healthSchema } from './schemas/common.js';
 import { registrySchemas } from './schemas/registry.js';
+import { licensingSchemas } from './schemas/licensing.js';
+import { registerLicensingRoutes } from './routes/licensing.js';
 import { statusSchemas } from './schemas/status.js';
 
 export interface AppServices {
@@ -109,8 +112,10 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
   /** The synchronous lookup, when there is one (the snapshot reader): the fast path needs it. */
   let syncLookup: ((isrc: string) => RecordingAnswer) | undefined;
   let licences: LicenceHolder | undefined;
+  let licensing: LicensingService | undefined;
   if (isContext(input)) {
     registry = input.services.registry;
+    licensing = input.services.licensing;
     licences = licenceHolder(input.services.licensing, input.services.registry);
     ledger = input.services.ledger;
     const { config } = input;
@@ -223,7 +228,7 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
       closing: () => lifecycle.closing(),
     });
   }
-  for (const schema of [errorBodySchema, healthSchema, ...registrySchemas, ...statusSchemas])
+  for (const schema of [errorBodySchema, healthSchema, ...registrySchemas, ...statusSchemas, ...licensingSchemas])
     app.addSchema(schema);
   const publicUrl = options.publicUrl ?? null;
   const docs = options.docs ?? true;
@@ -237,6 +242,7 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
     registerStatusRoutes(instance, { lookup, checkPool, licences });
     registerRegistryRoutes(instance, { registry });
     if (ledger !== undefined) registerLedgerRoutes(instance, { ledger });
+    if (licensing !== undefined) registerLicensingRoutes(instance, { licensing });
     return Promise.resolve();
   });
   return app;

@@ -35,7 +35,13 @@ export function registerOpenApi(app: FastifyInstance, options: OpenApiOptions): 
       tags: [
         { name: 'registry', description: 'Reservation status, batch check, performers and search' },
         { name: 'service', description: 'What this service is and whether it is up' },
+        { name: 'licensing', description: 'Licence requests, their workflow, signed licences and tariffs' },
       ],
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'An API key `tdmr_<id>_<secret>` (tdmr licence key issue); scopes decide what it may do' },
+        },
+      },
     },
     // Shared schemas become `#/components/schemas/<$id>`.
     refResolver: {
