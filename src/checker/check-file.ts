@@ -57,6 +57,8 @@ export async function checkFile(path: string, options: CheckFileOptions = {}): P
     const meta = await parseFile(path, { duration: false, skipCovers: true });
     tags = readMediaTags(meta.native);
     format = { container: meta.format.container ?? null, codec: meta.format.codec ?? null };
+    // music-metadata answers for any bytes; no container and no codec means it found no media in them.
+    if (format.container === null && format.codec === null && Object.keys(meta.native).length === 0) throw new Error('no audio or video container found');
   } catch (e) {
     // Not a media file music-metadata knows, or a damaged one: its tags are a source we could not read.
     evidence.push({ signal: 'media-file', source: `${path} (tags)`, raw: '', says: 'unreadable', uses: CHECK_USES, rule: 'unreadable-source-blocks-allow', reason: `the tags cannot be read: ${(e as Error).message}` });
@@ -95,7 +97,7 @@ export async function checkFile(path: string, options: CheckFileOptions = {}): P
       try {
         evidence.push(...registryEvidence(isrc, registry, await options.lookup.status(isrc), options.registryLicence));
       } catch (e) {
-        evidence.push({ signal: 'registry', source: `registry ${registry} ISRC ${isrc}`, raw: '', says: 'unreadable', uses: CHECK_USES, rule: 'registry-coverage', reason: `the lookup failed: ${(e as Error).message}` });
+        evidence.push({ signal: 'registry', source: `ISRC ${isrc} in the registry ${registry}`, raw: '', says: 'unreadable', uses: CHECK_USES, rule: 'registry-coverage', reason: `the lookup failed: ${(e as Error).message}` });
       }
     }
   }

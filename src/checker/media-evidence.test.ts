@@ -41,6 +41,11 @@ describe('readMediaTags', () => {
     expect(t.xmp).toEqual([{ source: 'ID3v2.3 PRIV:XMP', data: xmp }]);
   });
 
+  it('joins back a TXXX text its reader split at "/"', () => {
+    const t = readMediaTags({ 'ID3v2.3': [{ id: 'TXXX:DATA_MINING', value: 'http:' }, { id: 'TXXX:DATA_MINING', value: '' }, { id: 'TXXX:DATA_MINING', value: 'ns.useplus.org' }, { id: 'TXXX:DATA_MINING', value: 'x' }] });
+    expect(t.fields.DATA_MINING).toEqual([{ value: 'http://ns.useplus.org/x', source: 'ID3v2.3 TXXX:DATA_MINING' }]);
+  });
+
   it('ignores values of the wrong shape', () => {
     const t = readMediaTags({ 'ID3v2.4': [{ id: 'TSRC', value: { x: 1 } }, { id: 'WXXX', value: 'no' }, { id: 'PRIV', value: null }], vorbis: [{ id: 'ISRC', value: '  ' }] });
     expect(t).toEqual({ isrcs: [], fields: {}, xmp: [] });
@@ -114,7 +119,7 @@ describe('registry evidence', () => {
     });
     const ev = registryEvidence('FRZ032500001', 'test.db', a, 'https://cmo.example/licensing');
     expect(ev).toHaveLength(4);
-    expect(ev[1]).toMatchObject({ signal: 'registry', source: 'registry test.db ISRC FRZ032500001', raw: 'reserved: DECLARATION_IN_FORCE d1, MANDATE_IN_FORCE m1', says: 'reserve', uses: ['genai-training'], licence: 'https://cmo.example/licensing', rule: 'registry-coverage' });
+    expect(ev[1]).toMatchObject({ signal: 'registry', source: 'ISRC FRZ032500001 in the registry test.db', raw: 'reserved: DECLARATION_IN_FORCE d1, MANDATE_IN_FORCE m1', says: 'reserve', uses: ['genai-training'], licence: 'https://cmo.example/licensing', rule: 'registry-coverage' });
     expect(statuses(ev)).toEqual({ 'ai-training': 'reserved', 'genai-training': 'reserved', 'ai-inference': 'reserved', search: 'not-covered' });
   });
 

@@ -101,7 +101,7 @@ export function noIsrcEvidence(file: string, invalid: readonly { value: string; 
 /** The registry's answer about one ISRC, per use: reserved, not covered, or unknown to the registry. */
 export function registryEvidence(isrc: string, registry: string, a: RecordingAnswer, licence?: string): Evidence[] {
   const out: Evidence[] = [];
-  const source = `registry ${registry} ISRC ${isrc}`;
+  const source = `ISRC ${isrc} in the registry ${registry}`;
   for (const use of CHECK_USES) {
     const u = resolveUse(a.uses, use);
     if (u === undefined) continue;

@@ -46,6 +46,7 @@ export function readMediaTags(native: Readonly<Record<string, readonly TagLike[]
   const isrc = (value: string, source: string): void => {
     if (out.isrcs.length < MAX_PER_KIND && value.trim() !== '') out.isrcs.push({ value: value.trim(), source });
   };
+  const joined = new Map<string, { name: string; source: string; pieces: string[] }>();
   for (const [type, tags] of Object.entries(native)) {
     for (const tag of tags) {
       const source = `${type} ${tag.id}`;
@@ -53,7 +54,13 @@ export function readMediaTags(native: Readonly<Record<string, readonly TagLike[]
       const upper = id.toUpperCase();
       if (type.startsWith('ID3v2')) {
         if (id === 'TSRC' || upper === 'TXXX:ISRC') for (const v of texts(tag.value)) isrc(v, source);
-        else if (id.startsWith('TXXX:')) for (const v of texts(tag.value)) field(id.slice(5), v, source);
+        // ID3v2.3 readers split TXXX text at '/' (its multi-value separator): a URL comes back in pieces,
+        // one tag each. A description is unique within a tag, so the pieces are joined back.
+        else if (id.startsWith('TXXX:')) {
+          const key = `${type}\u0000${id}`;
+          if (!joined.has(key)) joined.set(key, { name: id.slice(5), source, pieces: [] });
+          joined.get(key)?.pieces.push(...texts(tag.value));
+        }
         else if (id === 'WXXX' && isRecord(tag.value)) {
           const { description, url } = tag.value;
           if (typeof description === 'string' && typeof url === 'string') field(description, url, `${type} WXXX:${description}`);
@@ -77,6 +84,7 @@ export function readMediaTags(native: Readonly<Record<string, readonly TagLike[]
       else for (const v of texts(tag.value)) field(id, v, source);
     }
   }
+  for (const j of joined.values()) field(j.name, j.pieces.join('/'), j.source);
   return out;
 }
 
