@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileCheck } from '../../src/checker/check-file.js';
 import { tdmr } from '../support/cli.js';
+import { startSite } from '../support/signal-sites.js';
 import { freshContext, sqliteTestDb } from '../support/db.js';
 import { SEED, seedRegistry } from './registry-seed.js';
 
@@ -105,6 +106,19 @@ describe('tdmr check on media files', () => {
       expect(c.uses['ai-training'].evidence.find((e) => e.signal === 'registry')).toMatchObject({ licence: `${BASE}/licensing` });
     } finally {
       delete process.env.PUBLIC_URL;
+    }
+  });
+
+  it('URLs and files mixed in one call, answered in argument order', async () => {
+    const site = await startSite({ '/robots.txt': 'User-agent: *\nAllow: /\n', '/a': { headers: { 'content-usage': 'train-ai=n' }, body: 'a' } });
+    try {
+      const r = await tdmr('--db', dbUrl, '--json', 'check', '--agent', 'ExampleBot', '--delay', '0', `${site.origin}/a`, f('sub/free.flac'));
+      expect(r.code, r.err).toBe(1);
+      const [url, file] = r.json<({ kind: string; item: string; uses: Record<string, { status: string }> })[]>();
+      expect(url).toMatchObject({ kind: 'url', item: `${site.origin}/a`, uses: { 'ai-training': { status: 'reserved' } } });
+      expect(file).toMatchObject({ kind: 'file', item: f('sub/free.flac'), uses: { 'ai-training': { status: 'not-covered' } } });
+    } finally {
+      await site.close();
     }
   });
 
