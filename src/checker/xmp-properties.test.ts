@@ -1,7 +1,8 @@
 /** Property tests and hostile input for the XMP reader and the PLUS reading: no throw, bounded output. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { plusCode, plusEvidence, xmpEvidence } from './media-evidence.js';
+import { plusCode, plusEvidence, tagEvidence, xmpEvidence } from './media-evidence.js';
+import { readMediaTags } from './media-tags.js';
 import { CHECK_USES } from './model.js';
 import { findXmpPackets, readXmp } from './xmp-read.js';
 
@@ -59,6 +60,23 @@ describe('XMP reader on any input', () => {
         const ev = plusEvidence('xmp-data-mining', 'f', s, undefined);
         expect(ev.map((e) => e.says)).toEqual(['unreadable']);
       }),
+    );
+  });
+});
+
+describe('tag reader on any tag lists', () => {
+  it('never throws; values kept are trimmed, non-empty strings; evidence stays in the vocabulary of uses', () => {
+    const value = fc.oneof(fc.string({ maxLength: 40 }), fc.integer(), fc.constant(null), fc.array(fc.string({ maxLength: 10 }), { maxLength: 4 }), fc.record({ description: fc.string({ maxLength: 12 }), url: fc.string({ maxLength: 30 }) }), fc.record({ owner_identifier: fc.constantFrom('XMP', 'x'), data: fc.uint8Array({ maxLength: 20 }) }));
+    const id = fc.oneof(fc.constantFrom('TSRC', 'TXXX:DATA_MINING', 'TXXX:TDM_RESERVATION', 'WXXX', 'PRIV', 'ISRC', 'xid ', '----:com.apple.iTunes:ISRC', 'DATA_MINING', 'TDM_POLICY'), fc.string({ maxLength: 12 }));
+    const native = fc.dictionary(fc.constantFrom('ID3v2.3', 'ID3v2.4', 'vorbis', 'iTunes', 'APEv2'), fc.array(fc.record({ id, value }), { maxLength: 12 }));
+    fc.assert(
+      fc.property(native, (n) => {
+        const t = readMediaTags(n);
+        for (const i of t.isrcs) expect(i.value).toBe(i.value.trim());
+        for (const list of Object.values(t.fields)) for (const v of list) expect(v.value.trim()).not.toBe('');
+        for (const e of tagEvidence('f', t)) expect(CHECK_USES).toEqual(expect.arrayContaining([...e.uses]));
+      }),
+      { numRuns: 300 },
     );
   });
 });

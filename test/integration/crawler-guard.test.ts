@@ -37,6 +37,7 @@ describe('crawler guard', () => {
     fetcher = new HttpFetcher({ agentToken: AGENT, perHostDelayMs: 0, timeoutMs: 5000 });
   });
   afterAll(async () => {
+    delete process.env.CRAWLEE_STORAGE_DIR;
     await fetcher.close();
     await site.close();
     rmSync(storage, { recursive: true, force: true });
