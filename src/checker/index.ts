@@ -15,3 +15,8 @@ export { checkUrl, siteFiles, type CheckUrlOptions, type UrlCheck, type SiteFile
 export { HttpFetcher, HostGate, type Fetcher, type FetchResult, type HttpFetcherOptions } from './http-fetch.js';
 export { OriginCache, MAX_CACHE_MS } from './origin-cache.js';
 export { summariseTdmPolicy, type TdmPolicySummary } from './tdmrep-policy.js';
+export { checkFile, type CheckFileOptions, type FileCheck } from './check-file.js';
+export { readXmp, findXmpPackets, type XmpReading } from './xmp-read.js';
+export { readMediaTags, type MediaTags } from './media-tags.js';
+export { listMediaFiles, isMediaFile, MEDIA_EXTENSIONS } from './media-walk.js';
+export { guardedFetch, crawleeGuard, urlGuard, type GuardOptions, type GuardDecision, type CrawleeContextLike } from './guard.js';

@@ -39,7 +39,13 @@ export type SignalKind =
   | 'robots-meta'
   | 'link-license'
   | 'ai-txt'
-  | 'http-response';
+  | 'http-response'
+  | 'xmp-data-mining'
+  | 'xmp-tdmrep'
+  | 'xmp-licence'
+  | 'media-tag'
+  | 'media-file'
+  | 'registry';
 
 /** The rules that can decide a verdict or a signal's reading; docs/checker.md explains each. */
 export type PrecedenceRule =
@@ -55,14 +61,22 @@ export type PrecedenceRule =
   | 'noai-token'
   | 'rsl-license-discovery'
   | 'ai-txt-disallow'
+  | 'plus-data-mining-vocabulary'
+  | 'tdmrep-embedded'
+  | 'embedded-licence-discovery'
+  | 'registry-coverage'
+  | 'no-identifier'
   | 'any-reservation-reserves'
   | 'licence-held'
   | 'unreadable-source-blocks-allow'
   | 'explicit-allow'
   | 'no-signal';
 
-/** What one statement says about the uses it names. */
-export type Stance = 'reserve' | 'allow' | 'offer-licence' | 'unreadable';
+/**
+ * What one statement says about the uses it names. `silent`: a source was read and says nothing about
+ * them (a registry that does not cover the recording, a file without an ISRC): listed, never deciding.
+ */
+export type Stance = 'reserve' | 'allow' | 'offer-licence' | 'unreadable' | 'silent';
 
 export interface Evidence {
   signal: SignalKind;
