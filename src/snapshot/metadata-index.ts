@@ -1,8 +1,8 @@
 /**
  * Matching a manifest row by artist and title against the snapshot's keys (pure). First the exact
  * normalised key; then, among keys that share the artist or the title (the blocking keys), the most
- * similar by Levenshtein distance (fastest-levenshtein) over the whole key, kept when its similarity
- * reaches the caller's threshold. A block larger than `maxCandidates` is cut, so one prolific artist
+ * similar by Levenshtein distance (fastest-levenshtein): the similarity of artist and title, weighted
+ * by their lengths, kept when it reaches the caller's threshold and each part alone reaches PART_FLOOR. A block larger than `maxCandidates` is cut, so one prolific artist
  * cannot make a row slow.
  *
  * @example
@@ -56,6 +56,8 @@ export class MetadataIndex {
       return { method: 'metadata-exact', position, score: 1, key, candidates: exact.length };
     }
     const tab = key.indexOf('\t');
+    const ka = key.slice(0, tab);
+    const kt = key.slice(tab + 1);
     const seen = new Set<number>();
     let best = -1;
     let bestScore = 0;
@@ -68,23 +70,51 @@ export class MetadataIndex {
         seen.add(id);
         const other = this.#keys[id] as string;
         const longest = Math.max(other.length, key.length);
-        // Lengths alone bound the similarity: skip the distance when it cannot beat the best so far.
+        // Lengths alone bound the similarity: skip the distances when it cannot beat the best so far.
         const bound = 1 - Math.abs(other.length - key.length) / longest;
         if (bound < threshold || bound <= bestScore) continue;
-        const score = 1 - distance(key, other) / longest;
+        const otherTab = other.indexOf('\t');
+        const oa = other.slice(0, otherTab);
+        const ot = other.slice(otherTab + 1);
+        const simA = similarity(ka, oa);
+        const simT = similarity(kt, ot);
+        // Each part must be close on its own: a long shared title must not carry a different artist
+        // (or a shared artist a different song) over the threshold.
+        if (simA < PART_FLOOR || simT < PART_FLOOR) continue;
+        const score = (simA * ka.length + simT * kt.length) / (ka.length + kt.length);
         if (score > bestScore) {
           bestScore = score;
           best = id;
         }
       }
     };
-    consider(this.#byArtist.get(key.slice(0, tab)));
-    consider(this.#byTitle.get(key.slice(tab + 1)));
+    consider(this.#byArtist.get(ka));
+    consider(this.#byTitle.get(kt));
     if (best >= 0 && bestScore >= threshold) {
       return { method: 'metadata-fuzzy', position: this.#positions[best] as number, score: round(bestScore), key: this.#keys[best] as string, candidates: seen.size };
     }
     return { method: 'none', score: round(bestScore), key, candidates: seen.size };
   }
+}
+
+/** Least similarity of the artist and of the title, each on its own, for a fuzzy match. */
+export const PART_FLOOR = 0.8;
+
+/**
+ * 1 - edit distance / longer length, where two swapped neighbours count as one edit (Levenshtein counts
+ * two): a transposed pair is the commonest typo, and in a four-letter name two edits is a different name.
+ */
+export function similarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const longest = Math.max(a.length, b.length);
+  return 1 - (swappedPair(a, b) ? 1 : distance(a, b)) / longest;
+}
+
+function swappedPair(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
