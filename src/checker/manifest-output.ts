@@ -35,7 +35,7 @@ export async function fileSink(file: string): Promise<OutcomeSink> {
     throw new CheckerError('CHECK_INVALID_OPTION', `cannot write ${file}: ${(cause as Error).message}`, { cause, details: { field: 'out' } });
   }
   const writeText = async (text: string | Uint8Array): Promise<void> => {
-    if (failed) throw new CheckerError('CHECK_INVALID_OPTION', `cannot write ${file}: ${(failed as Error).message}`, { details: { field: 'out' } });
+    if (failed) throw new CheckerError('CHECK_INVALID_OPTION', `cannot write ${file}: ${(failed).message}`, { details: { field: 'out' } });
     if (!out.write(text)) await once(out, 'drain');
   };
   if (fmt === 'csv') await writeText(`${CSV_HEADER.join(',')}\n`);

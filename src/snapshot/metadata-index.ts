@@ -52,7 +52,7 @@ export class MetadataIndex {
     if (exact !== undefined) {
       // Several recordings can share a key (re-releases with new ISRCs): the one the caller prefers
       // (a reserved one) is reported, so a match never hides a reservation.
-      const position = exact.find(prefer) ?? (exact[0] as number);
+      const position = exact.find(prefer) ?? exact[0] ?? 0;
       return { method: 'metadata-exact', position, score: 1, key, candidates: exact.length };
     }
     const tab = key.indexOf('\t');

@@ -181,7 +181,7 @@ describe('tdmr check-manifest', () => {
     expect(gs.errors).toBeGreaterThan(0);
   });
 
-  it('the built CLI checks on two worker threads', async () => {
+  it('the built CLI checks on two worker threads', () => {
     const keyFile = join(dir, 'log.pub');
     writeFileSync(keyFile, `${t.verifierKey}\n`);
     const out = join(dir, 'built.csv');
