@@ -49,6 +49,15 @@ export interface FastOptions {
   workerExecArgv?: string[];
 }
 
+/** Below this size a file is scanned on the calling thread: starting workers costs more than they save. */
+export const WORKER_MIN_BYTES = 16 * 1024 * 1024;
+
+/** Worker threads for a file of `size` bytes: `auto` is one per core (at most 2 here) for big files, none for small ones. */
+export function workersFor(size: number, requested: number | 'auto', cores: number): number {
+  if (requested !== 'auto') return requested;
+  return size < WORKER_MIN_BYTES ? 0 : Math.max(1, Math.min(cores, 8));
+}
+
 const QUOTE = 34;
 const NL = 10;
 
@@ -128,7 +137,9 @@ async function run(file: string, fh: FileHandle, start: number, cols: ColumnMap,
       ? inlineScanner({ cols, width, matcher: new SnapshotMatcher(sharedSnapshotData(shared), { threshold: o.threshold }), statuses: sharedSnapshotData(shared).statuses, ...(fmt ? { format: fmt } : {}) })
       : poolScanner(o.workers, { shared, cols, width, threshold: o.threshold, format }, o);
   const total = new SummaryBuilder();
-  const chunk = o.chunkBytes ?? 4 * 1024 * 1024;
+  // Chunks small enough that every worker gets several, large enough that messages are few.
+  const size = (await fh.stat()).size;
+  const chunk = o.chunkBytes ?? Math.max(256 * 1024, Math.min(4 * 1024 * 1024, Math.ceil(size / Math.max(1, o.workers * 8))));
   const inFlight: { promise: Promise<ScanResult>; relative: boolean }[] = [];
   // File line of the next chunk's first line: known before dispatch when outcomes are written (their
   // text carries line numbers), else from the chunks' line counts as they come back.

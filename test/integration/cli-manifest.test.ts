@@ -185,7 +185,7 @@ describe('tdmr check-manifest', () => {
     const keyFile = join(dir, 'log.pub');
     writeFileSync(keyFile, `${t.verifierKey}\n`);
     const out = join(dir, 'built.csv');
-    const child = spawnSync(process.execPath, ['bin/tdmr.js', 'check-manifest', join(dir, 'm.csv'), '--snapshot', snap, '--key', keyFile, '--out', out, '--json'], { encoding: 'utf8' });
+    const child = spawnSync(process.execPath, ['bin/tdmr.js', 'check-manifest', join(dir, 'm.csv'), '--snapshot', snap, '--key', keyFile, '--out', out, '--json', '--workers', '2'], { encoding: 'utf8' });
     expect(child.stderr).toBe('');
     expect(child.status).toBe(1);
     expect(JSON.parse(child.stdout)).toMatchObject({ rows: 8, reserved: 4, path: 'fast-csv' });

@@ -3,7 +3,8 @@ import { Option } from 'commander';
 import cliProgress from 'cli-progress';
 import { CheckerError } from '../../checker/errors.js';
 import { checkManifest, type RowMatcher } from '../../checker/manifest-check.js';
-import { runFastCsv } from '../../checker/manifest-fast-run.js';
+import { availableParallelism } from 'node:os';
+import { runFastCsv, workersFor } from '../../checker/manifest-fast-run.js';
 import { SnapshotMatcher } from '../../checker/manifest-match.js';
 import { ServiceMatcher } from '../../checker/manifest-online.js';
 import { fileSink, outputFormat, type OutcomeSink } from '../../checker/manifest-output.js';
@@ -57,7 +58,7 @@ export const registerCheckManifest: Register = (program, io, done) => {
     .option('--out <file>', 'one outcome per row: .jsonl or .csv')
     .option('--report <file>', 'a self-contained HTML report with charts')
     .addOption(new Option('--format <format>', 'the manifest format (default: from the file name)').choices(['csv', 'jsonl', 'parquet']))
-    .option('--workers <n>', 'worker threads for plain CSV (0: read on the main thread)', '2')
+    .option('--workers <n>', 'worker threads for plain CSV: a number (0: on the main thread) or auto (one per core for files of 16 MB or more)', 'auto')
     .option('--at <date>', 'with --service: the instant to answer for (default now)')
     .option('--territory <code>', 'with --service: ISO 3166-1 alpha-2 territory')
     .option('--progress', 'show progress on stderr even when it is not a terminal')
@@ -69,7 +70,7 @@ export const registerCheckManifest: Register = (program, io, done) => {
     .action(
       action(io, done, async (file: string, opts: Opts, cmd) => {
         const threshold = number(opts.threshold, '--threshold', 0, 1);
-        const workers = number(opts.workers, '--workers', 0, 64, true);
+        const workersOpt = opts.workers === 'auto' ? 'auto' : number(opts.workers, '--workers', 0, 64, true);
         if ((opts.snapshot === undefined) === (opts.service === undefined)) {
           throw new CheckerError('CHECK_INVALID_OPTION', 'give exactly one of --snapshot (offline) and --service (online)', { details: { field: 'snapshot' } });
         }
@@ -79,6 +80,7 @@ export const registerCheckManifest: Register = (program, io, done) => {
         if (opts.out !== undefined) outputFormat(opts.out);
         const format = opts.format ?? manifestFormat(file);
         const size = checkReadable(file);
+        const workers = workersFor(size, workersOpt, availableParallelism());
         let verified: VerifiedSnapshot | null = null;
         let snapshotBytes: Uint8Array | null = null;
         let matcher: RowMatcher;
