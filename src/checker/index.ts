@@ -15,3 +15,12 @@ export { checkUrl, siteFiles, type CheckUrlOptions, type UrlCheck, type SiteFile
 export { HttpFetcher, HostGate, type Fetcher, type FetchResult, type HttpFetcherOptions } from './http-fetch.js';
 export { OriginCache, MAX_CACHE_MS } from './origin-cache.js';
 export { summariseTdmPolicy, type TdmPolicySummary } from './tdmrep-policy.js';
+export { checkManifest, type ManifestCheckOptions, type RowMatcher } from './manifest-check.js';
+export { SnapshotMatcher, type MatchOptions, type SnapshotData } from './manifest-match.js';
+export { ServiceMatcher, type ServiceOptions } from './manifest-online.js';
+export { readManifest, manifestFormat, type ManifestFormat, type ReadItem } from './manifest-read.js';
+export { runFastCsv, workersFor, type FastOptions } from './manifest-fast-run.js';
+export { renderReport, type ReportMeta } from './manifest-report.js';
+export { SummaryBuilder, type ManifestSummary } from './manifest-summary.js';
+export { fileSink, type OutcomeSink } from './manifest-output.js';
+export type { ManifestRow, RowOutcome, MatchMethod, RowStatus } from './manifest-model.js';
