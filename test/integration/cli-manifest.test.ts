@@ -195,6 +195,15 @@ describe('tdmr check-manifest', () => {
     expect(lines[4]).toMatch(/^5,metadata-fuzzy,/);
   });
 
+  it('has --help for every new command, naming the exit codes', async () => {
+    for (const argv of [['check-manifest'], ['snapshot', 'export'], ['snapshot', 'verify']]) {
+      const r = await tdmr(...argv, '--help');
+      expect(r.code, argv.join(' ')).toBe(0);
+      expect(r.out).toMatch(/Usage: tdmr/);
+      expect(r.out).toMatch(/Exit code: 0/);
+    }
+  });
+
   it('refuses bad usage with exit 2', async () => {
     const csv = join(dir, 'm.csv');
     expect((await tdmr('check-manifest', csv)).code).toBe(2);
