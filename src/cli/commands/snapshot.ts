@@ -1,3 +1,4 @@
+import cliProgress from 'cli-progress';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { readSignerKeyFile } from '../../ledger/key-file.js';
 import { SnapshotError } from '../../snapshot/errors.js';
@@ -46,11 +47,17 @@ export const registerSnapshot: Register = (program, io, done) => {
         }
         const signer = readSignerKeyFile(configFrom(cmd).logKeyFile);
         return withContext(cmd, async (ctx) => {
-          const r = await exportSnapshot(
-            { registry: ctx.stores.registry, ledger: ctx.services.ledger, signer },
-            { ...(at ? { at } : {}), ...(opts.territory ? { territory: opts.territory } : {}), onProgress: (n) => io.isTty && process.stderr.write(`\r${n} recordings`) },
-          );
-          if (io.isTty) process.stderr.write('\n');
+          const bar = io.isTty ? new cliProgress.SingleBar({ stream: process.stderr, format: 'exporting [{bar}] {value}/{total} recordings' }, cliProgress.Presets.shades_classic) : null;
+          bar?.start(Math.max(1, (await ctx.stores.registry.counts()).recordings), 0);
+          let r;
+          try {
+            r = await exportSnapshot(
+              { registry: ctx.stores.registry, ledger: ctx.services.ledger, signer },
+              { ...(at ? { at } : {}), ...(opts.territory ? { territory: opts.territory } : {}), onProgress: (n) => bar?.update(n) },
+            );
+          } finally {
+            bar?.stop();
+          }
           const tmp = `${opts.out}.tmp-${process.pid}`;
           writeFileSync(tmp, r.bytes);
           renameSync(tmp, opts.out);
