@@ -61,11 +61,27 @@ async function prepare() {
     statuses[i] = i % 2 === 0 ? RESERVED : 0;
   }
   for (let i = 1; i < rows; i++) if (isrcs[i] <= isrcs[i - 1]) throw new Error(`ISRC order broken at ${i}`);
-  const checkpoint = signCheckpoint({ origin: signer.name, size: rows, rootHash: new Uint8Array(32) }, [signer]);
-  const bytes = encodeSnapshot({ createdAt: new Date().toISOString(), at: new Date().toISOString(), territory: null, checkpoint, keyHash: signer.keyHash, isrcs, statuses, keys: [] }, snapshotSigner(signer));
+  const checkpoint = signCheckpoint({ origin: signer.name, size: rows, rootHash: new Uint8Array(32) }, [
+    signer,
+  ]);
+  const bytes = encodeSnapshot(
+    {
+      createdAt: new Date().toISOString(),
+      at: new Date().toISOString(),
+      territory: null,
+      checkpoint,
+      keyHash: signer.keyHash,
+      isrcs,
+      statuses,
+      keys: [],
+    },
+    snapshotSigner(signer),
+  );
   writeFileSync(join(dir, 'registry.tdms'), bytes);
   writeFileSync(join(dir, 'key.pub'), keys.verifierKey);
-  await writeLines(join(dir, 'registry.csv'), rows + 1, (i) => (i === 0 ? 'isrc,reserved\n' : `${isrcAt(i - 1)},${(i - 1) % 2 === 0}\n`));
+  await writeLines(join(dir, 'registry.csv'), rows + 1, (i) =>
+    i === 0 ? 'isrc,reserved\n' : `${isrcAt(i - 1)},${(i - 1) % 2 === 0}\n`,
+  );
   // A fixed permutation: i -> (i * P) mod rows, with P prime to rows.
   let p = 7_368_787;
   while (gcd(p, rows) !== 1) p++;
@@ -100,7 +116,9 @@ async function duck() {
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const db = await DuckDBInstance.create(':memory:');
   const c = await db.connect();
-  await c.run(`CREATE TABLE registry AS SELECT * FROM read_csv('${join(dir, 'registry.csv')}', header = true, columns = {'isrc': 'VARCHAR', 'reserved': 'BOOLEAN'})`);
+  await c.run(
+    `CREATE TABLE registry AS SELECT * FROM read_csv('${join(dir, 'registry.csv')}', header = true, columns = {'isrc': 'VARCHAR', 'reserved': 'BOOLEAN'})`,
+  );
   const t0 = performance.now();
   const r = await c.runAndReadAll(
     `SELECT count(*)::BIGINT AS n, count(r.isrc)::BIGINT AS matched, count(*) FILTER (WHERE r.reserved)::BIGINT AS reserved
@@ -115,23 +133,45 @@ async function duck() {
 const role = process.argv[2];
 if (role === 'ours' || role === 'duckdb') {
   const r = role === 'ours' ? await ours() : await duck();
-  process.stdout.write(`${JSON.stringify({ ...r, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ...r, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`,
+  );
   process.exit(0);
 }
 
 await prepare();
 const child = (which) => {
-  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), which], { encoding: 'utf8', env: { ...process.env }, maxBuffer: 1 << 20 });
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), which], {
+    encoding: 'utf8',
+    env: { ...process.env },
+    maxBuffer: 1 << 20,
+  });
   if (r.status !== 0) throw new Error(`${which} failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop());
 };
 const o = child('ours');
 const d = child('duckdb');
-if (o.rows !== d.rows || o.reserved !== d.reserved || o.matched !== d.matched) throw new Error(`answers differ: ours ${JSON.stringify(o)} duckdb ${JSON.stringify(d)}`);
+if (o.rows !== d.rows || o.reserved !== d.reserved || o.matched !== d.matched)
+  throw new Error(`answers differ: ours ${JSON.stringify(o)} duckdb ${JSON.stringify(d)}`);
 const oursRps = o.rows / o.seconds;
 const duckRps = d.rows / d.seconds;
 console.log(`manifest ISRC matching, ${rows} rows (${o.reserved} reserved) against ${rows} recordings`);
-console.log(`  ours   (CSV scanner, ${o.workers} workers): ${Math.round(oursRps).toLocaleString('en')} rows/s, peak RSS ${o.maxRssMb} MB`);
-console.log(`  DuckDB (read_csv JOIN table):    ${Math.round(duckRps).toLocaleString('en')} rows/s, peak RSS ${d.maxRssMb} MB`);
+console.log(
+  `  ours   (CSV scanner, ${o.workers} workers): ${Math.round(oursRps).toLocaleString('en')} rows/s, peak RSS ${o.maxRssMb} MB`,
+);
+console.log(
+  `  DuckDB (read_csv JOIN table):    ${Math.round(duckRps).toLocaleString('en')} rows/s, peak RSS ${d.maxRssMb} MB`,
+);
 console.log(`  ratio ${(oursRps / duckRps).toFixed(2)}x (target >= 1.0)`);
-console.log(JSON.stringify({ bench: 'manifest-isrc', rows, oursRowsPerSecond: Math.round(oursRps), duckdbRowsPerSecond: Math.round(duckRps), ratio: Number((oursRps / duckRps).toFixed(3)), oursWorkers: o.workers, oursPeakRssMb: o.maxRssMb, duckdbPeakRssMb: d.maxRssMb }));
+console.log(
+  JSON.stringify({
+    bench: 'manifest-isrc',
+    rows,
+    oursRowsPerSecond: Math.round(oursRps),
+    duckdbRowsPerSecond: Math.round(duckRps),
+    ratio: Number((oursRps / duckRps).toFixed(3)),
+    oursWorkers: o.workers,
+    oursPeakRssMb: o.maxRssMb,
+    duckdbPeakRssMb: d.maxRssMb,
+  }),
+);

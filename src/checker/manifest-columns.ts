@@ -29,7 +29,12 @@ const ALIASES: Record<string, ManifestField> = {
   filename: 'path',
 };
 
-const canonical = (name: string): string => name.trim().replace(/^\uFEFF/, '').toLowerCase().replace(/[\s-]+/g, '_');
+const canonical = (name: string): string =>
+  name
+    .trim()
+    .replace(/^\uFEFF/, '')
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 /** Which column holds each field; CHECK_BAD_MANIFEST when two columns claim one field or none can match. */
 export function resolveColumns(header: readonly string[], file: string): ColumnMap {
@@ -38,14 +43,22 @@ export function resolveColumns(header: readonly string[], file: string): ColumnM
     const field = ALIASES[canonical(name)];
     if (field === undefined) return;
     if (map[field] !== undefined) {
-      throw new CheckerError('CHECK_BAD_MANIFEST', `${file}: columns ${map[field] + 1} and ${i + 1} are both ${field}`, { details: { file, line: 1, field } });
+      throw new CheckerError(
+        'CHECK_BAD_MANIFEST',
+        `${file}: columns ${map[field] + 1} and ${i + 1} are both ${field}`,
+        { details: { file, line: 1, field } },
+      );
     }
     map[field] = i;
   });
   if (map.isrc === undefined && (map.artist === undefined || map.title === undefined)) {
-    throw new CheckerError('CHECK_BAD_MANIFEST', `${file}: no isrc column, nor both artist and title (columns: ${header.join(', ') || 'none'})`, {
-      details: { file, line: 1, field: 'isrc' },
-    });
+    throw new CheckerError(
+      'CHECK_BAD_MANIFEST',
+      `${file}: no isrc column, nor both artist and title (columns: ${header.join(', ') || 'none'})`,
+      {
+        details: { file, line: 1, field: 'isrc' },
+      },
+    );
   }
   return map;
 }

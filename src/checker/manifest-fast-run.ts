@@ -92,14 +92,20 @@ interface Scanner {
 
 function inlineScanner(setup: ScanSetup): Scanner {
   return {
-    scan: (bytes, firstLine) => Promise.resolve(scanChunk(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), firstLine, setup)),
+    scan: (bytes, firstLine) =>
+      Promise.resolve(
+        scanChunk(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), firstLine, setup),
+      ),
     close: () => Promise.resolve(),
   };
 }
 
 function poolScanner(n: number, init: WorkerInit, o: FastOptions): Scanner {
   const url = o.workerUrl ?? new URL('./manifest-worker.js', import.meta.url);
-  const workers = Array.from({ length: n }, () => new Worker(url, { workerData: init, ...(o.workerExecArgv ? { execArgv: o.workerExecArgv } : {}) }));
+  const workers = Array.from(
+    { length: n },
+    () => new Worker(url, { workerData: init, ...(o.workerExecArgv ? { execArgv: o.workerExecArgv } : {}) }),
+  );
   const pending = new Map<number, { resolve: (r: ScanResult) => void; reject: (e: unknown) => void }>();
   let nextId = 0;
   let turn = 0;
@@ -128,18 +134,33 @@ function poolScanner(n: number, init: WorkerInit, o: FastOptions): Scanner {
   };
 }
 
-async function run(file: string, fh: FileHandle, start: number, cols: ColumnMap, width: number, o: FastOptions): Promise<ManifestSummary> {
+async function run(
+  file: string,
+  fh: FileHandle,
+  start: number,
+  cols: ColumnMap,
+  width: number,
+  o: FastOptions,
+): Promise<ManifestSummary> {
   const format = o.sink ? (o.outputFormat ?? null) : null;
   const fmt = format === 'csv' ? outcomeCsv : format === 'jsonl' ? outcomeJsonl : undefined;
   const shared = shareSnapshot(o.snapshotBytes, o.view);
   const scanner =
     o.workers === 0
-      ? inlineScanner({ cols, width, matcher: new SnapshotMatcher(sharedSnapshotData(shared), { threshold: o.threshold }), statuses: sharedSnapshotData(shared).statuses, ...(fmt ? { format: fmt } : {}) })
+      ? inlineScanner({
+          cols,
+          width,
+          matcher: new SnapshotMatcher(sharedSnapshotData(shared), { threshold: o.threshold }),
+          statuses: sharedSnapshotData(shared).statuses,
+          ...(fmt ? { format: fmt } : {}),
+        })
       : poolScanner(o.workers, { shared, cols, width, threshold: o.threshold, format }, o);
   const total = new SummaryBuilder();
   // Chunks small enough that every worker gets several, large enough that messages are few.
   const size = (await fh.stat()).size;
-  const chunk = o.chunkBytes ?? Math.max(256 * 1024, Math.min(4 * 1024 * 1024, Math.ceil(size / Math.max(1, o.workers * 8))));
+  const chunk =
+    o.chunkBytes ??
+    Math.max(256 * 1024, Math.min(4 * 1024 * 1024, Math.ceil(size / Math.max(1, o.workers * 8))));
   const inFlight: { promise: Promise<ScanResult>; relative: boolean }[] = [];
   // File line of the next chunk's first line: known before dispatch when outcomes are written (their
   // text carries line numbers), else from the chunks' line counts as they come back.
@@ -201,7 +222,10 @@ async function run(file: string, fh: FileHandle, start: number, cols: ColumnMap,
   }
   if (quotedAt >= 0) {
     const matcher = new SnapshotMatcher(o.view, { threshold: o.threshold });
-    const header = Object.entries(cols).reduce<string[]>((h, [f, i]) => ((h[i] = f), h), Array.from({ length: width }, (_, i) => `column${i + 1}`));
+    const header = Object.entries(cols).reduce<string[]>(
+      (h, [f, i]) => ((h[i] = f), h),
+      Array.from({ length: width }, (_, i) => `column${i + 1}`),
+    );
     let text = '';
     for await (const item of readCsv(file, undefined, { start: quotedAt, lineOffset: linesDone, header })) {
       const out = item.ok ? matcher.match(item.row) : errorOutcome(item.problem, 'registry-snapshot');

@@ -37,7 +37,15 @@ const dir = mkdtempSync(join(tmpdir(), 'tdmr-fast-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('scanChunk', () => {
-  const isrc = fc.constantFrom('FRZ032500001', 'frz032500003', 'FRZ032500009', 'FR-Z03-25-00002', 'XX', '', ' FRZ032500001');
+  const isrc = fc.constantFrom(
+    'FRZ032500001',
+    'frz032500003',
+    'FRZ032500009',
+    'FR-Z03-25-00002',
+    'XX',
+    '',
+    ' FRZ032500001',
+  );
   const text = fc.constantFrom('Zaz', 'Stromae', 'Je veux', 'Papaoutai', 'Papaoutaii', 'La fee', '', 'Élan');
   const line = fc.oneof(
     { weight: 8, arbitrary: fc.tuple(isrc, text, text).map((c) => c.join(',')) },
@@ -46,22 +54,44 @@ describe('scanChunk', () => {
 
   it('gives the outcomes and summary of the general reader on plain CSV', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(line, { maxLength: 30 }), fc.boolean(), fc.boolean(), async (lines, crlf, lastNl) => {
-        const nl = crlf ? '\r\n' : '\n';
-        const body = lines.join(nl) + (lastNl ? nl : '');
-        const path = join(dir, 'm.csv');
-        writeFileSync(path, `isrc,artist,title${nl}${body}`);
-        const matcher = new SnapshotMatcher(view, { threshold: 0.85 });
-        let general = '';
-        const summary = await checkManifest(path, { matcher, sink: { format: outcomeJsonl, writeText: (t) => Promise.resolve(void (general += String(t))), close: () => Promise.resolve() } });
-        const setup = { cols: { isrc: 0, artist: 1, title: 2 }, width: 3, matcher, statuses: view.statuses };
-        const fast = scanChunk(Buffer.from(body), 2, { ...setup, format: outcomeJsonl });
-        expect(fast.text).toBe(general);
-        const counted = scanChunk(Buffer.from(body), 0, setup);
-        const sortTop = (s: typeof summary) => ({ ...s, topPerformers: [...s.topPerformers].sort((a, b) => (a.artist < b.artist ? -1 : 1)) });
-        expect(sortTop(fast.summary)).toEqual(sortTop(summary));
-        expect(counted.summary.firstErrors.map((e) => e.line + 1)).toEqual(summary.firstErrors.map((e) => e.line));
-      }),
+      fc.asyncProperty(
+        fc.array(line, { maxLength: 30 }),
+        fc.boolean(),
+        fc.boolean(),
+        async (lines, crlf, lastNl) => {
+          const nl = crlf ? '\r\n' : '\n';
+          const body = lines.join(nl) + (lastNl ? nl : '');
+          const path = join(dir, 'm.csv');
+          writeFileSync(path, `isrc,artist,title${nl}${body}`);
+          const matcher = new SnapshotMatcher(view, { threshold: 0.85 });
+          let general = '';
+          const summary = await checkManifest(path, {
+            matcher,
+            sink: {
+              format: outcomeJsonl,
+              writeText: (t) => Promise.resolve(void (general += String(t))),
+              close: () => Promise.resolve(),
+            },
+          });
+          const setup = {
+            cols: { isrc: 0, artist: 1, title: 2 },
+            width: 3,
+            matcher,
+            statuses: view.statuses,
+          };
+          const fast = scanChunk(Buffer.from(body), 2, { ...setup, format: outcomeJsonl });
+          expect(fast.text).toBe(general);
+          const counted = scanChunk(Buffer.from(body), 0, setup);
+          const sortTop = (s: typeof summary) => ({
+            ...s,
+            topPerformers: [...s.topPerformers].sort((a, b) => (a.artist < b.artist ? -1 : 1)),
+          });
+          expect(sortTop(fast.summary)).toEqual(sortTop(summary));
+          expect(counted.summary.firstErrors.map((e) => e.line + 1)).toEqual(
+            summary.firstErrors.map((e) => e.line),
+          );
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -81,7 +81,12 @@ export function scanChunk(buf: Buffer, firstLine: number, s: ScanSetup): ScanRes
           const pos = s.matcher.find(packed);
           // A canonical ISRC the registry does not hold goes the slow way when the row has artist and title
           // (the metadata fallback); without them it is `none` here.
-          if (pos >= 0 || artistCol < 0 || titleCol < 0 || fieldEnd(commas, nc, end, artistCol) === fieldStart(commas, p, artistCol)) {
+          if (
+            pos >= 0 ||
+            artistCol < 0 ||
+            titleCol < 0 ||
+            fieldEnd(commas, nc, end, artistCol) === fieldStart(commas, p, artistCol)
+          ) {
             done = true;
             if (pos >= 0) {
               const byte = s.statuses[pos] as number;
@@ -93,7 +98,11 @@ export function scanChunk(buf: Buffer, firstLine: number, s: ScanSetup): ScanRes
                 const h = hashBytes(buf, a0, a1);
                 const t = reservedArtists.get(h);
                 if (t !== undefined) t.n++;
-                else reservedArtists.set(h, { name: buf.toString('utf8', a0, a1).trim() || '(no artist given)', n: 1 });
+                else
+                  reservedArtists.set(h, {
+                    name: buf.toString('utf8', a0, a1).trim() || '(no artist given)',
+                    n: 1,
+                  });
               }
             } else notFound++;
             if (format) {
@@ -107,7 +116,10 @@ export function scanChunk(buf: Buffer, firstLine: number, s: ScanSetup): ScanRes
     if (!done) {
       let o: RowOutcome;
       if (nc !== s.width - 1) {
-        o = errorOutcome({ line, field: 'record', reason: `${nc + 1} fields where the header has ${s.width}` }, 'registry-snapshot');
+        o = errorOutcome(
+          { line, field: 'record', reason: `${nc + 1} fields where the header has ${s.width}` },
+          'registry-snapshot',
+        );
       } else {
         o = s.matcher.match(rowOf(buf, s, line, commas, p, nc, end));
       }
@@ -117,7 +129,11 @@ export function scanChunk(buf: Buffer, firstLine: number, s: ScanSetup): ScanRes
     p = next;
     line++;
   }
-  return { summary: combine(slow, byByte, notFound, reservedArtists), lines: line - (firstLine === 0 ? 1 : firstLine), text };
+  return {
+    summary: combine(slow, byByte, notFound, reservedArtists),
+    lines: line - (firstLine === 0 ? 1 : firstLine),
+    text,
+  };
 }
 
 /** 52 bits of two FNV-1a hashes of bytes [a, b): collisions are negligible for any number of artists. */
@@ -133,14 +149,25 @@ function hashBytes(buf: Buffer, a: number, b: number): number {
 }
 
 // Field bounds from the line's comma positions (plain functions: closures per line cost a third of the scan).
-const fieldStart = (commas: Int32Array, lineStart: number, k: number): number => (k === 0 ? lineStart : (commas[k - 1] as number) + 1);
-const fieldEnd = (commas: Int32Array, nc: number, end: number, k: number): number => (k === nc ? end : (commas[k] as number));
+const fieldStart = (commas: Int32Array, lineStart: number, k: number): number =>
+  k === 0 ? lineStart : (commas[k - 1] as number) + 1;
+const fieldEnd = (commas: Int32Array, nc: number, end: number, k: number): number =>
+  k === nc ? end : (commas[k] as number);
 
-function rowOf(buf: Buffer, s: ScanSetup, line: number, commas: Int32Array, p: number, nc: number, end: number): ManifestRow {
+function rowOf(
+  buf: Buffer,
+  s: ScanSetup,
+  line: number,
+  commas: Int32Array,
+  p: number,
+  nc: number,
+  end: number,
+): ManifestRow {
   const row: ManifestRow = { line };
   for (const f of MANIFEST_FIELDS) {
     const k = s.cols[f];
-    if (k !== undefined) row[f] = buf.toString('utf8', fieldStart(commas, p, k), fieldEnd(commas, nc, end, k));
+    if (k !== undefined)
+      row[f] = buf.toString('utf8', fieldStart(commas, p, k), fieldEnd(commas, nc, end, k));
   }
   return row;
 }
@@ -157,15 +184,38 @@ function inputOfRow(row: ManifestRow): RowOutcome['input'] {
 function found(row: ManifestRow, packed: number, byte: number): RowOutcome {
   const uses = {} as NonNullable<RowOutcome['uses']>;
   for (const u of QUERY_USES) uses[u] = statusOf(byte, u);
-  return { line: row.line, method: 'isrc', score: 1, isrc: unpackIsrc(packed), uses, reserved: anyReserved(byte), input: inputOfRow(row), evidence: { source: 'registry-snapshot' } };
+  return {
+    line: row.line,
+    method: 'isrc',
+    score: 1,
+    isrc: unpackIsrc(packed),
+    uses,
+    reserved: anyReserved(byte),
+    input: inputOfRow(row),
+    evidence: { source: 'registry-snapshot' },
+  };
 }
 
 function none(row: ManifestRow, packed: number): RowOutcome {
-  return { line: row.line, method: 'none', score: 0, isrc: null, uses: unknownUses(), reserved: false, input: inputOfRow(row), evidence: { source: 'registry-snapshot', key: unpackIsrc(packed) } };
+  return {
+    line: row.line,
+    method: 'none',
+    score: 0,
+    isrc: null,
+    uses: unknownUses(),
+    reserved: false,
+    input: inputOfRow(row),
+    evidence: { source: 'registry-snapshot', key: unpackIsrc(packed) },
+  };
 }
 
 /** The fast rows' counters (by status byte) added to the slow rows' summary. */
-function combine(slow: SummaryBuilder, byByte: Float64Array, notFound: number, hashed: Map<number, { name: string; n: number }>): ManifestSummary {
+function combine(
+  slow: SummaryBuilder,
+  byByte: Float64Array,
+  notFound: number,
+  hashed: Map<number, { name: string; n: number }>,
+): ManifestSummary {
   const artists = new Map<string, number>();
   for (const { name, n } of hashed.values()) artists.set(name, (artists.get(name) ?? 0) + n);
   const s = slow.summary(0);

@@ -15,7 +15,14 @@ import { anyReserved, statusOf } from '../snapshot/format.js';
 import { IsrcIndex } from '../snapshot/isrc-index.js';
 import { packIsrc, unpackIsrc } from '../snapshot/isrc-pack.js';
 import { MetadataIndex, type KeySource } from '../snapshot/metadata-index.js';
-import { errorOutcome, inputOf, unknownUses, type ManifestRow, type RowOutcome, type RowStatus } from './manifest-model.js';
+import {
+  errorOutcome,
+  inputOf,
+  unknownUses,
+  type ManifestRow,
+  type RowOutcome,
+  type RowStatus,
+} from './manifest-model.js';
 
 export interface SnapshotData extends KeySource {
   isrcs: Float64Array;
@@ -73,7 +80,8 @@ export class SnapshotMatcher {
       if (packed < 0) {
         const p = parseIsrc(raw);
         if (p.ok) packed = packIsrc(p.value);
-        else if (!hasMeta) return errorOutcome({ line: row.line, field: 'isrc', reason: p.reason }, 'registry-snapshot', row);
+        else if (!hasMeta)
+          return errorOutcome({ line: row.line, field: 'isrc', reason: p.reason }, 'registry-snapshot', row);
         else note = `isrc not used: ${p.reason}`;
       }
       if (packed >= 0) {
@@ -84,10 +92,20 @@ export class SnapshotMatcher {
       }
     }
     if (!hasMeta) {
-      return errorOutcome({ line: row.line, field: row.artist?.trim() ? 'title' : 'artist', reason: 'no ISRC, and artist and title are not both given' }, 'registry-snapshot', row);
+      return errorOutcome(
+        {
+          line: row.line,
+          field: row.artist?.trim() ? 'title' : 'artist',
+          reason: 'no ISRC, and artist and title are not both given',
+        },
+        'registry-snapshot',
+        row,
+      );
     }
     const statuses = this.data.statuses;
-    const m = this.metadata().match(row.artist as string, row.title as string, this.opts.threshold, (pos) => anyReserved(statuses[pos] as number));
+    const m = this.metadata().match(row.artist as string, row.title as string, this.opts.threshold, (pos) =>
+      anyReserved(statuses[pos] as number),
+    );
     if (m.method === 'none') {
       const o = this.#none(row, m.score, null);
       if (m.key !== null) o.evidence.key = m.key;
@@ -95,20 +113,50 @@ export class SnapshotMatcher {
       if (note) o.evidence.note = note;
       return o;
     }
-    const o = this.#found(row, m.method, m.score, m.position, unpackIsrc(this.data.isrcs[m.position] as number));
+    const o = this.#found(
+      row,
+      m.method,
+      m.score,
+      m.position,
+      unpackIsrc(this.data.isrcs[m.position] as number),
+    );
     o.evidence.key = m.key;
     o.evidence.candidates = m.candidates;
     if (note) o.evidence.note = note;
     return o;
   }
 
-  #found(row: ManifestRow, method: RowOutcome['method'], score: number, position: number, isrc: string): RowOutcome {
+  #found(
+    row: ManifestRow,
+    method: RowOutcome['method'],
+    score: number,
+    position: number,
+    isrc: string,
+  ): RowOutcome {
     const byte = this.data.statuses[position] as number;
-    return { line: row.line, method, score, isrc, uses: usesOf(byte), reserved: anyReserved(byte), input: inputOf(row), evidence: { source: 'registry-snapshot' } };
+    return {
+      line: row.line,
+      method,
+      score,
+      isrc,
+      uses: usesOf(byte),
+      reserved: anyReserved(byte),
+      input: inputOf(row),
+      evidence: { source: 'registry-snapshot' },
+    };
   }
 
   #none(row: ManifestRow, score: number, isrc: string | null): RowOutcome {
-    const o: RowOutcome = { line: row.line, method: 'none', score, isrc: null, uses: unknownUses(), reserved: false, input: inputOf(row), evidence: { source: 'registry-snapshot' } };
+    const o: RowOutcome = {
+      line: row.line,
+      method: 'none',
+      score,
+      isrc: null,
+      uses: unknownUses(),
+      reserved: false,
+      input: inputOf(row),
+      evidence: { source: 'registry-snapshot' },
+    };
     if (isrc !== null) o.evidence.key = isrc;
     return o;
   }

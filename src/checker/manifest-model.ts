@@ -25,7 +25,13 @@ export interface RowProblem {
 }
 
 export type MatchMethod = 'isrc' | 'metadata-exact' | 'metadata-fuzzy' | 'none' | 'error';
-export const MATCH_METHODS: readonly MatchMethod[] = ['isrc', 'metadata-exact', 'metadata-fuzzy', 'none', 'error'];
+export const MATCH_METHODS: readonly MatchMethod[] = [
+  'isrc',
+  'metadata-exact',
+  'metadata-fuzzy',
+  'none',
+  'error',
+];
 
 /** Statuses a manifest outcome reports: the registry's, with `licensed` once licences are honoured. */
 export type RowStatus = SnapshotStatus | 'licensed';
@@ -56,7 +62,10 @@ export interface RowOutcome {
   error?: { field: string; reason: string };
 }
 
-const UNKNOWN = Object.freeze(Object.fromEntries(QUERY_USES.map((u) => [u, 'unknown']))) as Record<QueryUse, RowStatus>;
+const UNKNOWN = Object.freeze(Object.fromEntries(QUERY_USES.map((u) => [u, 'unknown']))) as Record<
+  QueryUse,
+  RowStatus
+>;
 export const unknownUses = (): Record<QueryUse, RowStatus> => ({ ...UNKNOWN });
 
 export function inputOf(row: ManifestRow): RowOutcome['input'] {
@@ -68,7 +77,11 @@ export function inputOf(row: ManifestRow): RowOutcome['input'] {
   return out;
 }
 
-export function errorOutcome(p: RowProblem, source: RowOutcome['evidence']['source'], row?: ManifestRow): RowOutcome {
+export function errorOutcome(
+  p: RowProblem,
+  source: RowOutcome['evidence']['source'],
+  row?: ManifestRow,
+): RowOutcome {
   return {
     line: p.line,
     method: 'error',
@@ -82,7 +95,22 @@ export function errorOutcome(p: RowProblem, source: RowOutcome['evidence']['sour
   };
 }
 
-export const CSV_HEADER = ['line', 'method', 'score', 'isrc', ...QUERY_USES, 'reserved', 'input_isrc', 'artist', 'title', 'url', 'path', 'key', 'error_field', 'error'];
+export const CSV_HEADER = [
+  'line',
+  'method',
+  'score',
+  'isrc',
+  ...QUERY_USES,
+  'reserved',
+  'input_isrc',
+  'artist',
+  'title',
+  'url',
+  'path',
+  'key',
+  'error_field',
+  'error',
+];
 
 const csvCell = (v: string | number | boolean | null | undefined): string => {
   if (v === null || v === undefined) return '';

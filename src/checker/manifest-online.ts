@@ -12,7 +12,14 @@ import { z } from 'zod';
 import { QUERY_USES, type QueryUse } from '../registry/model.js';
 import { CheckerError } from './errors.js';
 import type { RowMatcher } from './manifest-check.js';
-import { errorOutcome, inputOf, unknownUses, type ManifestRow, type RowOutcome, type RowStatus } from './manifest-model.js';
+import {
+  errorOutcome,
+  inputOf,
+  unknownUses,
+  type ManifestRow,
+  type RowOutcome,
+  type RowStatus,
+} from './manifest-model.js';
 
 const STATUS = z.enum(['reserved', 'not-covered', 'unknown']);
 const ANSWER = z.object({
@@ -26,7 +33,11 @@ const ANSWER = z.object({
         recording: z.object({}).passthrough().nullable(),
         uses: z.record(z.string(), z.object({ status: STATUS }).passthrough()),
       }),
-      z.object({ input: z.string(), ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
+      z.object({
+        input: z.string(),
+        ok: z.literal(false),
+        error: z.object({ code: z.string(), message: z.string() }),
+      }),
     ]),
   ),
 });
@@ -48,9 +59,14 @@ export class ServiceMatcher implements RowMatcher {
     try {
       u = new URL('/v1/check', opts.url);
     } catch {
-      throw new CheckerError('CHECK_INVALID_URL', `--service is not an absolute URL: ${opts.url}`, { details: { field: 'service' } });
+      throw new CheckerError('CHECK_INVALID_URL', `--service is not an absolute URL: ${opts.url}`, {
+        details: { field: 'service' },
+      });
     }
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new CheckerError('CHECK_INVALID_URL', `--service must be http(s): ${opts.url}`, { details: { field: 'service' } });
+    if (u.protocol !== 'http:' && u.protocol !== 'https:')
+      throw new CheckerError('CHECK_INVALID_URL', `--service must be http(s): ${opts.url}`, {
+        details: { field: 'service' },
+      });
     this.#endpoint = u.href;
   }
 
@@ -60,11 +76,25 @@ export class ServiceMatcher implements RowMatcher {
     let j = 0;
     return rows.map((row): RowOutcome => {
       if ((row.isrc?.trim() ?? '') === '') {
-        return { line: row.line, method: 'none', score: 0, isrc: null, uses: unknownUses(), reserved: false, input: inputOf(row), evidence: { source: this.source, note: 'no ISRC: artist and title are matched offline only (--snapshot)' } };
+        return {
+          line: row.line,
+          method: 'none',
+          score: 0,
+          isrc: null,
+          uses: unknownUses(),
+          reserved: false,
+          input: inputOf(row),
+          evidence: {
+            source: this.source,
+            note: 'no ISRC: artist and title are matched offline only (--snapshot)',
+          },
+        };
       }
       const a = answers[j++];
-      if (a === undefined) throw new CheckerError('CHECK_SERVICE_FAILED', `${this.#endpoint} answered fewer items than asked`);
-      if (!a.ok) return errorOutcome({ line: row.line, field: 'isrc', reason: a.error.message }, this.source, row);
+      if (a === undefined)
+        throw new CheckerError('CHECK_SERVICE_FAILED', `${this.#endpoint} answered fewer items than asked`);
+      if (!a.ok)
+        return errorOutcome({ line: row.line, field: 'isrc', reason: a.error.message }, this.source, row);
       const uses = {} as Record<QueryUse, RowStatus>;
       for (const u of QUERY_USES) uses[u] = a.uses[u]?.status ?? 'unknown';
       const known = a.recording !== null;
@@ -82,7 +112,12 @@ export class ServiceMatcher implements RowMatcher {
   }
 
   async #post(items: string[]) {
-    const body = JSON.stringify({ items, detail: 'full', ...(this.opts.at ? { at: this.opts.at } : {}), ...(this.opts.territory ? { territory: this.opts.territory } : {}) });
+    const body = JSON.stringify({
+      items,
+      detail: 'full',
+      ...(this.opts.at ? { at: this.opts.at } : {}),
+      ...(this.opts.territory ? { territory: this.opts.territory } : {}),
+    });
     let res;
     try {
       res = await request(this.#endpoint, {
@@ -93,17 +128,32 @@ export class ServiceMatcher implements RowMatcher {
         bodyTimeout: this.opts.timeoutMs ?? 60_000,
       });
     } catch (cause) {
-      throw new CheckerError('CHECK_SERVICE_FAILED', `${this.#endpoint}: ${(cause as Error).message}`, { cause });
+      throw new CheckerError('CHECK_SERVICE_FAILED', `${this.#endpoint}: ${(cause as Error).message}`, {
+        cause,
+      });
     }
     const text = await res.body.text();
-    if (res.statusCode !== 200) throw new CheckerError('CHECK_SERVICE_FAILED', `${this.#endpoint} answered ${res.statusCode}: ${text.slice(0, 200)}`, { details: { status: res.statusCode } });
+    if (res.statusCode !== 200)
+      throw new CheckerError(
+        'CHECK_SERVICE_FAILED',
+        `${this.#endpoint} answered ${res.statusCode}: ${text.slice(0, 200)}`,
+        { details: { status: res.statusCode } },
+      );
     let parsed;
     try {
       parsed = ANSWER.parse(JSON.parse(text));
     } catch (cause) {
-      throw new CheckerError('CHECK_SERVICE_FAILED', `${this.#endpoint} answered something that is not a check answer`, { cause });
+      throw new CheckerError(
+        'CHECK_SERVICE_FAILED',
+        `${this.#endpoint} answered something that is not a check answer`,
+        { cause },
+      );
     }
-    if (parsed.items.length !== items.length) throw new CheckerError('CHECK_SERVICE_FAILED', `${this.#endpoint} answered ${parsed.items.length} items for ${items.length}`);
+    if (parsed.items.length !== items.length)
+      throw new CheckerError(
+        'CHECK_SERVICE_FAILED',
+        `${this.#endpoint} answered ${parsed.items.length} items for ${items.length}`,
+      );
     return parsed.items;
   }
 }

@@ -21,7 +21,9 @@ export function outputFormat(file: string): OutputFormat {
   const l = file.toLowerCase();
   if (l.endsWith('.jsonl') || l.endsWith('.ndjson')) return 'jsonl';
   if (l.endsWith('.csv')) return 'csv';
-  throw new CheckerError('CHECK_INVALID_OPTION', `--out must end in .jsonl or .csv: ${file}`, { details: { field: 'out' } });
+  throw new CheckerError('CHECK_INVALID_OPTION', `--out must end in .jsonl or .csv: ${file}`, {
+    details: { field: 'out' },
+  });
 }
 
 export async function fileSink(file: string): Promise<OutcomeSink> {
@@ -32,16 +34,23 @@ export async function fileSink(file: string): Promise<OutcomeSink> {
   try {
     await once(out, 'open');
   } catch (cause) {
-    throw new CheckerError('CHECK_INVALID_OPTION', `cannot write ${file}: ${(cause as Error).message}`, { cause, details: { field: 'out' } });
+    throw new CheckerError('CHECK_INVALID_OPTION', `cannot write ${file}: ${(cause as Error).message}`, {
+      cause,
+      details: { field: 'out' },
+    });
   }
   const writeText = async (text: string | Uint8Array): Promise<void> => {
-    if (failed) throw new CheckerError('CHECK_INVALID_OPTION', `cannot write ${file}: ${(failed).message}`, { details: { field: 'out' } });
+    if (failed)
+      throw new CheckerError('CHECK_INVALID_OPTION', `cannot write ${file}: ${failed.message}`, {
+        details: { field: 'out' },
+      });
     if (!out.write(text)) await once(out, 'drain');
   };
   if (fmt === 'csv') await writeText(`${CSV_HEADER.join(',')}\n`);
   return {
     format: fmt === 'csv' ? outcomeCsv : outcomeJsonl,
     writeText,
-    close: () => new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve()))),
+    close: () =>
+      new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve()))),
   };
 }

@@ -23,19 +23,32 @@ const quote = (s: string): string => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '
 
 describe('readManifest: CSV', () => {
   it('reads back any cell text, quoted as RFC 4180 says', async () => {
-    const cell = fc.string({ unit: fc.constantFrom('a', 'É', ',', '"', '\n', ' ', '1', '\r\n'), maxLength: 6 });
+    const cell = fc.string({
+      unit: fc.constantFrom('a', 'É', ',', '"', '\n', ' ', '1', '\r\n'),
+      maxLength: 6,
+    });
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(cell, cell, cell), { minLength: 1, maxLength: 20 }), async (rows) => {
-        const text = ['ISRC,Artist,Title', ...rows.map((r) => r.map(quote).join(','))].join('\n') + '\n';
-        const got = (await all(file('p.csv', text))).filter((i) => i.ok).map((i) => (i.ok ? [i.row.isrc, i.row.artist, i.row.title] : []));
-        expect(got).toEqual(rows.map((r) => [...r]));
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(cell, cell, cell), { minLength: 1, maxLength: 20 }),
+        async (rows) => {
+          const text = ['ISRC,Artist,Title', ...rows.map((r) => r.map(quote).join(','))].join('\n') + '\n';
+          const got = (await all(file('p.csv', text)))
+            .filter((i) => i.ok)
+            .map((i) => (i.ok ? [i.row.isrc, i.row.artist, i.row.title] : []));
+          expect(got).toEqual(rows.map((r) => [...r]));
+        },
+      ),
       { numRuns: 60 },
     );
   });
 
   it('names the line and field of a bad record and reads on', async () => {
-    const items = await all(file('bad.csv', 'isrc,artist,title\nFRZ032500001,a,b\nFRZ032500002,only two\n"unclosed,x,y\nFRZ032500003,c,d\n'));
+    const items = await all(
+      file(
+        'bad.csv',
+        'isrc,artist,title\nFRZ032500001,a,b\nFRZ032500002,only two\n"unclosed,x,y\nFRZ032500003,c,d\n',
+      ),
+    );
     const problems = items.filter((i) => !i.ok).map((i) => (i.ok ? null : i.problem));
     expect(problems[0]).toEqual({ line: 3, field: 'record', reason: '2 fields where the header has 3' });
     expect(problems.length).toBeGreaterThanOrEqual(2);
@@ -43,8 +56,12 @@ describe('readManifest: CSV', () => {
   });
 
   it('matches header names in any case and with aliases, ignoring other columns', async () => {
-    const items = await all(file('alias.csv', '\uFEFFTrack Title,PERFORMER,extra,Url\nSong,Zaz,x,https://a.example/1\n'));
-    expect(items).toEqual([{ ok: true, row: { line: 2, title: 'Song', artist: 'Zaz', url: 'https://a.example/1' } }]);
+    const items = await all(
+      file('alias.csv', '\uFEFFTrack Title,PERFORMER,extra,Url\nSong,Zaz,x,https://a.example/1\n'),
+    );
+    expect(items).toEqual([
+      { ok: true, row: { line: 2, title: 'Song', artist: 'Zaz', url: 'https://a.example/1' } },
+    ]);
   });
 
   it.each([
@@ -63,7 +80,14 @@ describe('readManifest: CSV', () => {
 
 describe('readManifest: JSONL and Parquet', () => {
   it('reads objects with keys in any case, numbers as text, and reports bad lines', async () => {
-    const text = ['{"ISRC":"FRZ032500001","Title":"a"}', '', 'not json', '[1]', '{"isrc":["x"]}', '{"isrc":12,"artist":null}'].join('\n');
+    const text = [
+      '{"ISRC":"FRZ032500001","Title":"a"}',
+      '',
+      'not json',
+      '[1]',
+      '{"isrc":["x"]}',
+      '{"isrc":12,"artist":null}',
+    ].join('\n');
     expect(await all(file('a.jsonl', text))).toEqual([
       { ok: true, row: { line: 1, isrc: 'FRZ032500001', title: 'a' } },
       { ok: false, problem: { line: 3, field: 'record', reason: expect.stringMatching(/^not JSON/) } },
@@ -74,7 +98,9 @@ describe('readManifest: JSONL and Parquet', () => {
   });
 
   it('refuses a JSONL file where no row has a usable field', async () => {
-    await expect(all(file('none.jsonl', '{"foo":1}\n'))).rejects.toMatchObject({ code: 'CHECK_BAD_MANIFEST' });
+    await expect(all(file('none.jsonl', '{"foo":1}\n'))).rejects.toMatchObject({
+      code: 'CHECK_BAD_MANIFEST',
+    });
   });
 
   it('refuses a file that is not Parquet, a missing file and an unknown extension', async () => {

@@ -13,7 +13,13 @@ import { createInterface } from 'node:readline';
 import { parse, type CsvError } from 'csv-parse';
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } from 'hyparquet';
 import { CheckerError } from './errors.js';
-import { fieldOfKey, MANIFEST_FIELDS, resolveColumns, type ColumnMap, type ManifestField } from './manifest-columns.js';
+import {
+  fieldOfKey,
+  MANIFEST_FIELDS,
+  resolveColumns,
+  type ColumnMap,
+  type ManifestField,
+} from './manifest-columns.js';
 import type { ManifestRow, RowProblem } from './manifest-model.js';
 
 export type ManifestFormat = 'csv' | 'jsonl' | 'parquet';
@@ -25,7 +31,11 @@ export function manifestFormat(file: string): ManifestFormat {
   if (lower.endsWith('.csv')) return 'csv';
   if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return 'jsonl';
   if (lower.endsWith('.parquet')) return 'parquet';
-  throw new CheckerError('CHECK_BAD_MANIFEST', `${file}: cannot tell the format (expected .csv, .jsonl, .ndjson or .parquet)`, { details: { file } });
+  throw new CheckerError(
+    'CHECK_BAD_MANIFEST',
+    `${file}: cannot tell the format (expected .csv, .jsonl, .ndjson or .parquet)`,
+    { details: { file } },
+  );
 }
 
 export function checkReadable(file: string): number {
@@ -34,11 +44,19 @@ export function checkReadable(file: string): number {
     if (!st.isFile()) throw new Error('not a file');
     return st.size;
   } catch (cause) {
-    throw new CheckerError('CHECK_BAD_MANIFEST', `${file}: cannot read the manifest: ${(cause as Error).message}`, { cause, details: { file } });
+    throw new CheckerError(
+      'CHECK_BAD_MANIFEST',
+      `${file}: cannot read the manifest: ${(cause as Error).message}`,
+      { cause, details: { file } },
+    );
   }
 }
 
-export function readManifest(file: string, format: ManifestFormat = manifestFormat(file), onBytes?: (n: number) => void): AsyncGenerator<ReadItem> {
+export function readManifest(
+  file: string,
+  format: ManifestFormat = manifestFormat(file),
+  onBytes?: (n: number) => void,
+): AsyncGenerator<ReadItem> {
   checkReadable(file);
   if (format === 'csv') return readCsv(file, onBytes);
   if (format === 'jsonl') return readJsonl(file, onBytes);
@@ -64,7 +82,11 @@ export interface CsvFrom {
 }
 
 /** CSV rows; with `from`, the rest of a file from a record boundary (the fast path's fallback). */
-export async function* readCsv(file: string, onBytes?: (n: number) => void, from: CsvFrom = {}): AsyncGenerator<ReadItem> {
+export async function* readCsv(
+  file: string,
+  onBytes?: (n: number) => void,
+  from: CsvFrom = {},
+): AsyncGenerator<ReadItem> {
   const lineOffset = from.lineOffset ?? 0;
   const skipped: RowProblem[] = [];
   const parser = parse({
@@ -74,7 +96,11 @@ export async function* readCsv(file: string, onBytes?: (n: number) => void, from
     skip_empty_lines: true,
     skip_records_with_error: true,
     on_skip: (err: CsvError | undefined) => {
-      skipped.push({ line: Number(err?.lines ?? 0) + lineOffset, field: 'record', reason: err?.message ?? 'unreadable CSV record' });
+      skipped.push({
+        line: Number(err?.lines ?? 0) + lineOffset,
+        field: 'record',
+        reason: err?.message ?? 'unreadable CSV record',
+      });
       return undefined;
     },
   });
@@ -94,7 +120,14 @@ export async function* readCsv(file: string, onBytes?: (n: number) => void, from
       }
       const line = rec.info.lines + lineOffset;
       if (rec.record.length !== width) {
-        yield { ok: false, problem: { line, field: 'record', reason: `${rec.record.length} fields where the header has ${width}` } };
+        yield {
+          ok: false,
+          problem: {
+            line,
+            field: 'record',
+            reason: `${rec.record.length} fields where the header has ${width}`,
+          },
+        };
         continue;
       }
       yield { ok: true, row: rowFrom(rec.record, cols, line) };
@@ -102,11 +135,15 @@ export async function* readCsv(file: string, onBytes?: (n: number) => void, from
     while (skipped.length > 0) yield { ok: false, problem: skipped.shift() as RowProblem };
   } catch (e) {
     if (e instanceof CheckerError) throw e;
-    throw new CheckerError('CHECK_BAD_MANIFEST', `${file}: ${(e as Error).message}`, { cause: e, details: { file } });
+    throw new CheckerError('CHECK_BAD_MANIFEST', `${file}: ${(e as Error).message}`, {
+      cause: e,
+      details: { file },
+    });
   } finally {
     input.destroy();
   }
-  if (cols === null) throw new CheckerError('CHECK_BAD_MANIFEST', `${file}: empty, no header`, { details: { file, line: 1 } });
+  if (cols === null)
+    throw new CheckerError('CHECK_BAD_MANIFEST', `${file}: empty, no header`, { details: { file, line: 1 } });
 }
 
 async function* readJsonl(file: string, onBytes?: (n: number) => void): AsyncGenerator<ReadItem> {
@@ -145,12 +182,17 @@ async function* readJsonl(file: string, onBytes?: (n: number) => void): AsyncGen
       yield bad ? { ok: false, problem: bad } : { ok: true, row };
     }
   } catch (e) {
-    throw new CheckerError('CHECK_BAD_MANIFEST', `${file}: ${(e as Error).message}`, { cause: e, details: { file, line } });
+    throw new CheckerError('CHECK_BAD_MANIFEST', `${file}: ${(e as Error).message}`, {
+      cause: e,
+      details: { file, line },
+    });
   } finally {
     input.destroy();
   }
   if (line > 0 && !sawField) {
-    throw new CheckerError('CHECK_BAD_MANIFEST', `${file}: no row has an isrc, artist or title field`, { details: { file, line: 1, field: 'isrc' } });
+    throw new CheckerError('CHECK_BAD_MANIFEST', `${file}: no row has an isrc, artist or title field`, {
+      details: { file, line: 1, field: 'isrc' },
+    });
   }
 }
 
@@ -161,19 +203,35 @@ async function* readParquet(file: string): AsyncGenerator<ReadItem> {
     buffer = await asyncBufferFromFile(file);
     metadata = await parquetMetadataAsync(buffer);
   } catch (e) {
-    throw new CheckerError('CHECK_BAD_MANIFEST', `${file}: not a Parquet file: ${(e as Error).message}`, { cause: e, details: { file } });
+    throw new CheckerError('CHECK_BAD_MANIFEST', `${file}: not a Parquet file: ${(e as Error).message}`, {
+      cause: e,
+      details: { file },
+    });
   }
   const names = parquetSchema(metadata).children.map((c) => c.element.name);
   const cols = resolveColumns(names, file);
-  const wanted = (Object.entries(cols) as [ManifestField, number][]).map(([f, i]) => ({ f, name: names[i] as string }));
+  const wanted = (Object.entries(cols) as [ManifestField, number][]).map(([f, i]) => ({
+    f,
+    name: names[i] as string,
+  }));
   let start = 0;
   for (const group of metadata.row_groups) {
     const end = start + Number(group.num_rows);
     let rows;
     try {
-      rows = await parquetReadObjects({ file: buffer, metadata, columns: wanted.map((w) => w.name), rowStart: start, rowEnd: end });
+      rows = await parquetReadObjects({
+        file: buffer,
+        metadata,
+        columns: wanted.map((w) => w.name),
+        rowStart: start,
+        rowEnd: end,
+      });
     } catch (e) {
-      throw new CheckerError('CHECK_BAD_MANIFEST', `${file}: rows ${start + 1}-${end}: ${(e as Error).message}`, { cause: e, details: { file, line: start + 1 } });
+      throw new CheckerError(
+        'CHECK_BAD_MANIFEST',
+        `${file}: rows ${start + 1}-${end}: ${(e as Error).message}`,
+        { cause: e, details: { file, line: start + 1 } },
+      );
     }
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i] as Record<string, unknown>;

@@ -3,7 +3,12 @@ import { unknownUses, type RowOutcome } from './manifest-model.js';
 import { renderReport } from './manifest-report.js';
 import { SummaryBuilder } from './manifest-summary.js';
 
-const row = (line: number, artist: string, reserved: boolean, method: RowOutcome['method'] = 'isrc'): RowOutcome => ({
+const row = (
+  line: number,
+  artist: string,
+  reserved: boolean,
+  method: RowOutcome['method'] = 'isrc',
+): RowOutcome => ({
   line,
   method,
   score: 1,
@@ -36,11 +41,24 @@ describe('manifest summary and report', () => {
     const m = new SummaryBuilder();
     m.merge(s);
     m.merge(s);
-    expect(m.summary()).toMatchObject({ rows: 10, reserved: 6, topPerformers: [{ artist: 'Zaz', reserved: 4 }, { artist: '<script>alert(1)</script>', reserved: 2 }] });
+    expect(m.summary()).toMatchObject({
+      rows: 10,
+      reserved: 6,
+      topPerformers: [
+        { artist: 'Zaz', reserved: 4 },
+        { artist: '<script>alert(1)</script>', reserved: 2 },
+      ],
+    });
   });
 
   it('renders a self-contained page: SVG charts, escaped text, no script, no network', () => {
-    const html = renderReport(s, { manifest: 'a<b>.csv', source: 'snapshot x', at: '2026-01-01T00:00:00.000Z', threshold: 0.85, generatedAt: '2026-01-02T00:00:00.000Z' });
+    const html = renderReport(s, {
+      manifest: 'a<b>.csv',
+      source: 'snapshot x',
+      at: '2026-01-01T00:00:00.000Z',
+      threshold: 0.85,
+      generatedAt: '2026-01-02T00:00:00.000Z',
+    });
     expect(html.match(/<svg/g)?.length).toBe(3);
     expect(html).toContain('60.0%');
     expect(html).toContain('a&#60;b&#62;.csv');

@@ -53,9 +53,15 @@ export function renderReport(s: ManifestSummary, meta: ReportMeta): string {
     'rows by match method',
   );
   const performers =
-    s.topPerformers.length === 0 ? '<p>No reserved rows.</p>' : bars(s.topPerformers.map((p) => ({ label: p.artist.slice(0, 28), total: p.reserved })), 'performers with most reserved rows');
+    s.topPerformers.length === 0
+      ? '<p>No reserved rows.</p>'
+      : bars(
+          s.topPerformers.map((p) => ({ label: p.artist.slice(0, 28), total: p.reserved })),
+          'performers with most reserved rows',
+        );
   const uses = QUERY_USES.map(
-    (u) => `<tr><th>${u}</th>${(['reserved', 'not-covered', 'unknown', 'licensed'] as const).map((st) => `<td>${int(s.byUse[u][st])}</td>`).join('')}</tr>`,
+    (u) =>
+      `<tr><th>${u}</th>${(['reserved', 'not-covered', 'unknown', 'licensed'] as const).map((st) => `<td>${int(s.byUse[u][st])}</td>`).join('')}</tr>`,
   ).join('');
   const errors =
     s.firstErrors.length === 0

@@ -27,8 +27,13 @@ export class SummaryBuilder {
   rows = 0;
   reserved = 0;
   readonly byMethod = Object.fromEntries(MATCH_METHODS.map((m) => [m, 0])) as Record<MatchMethod, number>;
-  readonly reservedByMethod = Object.fromEntries(MATCH_METHODS.map((m) => [m, 0])) as Record<MatchMethod, number>;
-  readonly byUse = Object.fromEntries(QUERY_USES.map((u) => [u, Object.fromEntries(STATUSES.map((s) => [s, 0]))])) as Record<QueryUse, Record<RowStatus, number>>;
+  readonly reservedByMethod = Object.fromEntries(MATCH_METHODS.map((m) => [m, 0])) as Record<
+    MatchMethod,
+    number
+  >;
+  readonly byUse = Object.fromEntries(
+    QUERY_USES.map((u) => [u, Object.fromEntries(STATUSES.map((s) => [s, 0]))]),
+  ) as Record<QueryUse, Record<RowStatus, number>>;
   readonly #performers = new Map<string, number>();
   readonly #errors: ManifestSummary['firstErrors'] = [];
 
@@ -45,7 +50,8 @@ export class SummaryBuilder {
 
   addPerformer(name: string, n: number): void {
     this.#performers.set(name, (this.#performers.get(name) ?? 0) + n);
-    if (this.#performers.size > MAX_NAMES) for (const [k, v] of this.#performers) if (v <= 1) this.#performers.delete(k);
+    if (this.#performers.size > MAX_NAMES)
+      for (const [k, v] of this.#performers) if (v <= 1) this.#performers.delete(k);
   }
 
   /** Adds another builder's counts (a worker's share of the file). */

@@ -16,7 +16,11 @@ const setup: ScanSetup = {
   width: init.width,
   matcher: new SnapshotMatcher(data, { threshold: init.threshold }),
   statuses: data.statuses,
-  ...(init.format === 'csv' ? { format: outcomeCsv } : init.format === 'jsonl' ? { format: outcomeJsonl } : {}),
+  ...(init.format === 'csv'
+    ? { format: outcomeCsv }
+    : init.format === 'jsonl'
+      ? { format: outcomeJsonl }
+      : {}),
 };
 
 parentPort?.on('message', (job: ChunkJob) => {

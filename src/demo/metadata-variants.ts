@@ -19,7 +19,18 @@ export interface VariantRecording {
   title: string;
 }
 
-export const VARIANT_KINDS = ['exact', 'accents', 'case', 'feat', 'punctuation', 'remaster', 'typo-title', 'typo-artist', 'other-song', 'unknown'] as const;
+export const VARIANT_KINDS = [
+  'exact',
+  'accents',
+  'case',
+  'feat',
+  'punctuation',
+  'remaster',
+  'typo-title',
+  'typo-artist',
+  'other-song',
+  'unknown',
+] as const;
 export type VariantKind = (typeof VARIANT_KINDS)[number];
 
 export interface Variant {
@@ -30,7 +41,8 @@ export interface Variant {
   expect: string | null;
 }
 
-const key = (a: string, t: string): string => `${withoutAccents(a).toLowerCase()}\t${withoutAccents(t).toLowerCase()}`;
+const key = (a: string, t: string): string =>
+  `${withoutAccents(a).toLowerCase()}\t${withoutAccents(t).toLowerCase()}`;
 
 function typo(rng: Rng, s: string): string {
   const letters = [...s].map((c, i) => (/\p{L}/u.test(c) ? i : -1)).filter((i) => i > 0);
@@ -45,12 +57,19 @@ function typo(rng: Rng, s: string): string {
 }
 
 /** `n` registry recordings and about as many variant rows, three quarters standing for a recording. */
-export function metadataVariants(seed: string, n: number): { registry: VariantRecording[]; variants: Variant[] } {
+export function metadataVariants(
+  seed: string,
+  n: number,
+): { registry: VariantRecording[]; variants: Variant[] } {
   const rng = new Rng(hashSeed(seed)).reseed(1, 0);
   const registry: VariantRecording[] = [];
   const seen = new Map<string, string>();
   for (let i = 0; registry.length < n; i++) {
-    const artist = rng.chance(0.3) ? bandName(rng) : rng.chance(0.5) ? personName(rng).display : stageName(rng, personName(rng).given);
+    const artist = rng.chance(0.3)
+      ? bandName(rng)
+      : rng.chance(0.5)
+        ? personName(rng).display
+        : stageName(rng, personName(rng).given);
     const title = songTitle(rng, language(rng));
     if (seen.has(key(artist, title))) continue;
     const isrc = `FRX${String(10 + (i % 90))}26${String(i).padStart(5, '0')}`;
@@ -60,7 +79,12 @@ export function metadataVariants(seed: string, n: number): { registry: VariantRe
   const variants: Variant[] = [];
   for (const r of registry) {
     const kind = VARIANT_KINDS[rng.int(VARIANT_KINDS.length)] as VariantKind;
-    const v = (artist: string, title: string, expect: string | null = r.isrc): Variant => ({ artist, title, kind, expect });
+    const v = (artist: string, title: string, expect: string | null = r.isrc): Variant => ({
+      artist,
+      title,
+      kind,
+      expect,
+    });
     switch (kind) {
       case 'exact':
         variants.push(v(r.artist, r.title));
@@ -69,16 +93,34 @@ export function metadataVariants(seed: string, n: number): { registry: VariantRe
         variants.push(v(withoutAccents(r.artist), withoutAccents(r.title)));
         break;
       case 'case':
-        variants.push(v(r.artist.toUpperCase(), rng.chance(0.5) ? r.title.toLowerCase() : r.title.toUpperCase()));
+        variants.push(
+          v(r.artist.toUpperCase(), rng.chance(0.5) ? r.title.toLowerCase() : r.title.toUpperCase()),
+        );
         break;
       case 'feat':
-        variants.push(rng.chance(0.5) ? v(`${r.artist} feat. ${personName(rng).display}`, r.title) : v(r.artist, `${r.title} (ft. ${personName(rng).display})`));
+        variants.push(
+          rng.chance(0.5)
+            ? v(`${r.artist} feat. ${personName(rng).display}`, r.title)
+            : v(r.artist, `${r.title} (ft. ${personName(rng).display})`),
+        );
         break;
       case 'punctuation':
-        variants.push(v(r.artist.replace(/ /g, rng.chance(0.5) ? '-' : ' '), `${r.title.replace(/'/g, '’').replace(/ /g, rng.chance(0.3) ? ', ' : ' ')}${rng.chance(0.5) ? '!' : '.'}`));
+        variants.push(
+          v(
+            r.artist.replace(/ /g, rng.chance(0.5) ? '-' : ' '),
+            `${r.title.replace(/'/g, '’').replace(/ /g, rng.chance(0.3) ? ', ' : ' ')}${rng.chance(0.5) ? '!' : '.'}`,
+          ),
+        );
         break;
       case 'remaster':
-        variants.push(v(r.artist, rng.chance(0.5) ? `${r.title} - Remastered ${2000 + rng.int(25)}` : `${r.title} (${2000 + rng.int(25)} Remaster)`));
+        variants.push(
+          v(
+            r.artist,
+            rng.chance(0.5)
+              ? `${r.title} - Remastered ${2000 + rng.int(25)}`
+              : `${r.title} (${2000 + rng.int(25)} Remaster)`,
+          ),
+        );
         break;
       case 'typo-title':
         variants.push(v(r.artist, typo(rng, r.title)));

@@ -63,9 +63,19 @@ export async function exportSnapshot(deps: ExportDeps, opts: ExportOptions = {})
       },
       snapshotSigner(deps.signer),
     );
-    return { bytes, recordings: read.isrcs.length, reserved: read.reserved, keys: read.keys.length, checkpoint, at };
+    return {
+      bytes,
+      recordings: read.isrcs.length,
+      reserved: read.reserved,
+      keys: read.keys.length,
+      checkpoint,
+      at,
+    };
   }
-  throw new SnapshotError('SNAPSHOT_STALE', 'the registry changed during each of three reads; export when imports are not running');
+  throw new SnapshotError(
+    'SNAPSHOT_STALE',
+    'the registry changed during each of three reads; export when imports are not running',
+  );
 }
 
 async function readRegistry(deps: ExportDeps, at: string, opts: ExportOptions) {
@@ -90,8 +100,14 @@ async function readRegistry(deps: ExportDeps, at: string, opts: ExportOptions) {
         statuses = grow(statuses, new Uint8Array(n * 2));
       }
       const uses = {} as Record<QueryUse, SnapshotStatus>;
-      const input = { medium: rows.recording.kind, performerIds: rows.lineup.map((l) => l.performerId), mandates: rows.mandates, declarations };
-      for (const use of QUERY_USES) uses[use] = coverageVerdict(input, { at, use, territory: opts.territory });
+      const input = {
+        medium: rows.recording.kind,
+        performerIds: rows.lineup.map((l) => l.performerId),
+        mandates: rows.mandates,
+        declarations,
+      };
+      for (const use of QUERY_USES)
+        uses[use] = coverageVerdict(input, { at, use, territory: opts.territory });
       const b = statusByte(uses);
       if (anyReserved(b)) reserved++;
       isrcs[n] = packed;

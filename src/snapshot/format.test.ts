@@ -2,7 +2,15 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SnapshotError } from './errors.js';
-import { anyReserved, decodeSnapshot, encodeSnapshot, sortKeys, statusByte, statusOf, type SnapshotContents } from './format.js';
+import {
+  anyReserved,
+  decodeSnapshot,
+  encodeSnapshot,
+  sortKeys,
+  statusByte,
+  statusOf,
+  type SnapshotContents,
+} from './format.js';
 import { QUERY_USES } from '../registry/model.js';
 
 const { privateKey } = generateKeyPairSync('ed25519');
@@ -11,12 +19,24 @@ const signer = (body: Uint8Array) => new Uint8Array(sign(null, body, privateKey)
 const contentsArb: fc.Arbitrary<SnapshotContents> = fc
   .record({
     isrcs: fc.uniqueArray(fc.integer({ min: 0, max: 2 ** 48 }), { maxLength: 60 }),
-    keyWords: fc.array(fc.tuple(fc.string({ minLength: 1, maxLength: 8 }), fc.string({ minLength: 1, maxLength: 8 }), fc.nat()), { maxLength: 40 }),
-    statuses: fc.array(fc.constantFrom(...[0, 1, 2].flatMap((a) => [0, 1, 2].map((b) => a | (b << 2) | (a << 4) | (b << 6)))), { minLength: 60, maxLength: 60 }),
+    keyWords: fc.array(
+      fc.tuple(
+        fc.string({ minLength: 1, maxLength: 8 }),
+        fc.string({ minLength: 1, maxLength: 8 }),
+        fc.nat(),
+      ),
+      { maxLength: 40 },
+    ),
+    statuses: fc.array(
+      fc.constantFrom(...[0, 1, 2].flatMap((a) => [0, 1, 2].map((b) => a | (b << 2) | (a << 4) | (b << 6)))),
+      { minLength: 60, maxLength: 60 },
+    ),
     territory: fc.option(fc.constantFrom('FR', 'DE', 'BE'), { nil: null }),
     checkpoint: fc.string({ maxLength: 200 }),
     keyHash: fc.integer({ min: 0, max: 0xffffffff }),
-    createdAt: fc.date({ min: new Date('2000-01-01'), max: new Date('2099-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
+    createdAt: fc
+      .date({ min: new Date('2000-01-01'), max: new Date('2099-01-01'), noInvalidDate: true })
+      .map((d) => d.toISOString()),
   })
   .map((r) => {
     const isrcs = Float64Array.from([...r.isrcs].sort((a, b) => a - b));
@@ -39,10 +59,18 @@ describe('snapshot format', () => {
       fc.property(contentsArb, (c) => {
         const bytes = encodeSnapshot(c, signer);
         const v = decodeSnapshot(bytes);
-        expect([v.createdAt, v.at, v.territory, v.checkpoint, v.keyHash]).toEqual([c.createdAt, c.at, c.territory, c.checkpoint, c.keyHash]);
+        expect([v.createdAt, v.at, v.territory, v.checkpoint, v.keyHash]).toEqual([
+          c.createdAt,
+          c.at,
+          c.territory,
+          c.checkpoint,
+          c.keyHash,
+        ]);
         expect([...v.isrcs]).toEqual([...c.isrcs]);
         expect([...v.statuses]).toEqual([...c.statuses]);
-        expect(Array.from({ length: v.keyCount }, (_, i) => ({ key: v.keyAt(i), index: v.keyIndex[i] }))).toEqual(c.keys);
+        expect(
+          Array.from({ length: v.keyCount }, (_, i) => ({ key: v.keyAt(i), index: v.keyIndex[i] })),
+        ).toEqual(c.keys);
         expect(v.signed.length + 64).toBe(bytes.length);
       }),
       { numRuns: 200 },
@@ -58,10 +86,24 @@ describe('snapshot format', () => {
   });
 
   it('status bytes: two bits per use', () => {
-    const b = statusByte({ 'ai-training': 'reserved', 'genai-training': 'unknown', 'ai-inference': 'not-covered', search: 'reserved' });
+    const b = statusByte({
+      'ai-training': 'reserved',
+      'genai-training': 'unknown',
+      'ai-inference': 'not-covered',
+      search: 'reserved',
+    });
     expect(QUERY_USES.map((u) => statusOf(b, u))).toEqual(['reserved', 'unknown', 'not-covered', 'reserved']);
     expect(anyReserved(b)).toBe(true);
-    expect(anyReserved(statusByte({ 'ai-training': 'unknown', 'genai-training': 'unknown', 'ai-inference': 'not-covered', search: 'unknown' }))).toBe(false);
+    expect(
+      anyReserved(
+        statusByte({
+          'ai-training': 'unknown',
+          'genai-training': 'unknown',
+          'ai-inference': 'not-covered',
+          search: 'unknown',
+        }),
+      ),
+    ).toBe(false);
   });
 });
 
@@ -127,19 +169,40 @@ describe('snapshot format: bad input', () => {
   });
 
   it('refuses ISRCs out of order', () => {
-    const c = { createdAt: '2026-01-01T00:00:00.000Z', at: '2026-01-01T00:00:00.000Z', territory: null, checkpoint: '', keyHash: 0, statuses: new Uint8Array(2), keys: [] };
+    const c = {
+      createdAt: '2026-01-01T00:00:00.000Z',
+      at: '2026-01-01T00:00:00.000Z',
+      territory: null,
+      checkpoint: '',
+      keyHash: 0,
+      statuses: new Uint8Array(2),
+      keys: [],
+    };
     expectBad(encodeSnapshot({ ...c, isrcs: Float64Array.from([5, 5]) }, signer), /^isrcs\[1\]$/);
     expectBad(encodeSnapshot({ ...c, isrcs: Float64Array.from([5, 4]) }, signer), /^isrcs\[1\]$/);
   });
 
   it('refuses undefined status codes and unsorted keys', () => {
-    const c = { createdAt: '2026-01-01T00:00:00.000Z', at: '2026-01-01T00:00:00.000Z', territory: null, checkpoint: '', keyHash: 0, isrcs: Float64Array.from([1, 2]) };
-    expectBad(encodeSnapshot({ ...c, statuses: Uint8Array.from([0, 3]), keys: [] }, signer), /^statuses\[1\]$/);
+    const c = {
+      createdAt: '2026-01-01T00:00:00.000Z',
+      at: '2026-01-01T00:00:00.000Z',
+      territory: null,
+      checkpoint: '',
+      keyHash: 0,
+      isrcs: Float64Array.from([1, 2]),
+    };
+    expectBad(
+      encodeSnapshot({ ...c, statuses: Uint8Array.from([0, 3]), keys: [] }, signer),
+      /^statuses\[1\]$/,
+    );
     const keys = [
       { key: 'b\tb', index: 0 },
       { key: 'a\ta', index: 1 },
     ];
     expectBad(encodeSnapshot({ ...c, statuses: new Uint8Array(2), keys }, signer), /^keys\[1\]$/);
-    expectBad(encodeSnapshot({ ...c, statuses: new Uint8Array(2), keys: [{ key: 'a\ta', index: 2 }] }, signer), /^keyIndex\[0\]$/);
+    expectBad(
+      encodeSnapshot({ ...c, statuses: new Uint8Array(2), keys: [{ key: 'a\ta', index: 2 }] }, signer),
+      /^keyIndex\[0\]$/,
+    );
   });
 });

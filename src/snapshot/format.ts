@@ -35,7 +35,7 @@ export function statusOf(byte: number, use: QueryUse): SnapshotStatus {
 
 /** True when some use is reserved (bit pattern 01 in some pair). */
 export function anyReserved(byte: number): boolean {
-  return ((byte & 0x55) & ~(byte >> 1) & 0x55) !== 0;
+  return (byte & 0x55 & ~(byte >> 1) & 0x55) !== 0;
 }
 
 export interface SnapshotHeader {
@@ -155,7 +155,8 @@ export function decodeSnapshot(input: Uint8Array): SnapshotView {
   if (version !== FORMAT_VERSION) throw badFile(8, 'version', `unsupported version ${version}`);
   if (dv.getUint16(10, true) !== 0) throw badFile(10, 'flags', 'must be 0');
   const headerLen = dv.getUint32(12, true);
-  if (headerLen % 8 !== 0 || headerLen < FIXED) throw badFile(12, 'headerLength', `${headerLen} is not a multiple of 8 of at least ${FIXED}`);
+  if (headerLen % 8 !== 0 || headerLen < FIXED)
+    throw badFile(12, 'headerLength', `${headerLen} is not a multiple of 8 of at least ${FIXED}`);
   need(0, headerLen, 'header');
   const n = dv.getUint32(16, true);
   const m = dv.getUint32(20, true);
@@ -177,14 +178,16 @@ export function decodeSnapshot(input: Uint8Array): SnapshotView {
   const instant = (field: string): string => {
     const at = o;
     const s = text(field, 2);
-    if (Number.isNaN(Date.parse(s)) || !/^\d{4}-\d{2}-\d{2}T/.test(s)) throw badFile(at, field, `not an ISO-8601 instant: ${JSON.stringify(s)}`);
+    if (Number.isNaN(Date.parse(s)) || !/^\d{4}-\d{2}-\d{2}T/.test(s))
+      throw badFile(at, field, `not an ISO-8601 instant: ${JSON.stringify(s)}`);
     return s;
   };
   const createdAt = instant('createdAt');
   const at = instant('at');
   const terrAt = o;
   const territory = text('territory', 2);
-  if (territory !== '' && !/^[A-Z]{2}$/.test(territory)) throw badFile(terrAt, 'territory', `not ISO 3166-1 alpha-2: ${JSON.stringify(territory)}`);
+  if (territory !== '' && !/^[A-Z]{2}$/.test(territory))
+    throw badFile(terrAt, 'territory', `not ISO 3166-1 alpha-2: ${JSON.stringify(territory)}`);
   const checkpoint = text('checkpoint', 4);
   for (let i = o; i < headerLen; i++) if (bytes[i] !== 0) throw badFile(i, 'header padding', 'must be zero');
 
@@ -194,11 +197,17 @@ export function decodeSnapshot(input: Uint8Array): SnapshotView {
   need(statusAt, n, 'statuses');
   const keysAt = pad(statusAt + n, 4);
   need(statusAt + n, keysAt - statusAt - n, 'statuses padding');
-  for (let i = statusAt + n; i < keysAt; i++) if (bytes[i] !== 0) throw badFile(i, 'statuses padding', 'must be zero');
+  for (let i = statusAt + n; i < keysAt; i++)
+    if (bytes[i] !== 0) throw badFile(i, 'statuses padding', 'must be zero');
   const offsetsLen = (m + 1) * 4;
   need(keysAt, offsetsLen + m * 4 + blobLen, 'keys');
   const bodyLen = keysAt + offsetsLen + m * 4 + blobLen;
-  if (len !== bodyLen + SIGNATURE_SIZE) throw badFile(bodyLen, 'signature', `expected the file to end ${SIGNATURE_SIZE} bytes after byte ${bodyLen}, it has ${len} bytes`);
+  if (len !== bodyLen + SIGNATURE_SIZE)
+    throw badFile(
+      bodyLen,
+      'signature',
+      `expected the file to end ${SIGNATURE_SIZE} bytes after byte ${bodyLen}, it has ${len} bytes`,
+    );
 
   const words = new Uint32Array(bytes.buffer, bytes.byteOffset + isrcAt, n * 2);
   const isrcs = new Float64Array(n);
@@ -212,19 +221,22 @@ export function decodeSnapshot(input: Uint8Array): SnapshotView {
   const statuses = bytes.subarray(statusAt, statusAt + n);
   for (let i = 0; i < n; i++) {
     const b = statuses[i] as number;
-    if ((b & (b >> 1) & 0x55) !== 0) throw badFile(statusAt + i, `statuses[${i}]`, `status code 3 is not defined (byte ${b})`);
+    if ((b & (b >> 1) & 0x55) !== 0)
+      throw badFile(statusAt + i, `statuses[${i}]`, `status code 3 is not defined (byte ${b})`);
   }
   const offsets = new Uint32Array(bytes.buffer, bytes.byteOffset + keysAt, m + 1);
   const keyIndex = new Uint32Array(bytes.buffer, bytes.byteOffset + keysAt + offsetsLen, m);
   const blobAt = keysAt + offsetsLen + m * 4;
   const blob = bytes.subarray(blobAt, blobAt + blobLen);
   if (offsets[0] !== 0) throw badFile(keysAt, 'keyOffsets[0]', 'must be 0');
-  if (offsets[m] !== blobLen) throw badFile(keysAt + m * 4, `keyOffsets[${m}]`, `must equal the key bytes length ${blobLen}`);
+  if (offsets[m] !== blobLen)
+    throw badFile(keysAt + m * 4, `keyOffsets[${m}]`, `must equal the key bytes length ${blobLen}`);
   for (let i = 0; i < m; i++) {
     const a = offsets[i] as number;
     const b = offsets[i + 1] as number;
     if (b < a) throw badFile(keysAt + (i + 1) * 4, `keyOffsets[${i + 1}]`, 'offsets must not decrease');
-    if ((keyIndex[i] as number) >= n) throw badFile(keysAt + offsetsLen + i * 4, `keyIndex[${i}]`, `index ${keyIndex[i]} is not below ${n}`);
+    if ((keyIndex[i] as number) >= n)
+      throw badFile(keysAt + offsetsLen + i * 4, `keyIndex[${i}]`, `index ${keyIndex[i]} is not below ${n}`);
     if (i > 0) {
       const c = compareBytes(blob, offsets[i - 1] as number, a, a, b);
       if (c > 0 || (c === 0 && (keyIndex[i - 1] as number) > (keyIndex[i] as number))) {

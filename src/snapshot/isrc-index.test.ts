@@ -5,12 +5,16 @@ import { IsrcIndex } from './isrc-index.js';
 describe('IsrcIndex', () => {
   it('finds exactly the stored values', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.integer({ min: 0, max: 2 ** 50 }), { maxLength: 300 }), fc.array(fc.integer({ min: -1, max: 2 ** 50 }), { maxLength: 50 }), (vals, probes) => {
-        const sorted = Float64Array.from(vals.sort((a, b) => a - b));
-        const index = new IsrcIndex(sorted);
-        sorted.forEach((v, i) => expect(index.find(v)).toBe(i));
-        for (const p of probes) expect(index.find(p)).toBe(sorted.indexOf(p));
-      }),
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 2 ** 50 }), { maxLength: 300 }),
+        fc.array(fc.integer({ min: -1, max: 2 ** 50 }), { maxLength: 50 }),
+        (vals, probes) => {
+          const sorted = Float64Array.from(vals.sort((a, b) => a - b));
+          const index = new IsrcIndex(sorted);
+          sorted.forEach((v, i) => expect(index.find(v)).toBe(i));
+          for (const p of probes) expect(index.find(p)).toBe(sorted.indexOf(p));
+        },
+      ),
     );
   });
 

@@ -38,12 +38,18 @@ describe('packIsrc', () => {
     expect(packIsrc('ZZZZZ99999999'.slice(0, 12))).toBe(PACKED_ISRC_LIMIT - 1);
   });
 
-  it.each(['', 'FRZ03250000', 'FRZ0325000011', '1RZ032500001', 'FR-032500001', 'FRZ03250000X', 'FRZ03A500001', 'FRÉ032500001'])(
-    'rejects %j',
-    (s) => {
-      expect(packIsrc(s)).toBe(-1);
-    },
-  );
+  it.each([
+    '',
+    'FRZ03250000',
+    'FRZ0325000011',
+    '1RZ032500001',
+    'FR-032500001',
+    'FRZ03250000X',
+    'FRZ03A500001',
+    'FRÉ032500001',
+  ])('rejects %j', (s) => {
+    expect(packIsrc(s)).toBe(-1);
+  });
 
   it('rejects bytes past the end of the buffer', () => {
     expect(packIsrcBytes(Buffer.from('FRZ0325000'), 0)).toBe(-1);

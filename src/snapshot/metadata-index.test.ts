@@ -1,16 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { metadataVariants, VARIANT_KINDS, type Variant, type VariantKind, type VariantRecording } from '../demo/metadata-variants.js';
+import {
+  metadataVariants,
+  VARIANT_KINDS,
+  type Variant,
+  type VariantKind,
+  type VariantRecording,
+} from '../demo/metadata-variants.js';
 import { sortKeys } from './format.js';
 import { MetadataIndex, similarity, type KeySource } from './metadata-index.js';
 import { metadataKey } from './metadata-key.js';
 
 function source(entries: { artist: string; title: string }[]): KeySource {
-  const keys = sortKeys(entries.flatMap((e, index) => {
-    const key = metadataKey(e.artist, e.title);
-    return key === null ? [] : [{ key, index }];
-  }));
-  return { keyCount: keys.length, keyAt: (i) => keys[i]!.key, keyIndex: Uint32Array.from(keys.map((k) => k.index)) };
+  const keys = sortKeys(
+    entries.flatMap((e, index) => {
+      const key = metadataKey(e.artist, e.title);
+      return key === null ? [] : [{ key, index }];
+    }),
+  );
+  return {
+    keyCount: keys.length,
+    keyAt: (i) => keys[i]!.key,
+    keyIndex: Uint32Array.from(keys.map((k) => k.index)),
+  };
 }
 
 describe('MetadataIndex', () => {
@@ -24,13 +36,20 @@ describe('MetadataIndex', () => {
   );
 
   it('matches normalised keys exactly, preferring what the caller prefers among equal keys', () => {
-    expect(idx.match('ZAZ', 'je veux!', 0.85)).toMatchObject({ method: 'metadata-exact', position: 0, score: 1 });
+    expect(idx.match('ZAZ', 'je veux!', 0.85)).toMatchObject({
+      method: 'metadata-exact',
+      position: 0,
+      score: 1,
+    });
     expect(idx.match('Stromae', 'Papaoutai', 0.85)).toMatchObject({ position: 2, candidates: 2 });
     expect(idx.match('Stromae', 'Papaoutai', 0.85, (p) => p === 3)).toMatchObject({ position: 3 });
   });
 
   it('matches a typo above the threshold and refuses it below', () => {
-    expect(idx.match('Zaz', 'Eblouie par la nuiit', 0.85)).toMatchObject({ method: 'metadata-fuzzy', position: 1 });
+    expect(idx.match('Zaz', 'Eblouie par la nuiit', 0.85)).toMatchObject({
+      method: 'metadata-fuzzy',
+      position: 1,
+    });
     expect(idx.match('Stormae', 'Papaoutai', 0.85)).toMatchObject({ method: 'metadata-fuzzy', position: 2 });
     // Two edits in a short name make another name, whatever the rest of the key.
     expect(idx.match('Zzz', 'Je veux', 0.5)).toMatchObject({ method: 'none' });
@@ -58,7 +77,9 @@ describe('metadata matching on the labelled variant set (src/demo/metadata-varia
   const registry = read<VariantRecording>('registry.jsonl');
   const variants = read<Variant>('variants.jsonl');
   const index = new MetadataIndex(source(registry));
-  const stats = Object.fromEntries(VARIANT_KINDS.map((k) => [k, { rows: 0, right: 0, wrong: 0, missed: 0 }])) as Record<VariantKind, { rows: number; right: number; wrong: number; missed: number }>;
+  const stats = Object.fromEntries(
+    VARIANT_KINDS.map((k) => [k, { rows: 0, right: 0, wrong: 0, missed: 0 }]),
+  ) as Record<VariantKind, { rows: number; right: number; wrong: number; missed: number }>;
   for (const v of variants) {
     const m = index.match(v.artist, v.title, 0.85);
     const got = m.method === 'none' ? null : registry[m.position]!.isrc;
@@ -68,7 +89,10 @@ describe('metadata matching on the labelled variant set (src/demo/metadata-varia
     else if (got !== null) s.wrong++;
     else if (v.expect !== null) s.missed++;
   }
-  const total = Object.values(stats).reduce((a, s) => ({ right: a.right + s.right, wrong: a.wrong + s.wrong, missed: a.missed + s.missed }), { right: 0, wrong: 0, missed: 0 });
+  const total = Object.values(stats).reduce(
+    (a, s) => ({ right: a.right + s.right, wrong: a.wrong + s.wrong, missed: a.missed + s.missed }),
+    { right: 0, wrong: 0, missed: 0 },
+  );
   const precision = total.right / (total.right + total.wrong);
   const recall = total.right / (total.right + total.missed);
 

@@ -19,7 +19,13 @@ export interface KeySource {
 }
 
 export type MetadataMatch =
-  | { method: 'metadata-exact' | 'metadata-fuzzy'; position: number; score: number; key: string; candidates: number }
+  | {
+      method: 'metadata-exact' | 'metadata-fuzzy';
+      position: number;
+      score: number;
+      key: string;
+      candidates: number;
+    }
   | { method: 'none'; score: number; key: string | null; candidates: number };
 
 export class MetadataIndex {
@@ -45,7 +51,12 @@ export class MetadataIndex {
   }
 
   /** The best match for an artist and a title at `threshold` (0..1); ties go to the first key. */
-  match(artist: string, title: string, threshold: number, prefer: (position: number) => boolean = () => false): MetadataMatch {
+  match(
+    artist: string,
+    title: string,
+    threshold: number,
+    prefer: (position: number) => boolean = () => false,
+  ): MetadataMatch {
     const key = metadataKey(artist, title);
     if (key === null) return { method: 'none', score: 0, key: null, candidates: 0 };
     const exact = this.#exact.get(key);
@@ -91,7 +102,13 @@ export class MetadataIndex {
     consider(this.#byArtist.get(ka));
     consider(this.#byTitle.get(kt));
     if (best >= 0 && bestScore >= threshold) {
-      return { method: 'metadata-fuzzy', position: this.#positions[best] as number, score: round(bestScore), key: this.#keys[best] as string, candidates: seen.size };
+      return {
+        method: 'metadata-fuzzy',
+        position: this.#positions[best] as number,
+        score: round(bestScore),
+        key: this.#keys[best] as string,
+        candidates: seen.size,
+      };
     }
     return { method: 'none', score: round(bestScore), key, candidates: seen.size };
   }

@@ -10,7 +10,17 @@
  */
 
 // Letters NFKD does not split into a base letter and a mark.
-const FOLD: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ł: 'l', þ: 'th', ı: 'i' };
+const FOLD: Record<string, string> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  ł: 'l',
+  þ: 'th',
+  ı: 'i',
+};
 const FOLD_RE = /[ßæœøđðłþı]/g;
 const MARKS = /\p{M}+/gu;
 const PLAIN = /^[a-z0-9 ]*$/;
@@ -26,9 +36,13 @@ const LEADING_THE = /^the\s/;
 function fold(s: string): string {
   const lower = s.toLowerCase();
   if (PLAIN.test(lower)) return lower;
-  return lower.normalize('NFKD').replace(MARKS, '').replace(FOLD_RE, (c) => FOLD[c] ?? c);
+  return lower
+    .normalize('NFKD')
+    .replace(MARKS, '')
+    .replace(FOLD_RE, (c) => FOLD[c] ?? c);
 }
 
+// eslint-disable-next-line no-control-regex -- every ASCII character, controls included
 const ASCII = /^[\x00-\x7f]*$/;
 const NOT_WORD_ASCII = /[^a-z0-9]+/g;
 
@@ -45,7 +59,11 @@ export function normaliseArtist(artist: string): string {
 
 /** Title: folded, without "feat." clauses, remaster suffixes and punctuation. */
 export function normaliseTitle(title: string): string {
-  const s = fold(title).replace(FEAT_BRACKET, ' ').replace(REMASTER_BRACKET, ' ').replace(REMASTER_TAIL, '').replace(FEAT_TAIL, '');
+  const s = fold(title)
+    .replace(FEAT_BRACKET, ' ')
+    .replace(REMASTER_BRACKET, ' ')
+    .replace(REMASTER_TAIL, '')
+    .replace(FEAT_TAIL, '');
   return words(s);
 }
 

@@ -13,7 +13,10 @@ const log = keys('tdm-reserve.test/log');
 const other = keys('other.test/log');
 
 function snapshot(signer = log.signer, checkpointSigner = log.signer): Uint8Array {
-  const checkpoint = signCheckpoint({ origin: 'tdm-reserve.test/log', size: 3, rootHash: new Uint8Array(32) }, [checkpointSigner]);
+  const checkpoint = signCheckpoint(
+    { origin: 'tdm-reserve.test/log', size: 3, rootHash: new Uint8Array(32) },
+    [checkpointSigner],
+  );
   return encodeSnapshot(
     {
       createdAt: '2026-03-01T00:00:00.000Z',
@@ -38,23 +41,36 @@ describe('verifySnapshot', () => {
   });
 
   it('refuses another key', () => {
-    expect(() => verifySnapshot(snapshot(), other.verifierKey)).toThrow(expect.objectContaining({ code: 'SNAPSHOT_BAD_SIGNATURE' }));
+    expect(() => verifySnapshot(snapshot(), other.verifierKey)).toThrow(
+      expect.objectContaining({ code: 'SNAPSHOT_BAD_SIGNATURE' }),
+    );
   });
 
   it('refuses an altered byte under the signature', () => {
     const b = snapshot();
     b[b.length - 70] = (b[b.length - 70] as number) ^ 1; // a status byte: the structure still decodes
-    expect(() => verifySnapshot(b, log.verifierKey)).toThrow(expect.objectContaining({ code: expect.stringMatching(/SNAPSHOT_BAD_(SIGNATURE|FILE)/) }));
+    expect(() => verifySnapshot(b, log.verifierKey)).toThrow(
+      expect.objectContaining({ code: expect.stringMatching(/SNAPSHOT_BAD_(SIGNATURE|FILE)/) }),
+    );
     const s = snapshot();
     s[s.length - 1] = (s[s.length - 1] as number) ^ 1;
-    expect(() => verifySnapshot(s, log.verifierKey)).toThrow(expect.objectContaining({ code: 'SNAPSHOT_BAD_SIGNATURE', details: expect.objectContaining({ field: 'signature' }) }));
+    expect(() => verifySnapshot(s, log.verifierKey)).toThrow(
+      expect.objectContaining({
+        code: 'SNAPSHOT_BAD_SIGNATURE',
+        details: expect.objectContaining({ field: 'signature' }),
+      }),
+    );
   });
 
   it('refuses a checkpoint signed by another key', () => {
-    expect(() => verifySnapshot(snapshot(log.signer, other.signer), log.verifierKey)).toThrow(expect.objectContaining({ code: 'SNAPSHOT_BAD_CHECKPOINT' }));
+    expect(() => verifySnapshot(snapshot(log.signer, other.signer), log.verifierKey)).toThrow(
+      expect.objectContaining({ code: 'SNAPSHOT_BAD_CHECKPOINT' }),
+    );
   });
 
   it('refuses a malformed key option', () => {
-    expect(() => verifySnapshot(snapshot(), 'not-a-key')).toThrow(expect.objectContaining({ code: 'SNAPSHOT_INVALID_OPTION' }));
+    expect(() => verifySnapshot(snapshot(), 'not-a-key')).toThrow(
+      expect.objectContaining({ code: 'SNAPSHOT_INVALID_OPTION' }),
+    );
   });
 });

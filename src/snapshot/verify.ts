@@ -28,10 +28,14 @@ export function parseKeyOption(text: string): NoteVerifier {
   try {
     return parseVerifierKey(text.trim());
   } catch (cause) {
-    throw new SnapshotError('SNAPSHOT_INVALID_OPTION', `--key is not a verifier key <name>+<hash>+<base64 key>: ${(cause as Error).message}`, {
-      cause,
-      details: { field: 'key' },
-    });
+    throw new SnapshotError(
+      'SNAPSHOT_INVALID_OPTION',
+      `--key is not a verifier key <name>+<hash>+<base64 key>: ${(cause as Error).message}`,
+      {
+        cause,
+        details: { field: 'key' },
+      },
+    );
   }
 }
 
@@ -46,15 +50,23 @@ export function verifySnapshot(bytes: Uint8Array, key: string | NoteVerifier): V
     );
   }
   if (!verify(null, view.signed, verifier.publicKey, view.signature)) {
-    throw new SnapshotError('SNAPSHOT_BAD_SIGNATURE', `the signature at byte ${view.signed.length} does not verify with ${verifier.name}: the file was altered`, {
-      details: { offset: view.signed.length, field: 'signature' },
-    });
+    throw new SnapshotError(
+      'SNAPSHOT_BAD_SIGNATURE',
+      `the signature at byte ${view.signed.length} does not verify with ${verifier.name}: the file was altered`,
+      {
+        details: { offset: view.signed.length, field: 'signature' },
+      },
+    );
   }
   const cp = verifyCheckpoint(view.checkpoint, [verifier]);
   if (!cp.ok) {
-    throw new SnapshotError('SNAPSHOT_BAD_CHECKPOINT', `the embedded checkpoint does not verify with ${verifier.name}: ${cp.reason}: ${cp.detail}`, {
-      details: { field: 'checkpoint' },
-    });
+    throw new SnapshotError(
+      'SNAPSHOT_BAD_CHECKPOINT',
+      `the embedded checkpoint does not verify with ${verifier.name}: ${cp.reason}: ${cp.detail}`,
+      {
+        details: { field: 'checkpoint' },
+      },
+    );
   }
   return { view, checkpoint: cp.checkpoint, keyName: verifier.name };
 }

@@ -12,7 +12,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineupEntry } from '../../src/ledger/entries.js';
 import { tdmr } from '../support/cli.js';
 import { sqliteTestDb } from '../support/db.js';
-import { ORIGIN, ledgerContext, logged, performer, recording, seedReserved, tick, type LedgerTestContext } from '../support/ledger.js';
+import {
+  ORIGIN,
+  ledgerContext,
+  logged,
+  performer,
+  recording,
+  seedReserved,
+  tick,
+  type LedgerTestContext,
+} from '../support/ledger.js';
 import { runFastCsv } from '../../src/checker/manifest-fast-run.js';
 import { checkManifest } from '../../src/checker/manifest-check.js';
 import { SnapshotMatcher } from '../../src/checker/manifest-match.js';
@@ -50,7 +59,9 @@ beforeAll(async () => {
   ];
   for (const [isrc, artist, title] of named) {
     const s = await seedReserved(t.ctx, isrc as string);
-    await logged(t.ctx, (reg) => reg.upsertRecording({ ...s.recording, displayArtist: artist as string, title: title as string }));
+    await logged(t.ctx, (reg) =>
+      reg.upsertRecording({ ...s.recording, displayArtist: artist as string, title: title as string }),
+    );
   }
   // A recording whose performer gave no mandate: not covered.
   const p = performer('Free Performer');
@@ -58,7 +69,16 @@ beforeAll(async () => {
   await logged(t.ctx, async (reg, log) => {
     await reg.upsertPerformer(p);
     await reg.upsertRecording(r);
-    const lineup = [{ recordingId: r.id, performerId: p.id, role: 'LeadVocalist', instrument: null, featured: true, position: 1 }];
+    const lineup = [
+      {
+        recordingId: r.id,
+        performerId: p.id,
+        role: 'LeadVocalist',
+        instrument: null,
+        featured: true,
+        position: 1,
+      },
+    ];
     await reg.setLineup(r.id, lineup);
     await log([lineupEntry(r, lineup, [p], tick())]);
   });
@@ -72,7 +92,11 @@ beforeAll(async () => {
   );
   parquetWriteFile({
     filename: join(dir, 'm.parquet'),
-    columnData: ROWS[0]!.map((name, i) => ({ name, data: ROWS.slice(1).map((r) => r[i] as string), type: 'STRING' as const })),
+    columnData: ROWS[0]!.map((name, i) => ({
+      name,
+      data: ROWS.slice(1).map((r) => r[i] as string),
+      type: 'STRING' as const,
+    })),
   });
 });
 
@@ -87,12 +111,27 @@ const stripLine = (o: RowOutcome) => ({ ...o, line: 0 });
 
 describe('tdmr snapshot', () => {
   it('exports a signed snapshot that verifies with the log key', async () => {
-    const e = await tdmr('--db', t.db.url, 'snapshot', 'export', '--out', snap, '--at', '2026-03-01T00:00:00Z', '--json');
+    const e = await tdmr(
+      '--db',
+      t.db.url,
+      'snapshot',
+      'export',
+      '--out',
+      snap,
+      '--at',
+      '2026-03-01T00:00:00Z',
+      '--json',
+    );
     expect(e.code).toBe(0);
     expect(e.json()).toMatchObject({ recordings: 5, reserved: 4, keys: 5, at: '2026-03-01T00:00:00.000Z' });
     const v = await tdmr('snapshot', 'verify', snap, '--key', t.verifierKey, '--json');
     expect(v.code).toBe(0);
-    expect(v.json()).toMatchObject({ ok: true, recordings: 5, reserved: 4, checkpoint: { origin: 'test.tdm-reserve.example/log' } });
+    expect(v.json()).toMatchObject({
+      ok: true,
+      recordings: 5,
+      reserved: 4,
+      checkpoint: { origin: 'test.tdm-reserve.example/log' },
+    });
   });
 
   it('refuses an altered snapshot and another key', async () => {
@@ -106,7 +145,12 @@ describe('tdmr snapshot', () => {
     writeFileSync(bad, readFileSync(snap).subarray(0, 40));
     const cut = await tdmr('snapshot', 'verify', bad, '--key', t.verifierKey, '--json');
     expect(cut.code).toBe(2);
-    expect(cut.json()).toMatchObject({ error: { code: 'SNAPSHOT_BAD_FILE', details: { field: expect.any(String), offset: expect.any(Number) } } });
+    expect(cut.json()).toMatchObject({
+      error: {
+        code: 'SNAPSHOT_BAD_FILE',
+        details: { field: expect.any(String), offset: expect.any(Number) },
+      },
+    });
   });
 });
 
@@ -114,11 +158,33 @@ describe('tdmr check-manifest', () => {
   it('answers every row of a CSV: ISRC, metadata exact and fuzzy, none, errors', async () => {
     const out = join(dir, 'out.jsonl');
     const report = join(dir, 'report.html');
-    const r = await tdmr('check-manifest', join(dir, 'm.csv'), '--snapshot', snap, '--key', t.verifierKey, '--out', out, '--report', report, '--json', '--workers', '0');
+    const r = await tdmr(
+      'check-manifest',
+      join(dir, 'm.csv'),
+      '--snapshot',
+      snap,
+      '--key',
+      t.verifierKey,
+      '--out',
+      out,
+      '--report',
+      report,
+      '--json',
+      '--workers',
+      '0',
+    );
     expect(r.code).toBe(1);
     const s = r.json<{ rows: number; reserved: number; byMethod: Record<string, number>; path: string }>();
-    expect(s).toMatchObject({ rows: 8, reserved: 4, path: 'fast-csv', byMethod: { isrc: 3, 'metadata-exact': 1, 'metadata-fuzzy': 1, none: 1, error: 2 } });
-    const rows = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as RowOutcome);
+    expect(s).toMatchObject({
+      rows: 8,
+      reserved: 4,
+      path: 'fast-csv',
+      byMethod: { isrc: 3, 'metadata-exact': 1, 'metadata-fuzzy': 1, none: 1, error: 2 },
+    });
+    const rows = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as RowOutcome);
     expect(rows.map((o) => [o.line, o.method, o.isrc, o.reserved])).toEqual([
       [2, 'isrc', 'FRZ032500001', true],
       [3, 'isrc', 'FRZ032500002', true],
@@ -129,7 +195,12 @@ describe('tdmr check-manifest', () => {
       [8, 'isrc', 'FRZ032500004', false],
       [9, 'error', null, false],
     ]);
-    expect(rows[6]!.uses).toEqual({ 'ai-training': 'not-covered', 'genai-training': 'not-covered', 'ai-inference': 'not-covered', search: 'not-covered' });
+    expect(rows[6]!.uses).toEqual({
+      'ai-training': 'not-covered',
+      'genai-training': 'not-covered',
+      'ai-inference': 'not-covered',
+      search: 'not-covered',
+    });
     expect(rows[0]!.uses!['ai-training']).toBe('reserved');
     expect(rows[5]!.error).toMatchObject({ field: 'isrc' });
     const html = readFileSync(report, 'utf8');
@@ -142,9 +213,23 @@ describe('tdmr check-manifest', () => {
     const outcomes = async (file: string) => {
       const out = join(dir, `${file}.out.jsonl`);
       // In-process the worker module would be TypeScript: workers are tested from the build below.
-      const r = await tdmr('check-manifest', join(dir, file), '--snapshot', snap, '--key', t.verifierKey, '--out', out, '--workers', '0');
+      const r = await tdmr(
+        'check-manifest',
+        join(dir, file),
+        '--snapshot',
+        snap,
+        '--key',
+        t.verifierKey,
+        '--out',
+        out,
+        '--workers',
+        '0',
+      );
       expect(r.code).toBe(1);
-      return readFileSync(out, 'utf8').trim().split('\n').map((l) => stripLine(JSON.parse(l) as RowOutcome));
+      return readFileSync(out, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => stripLine(JSON.parse(l) as RowOutcome));
     };
     const csv = await outcomes('m.csv');
     expect(await outcomes('m.jsonl')).toEqual(csv);
@@ -155,7 +240,13 @@ describe('tdmr check-manifest', () => {
     const lines = ['ISRC,artist,title'];
     for (let i = 0; i < 3000; i++) {
       const isrc = i % 7 === 0 ? '' : `FRZ0325${String(i % 9).padStart(5, '0')}`;
-      lines.push(i === 2500 ? `${isrc},"Zaz, et al",Je veux` : i % 11 === 0 ? `${isrc},Zaz` : `${isrc},Stromae,Papaoutai`);
+      lines.push(
+        i === 2500
+          ? `${isrc},"Zaz, et al",Je veux`
+          : i % 11 === 0
+            ? `${isrc},Zaz`
+            : `${isrc},Stromae,Papaoutai`,
+      );
     }
     const file = join(dir, 'long.csv');
     writeFileSync(file, lines.join('\r\n'));
@@ -163,18 +254,46 @@ describe('tdmr check-manifest', () => {
     const { view } = verifySnapshot(bytes, t.verifierKey);
     const collect = (): { sink: OutcomeSink; text: () => string } => {
       let text = '';
-      return { sink: { format: outcomeJsonl, writeText: (s) => Promise.resolve(void (text += String(s))), close: () => Promise.resolve() }, text: () => text };
+      return {
+        sink: {
+          format: outcomeJsonl,
+          writeText: (s) => Promise.resolve(void (text += String(s))),
+          close: () => Promise.resolve(),
+        },
+        text: () => text,
+      };
     };
     const general = collect();
-    const gs = await checkManifest(file, { matcher: new SnapshotMatcher(view, { threshold: 0.85 }), sink: general.sink });
+    const gs = await checkManifest(file, {
+      matcher: new SnapshotMatcher(view, { threshold: 0.85 }),
+      sink: general.sink,
+    });
     const workerExecArgv = ['--import', new URL('../support/ts-register.mjs', import.meta.url).href];
     const workerUrl = new URL('../../src/checker/manifest-worker.ts', import.meta.url);
     for (const workers of [0, 2]) {
       const fast = collect();
-      const fs = await runFastCsv(file, { snapshotBytes: bytes, view, threshold: 0.85, workers, sink: fast.sink, outputFormat: 'jsonl', chunkBytes: 4096, workerUrl, workerExecArgv });
+      const fs = await runFastCsv(file, {
+        snapshotBytes: bytes,
+        view,
+        threshold: 0.85,
+        workers,
+        sink: fast.sink,
+        outputFormat: 'jsonl',
+        chunkBytes: 4096,
+        workerUrl,
+        workerExecArgv,
+      });
       expect(fast.text()).toBe(general.text());
       expect(fs).toEqual(gs);
-      const counted = await runFastCsv(file, { snapshotBytes: bytes, view, threshold: 0.85, workers, chunkBytes: 4096, workerUrl, workerExecArgv });
+      const counted = await runFastCsv(file, {
+        snapshotBytes: bytes,
+        view,
+        threshold: 0.85,
+        workers,
+        chunkBytes: 4096,
+        workerUrl,
+        workerExecArgv,
+      });
       expect(counted).toEqual(gs);
     }
     expect(gs.rows).toBe(3000);
@@ -185,7 +304,24 @@ describe('tdmr check-manifest', () => {
     const keyFile = join(dir, 'log.pub');
     writeFileSync(keyFile, `${t.verifierKey}\n`);
     const out = join(dir, 'built.csv');
-    const child = spawnSync(process.execPath, ['bin/tdmr.js', 'check-manifest', join(dir, 'm.csv'), '--snapshot', snap, '--key', keyFile, '--out', out, '--json', '--workers', '2'], { encoding: 'utf8' });
+    const child = spawnSync(
+      process.execPath,
+      [
+        'bin/tdmr.js',
+        'check-manifest',
+        join(dir, 'm.csv'),
+        '--snapshot',
+        snap,
+        '--key',
+        keyFile,
+        '--out',
+        out,
+        '--json',
+        '--workers',
+        '2',
+      ],
+      { encoding: 'utf8' },
+    );
     expect(child.stderr).toBe('');
     expect(child.status).toBe(1);
     expect(JSON.parse(child.stdout)).toMatchObject({ rows: 8, reserved: 4, path: 'fast-csv' });
@@ -208,11 +344,40 @@ describe('tdmr check-manifest', () => {
     const csv = join(dir, 'm.csv');
     expect((await tdmr('check-manifest', csv)).code).toBe(2);
     expect((await tdmr('check-manifest', csv, '--snapshot', snap)).code).toBe(2);
-    expect((await tdmr('check-manifest', csv, '--snapshot', snap, '--key', t.verifierKey, '--threshold', '2')).code).toBe(2);
-    expect((await tdmr('check-manifest', csv, '--snapshot', snap, '--key', t.verifierKey, '--out', join(dir, 'x.txt'))).code).toBe(2);
+    expect(
+      (await tdmr('check-manifest', csv, '--snapshot', snap, '--key', t.verifierKey, '--threshold', '2'))
+        .code,
+    ).toBe(2);
+    expect(
+      (
+        await tdmr(
+          'check-manifest',
+          csv,
+          '--snapshot',
+          snap,
+          '--key',
+          t.verifierKey,
+          '--out',
+          join(dir, 'x.txt'),
+        )
+      ).code,
+    ).toBe(2);
     writeFileSync(join(dir, 'nohead.csv'), 'foo,bar\n1,2\n');
-    const r = await tdmr('check-manifest', join(dir, 'nohead.csv'), '--snapshot', snap, '--key', t.verifierKey, '--json');
+    const r = await tdmr(
+      'check-manifest',
+      join(dir, 'nohead.csv'),
+      '--snapshot',
+      snap,
+      '--key',
+      t.verifierKey,
+      '--json',
+    );
     expect(r.code).toBe(2);
-    expect(r.json()).toMatchObject({ error: { code: 'CHECK_BAD_MANIFEST', details: { file: join(dir, 'nohead.csv'), line: 1, field: 'isrc' } } });
+    expect(r.json()).toMatchObject({
+      error: {
+        code: 'CHECK_BAD_MANIFEST',
+        details: { file: join(dir, 'nohead.csv'), line: 1, field: 'isrc' },
+      },
+    });
   });
 });

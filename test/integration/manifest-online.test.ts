@@ -32,14 +32,32 @@ afterAll(async () => {
 describe('check-manifest against the service', () => {
   it('answers each ISRC row as GET /v1/recordings does, in batches, and notes rows without one', async () => {
     const file = join(dir, 'm.csv');
-    writeFileSync(file, ['isrc,artist,title', `${SEED.reserved},a,b`, `${SEED.notCovered},,`, `${SEED.absent},,`, 'nope,,', ',Zaz,Je veux', `${SEED.noLineup},,`].join('\n'));
+    writeFileSync(
+      file,
+      [
+        'isrc,artist,title',
+        `${SEED.reserved},a,b`,
+        `${SEED.notCovered},,`,
+        `${SEED.absent},,`,
+        'nope,,',
+        ',Zaz,Je veux',
+        `${SEED.noLineup},,`,
+      ].join('\n'),
+    );
     let text = '';
     const summary = await checkManifest(file, {
       matcher: new ServiceMatcher({ url: base, at: AT }),
       batchSize: 2,
-      sink: { format: outcomeJsonl, writeText: (t) => Promise.resolve(void (text += String(t))), close: () => Promise.resolve() },
+      sink: {
+        format: outcomeJsonl,
+        writeText: (t) => Promise.resolve(void (text += String(t))),
+        close: () => Promise.resolve(),
+      },
     });
-    const rows = text.trim().split('\n').map((l) => JSON.parse(l) as RowOutcome);
+    const rows = text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as RowOutcome);
     expect(rows.map((r) => [r.line, r.method])).toEqual([
       [2, 'isrc'],
       [3, 'isrc'],

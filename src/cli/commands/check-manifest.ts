@@ -29,9 +29,21 @@ interface Opts {
   progress?: boolean;
 }
 
-function progressBar(io: Io, enabled: boolean, total: number): { add: (n: number) => void; stop: () => void } {
+function progressBar(
+  io: Io,
+  enabled: boolean,
+  total: number,
+): { add: (n: number) => void; stop: () => void } {
   if (!enabled) return { add: () => undefined, stop: () => undefined };
-  const bar = new cliProgress.SingleBar({ stream: process.stderr, format: 'checking [{bar}] {percentage}% | {value}/{total} MB', noTTYOutput: !io.isTty, notTTYSchedule: 500 }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: process.stderr,
+      format: 'checking [{bar}] {percentage}% | {value}/{total} MB',
+      noTTYOutput: !io.isTty,
+      notTTYSchedule: 500,
+    },
+    cliProgress.Presets.shades_classic,
+  );
   const MB = 1024 * 1024;
   let bytes = 0;
   bar.start(Math.max(1, Math.round(total / MB)), 0);
@@ -41,7 +53,11 @@ function progressBar(io: Io, enabled: boolean, total: number): { add: (n: number
 function number(v: string, flag: string, min: number, max: number, integer = false): number {
   const n = Number(v);
   if (v.trim() === '' || Number.isNaN(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
-    throw new CheckerError('CHECK_INVALID_OPTION', `${flag} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, got ${v}`, { details: { field: flag.slice(2) } });
+    throw new CheckerError(
+      'CHECK_INVALID_OPTION',
+      `${flag} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}, got ${v}`,
+      { details: { field: flag.slice(2) } },
+    );
   }
   return n;
 }
@@ -49,16 +65,34 @@ function number(v: string, flag: string, min: number, max: number, integer = fal
 export const registerCheckManifest: Register = (program, io, done) => {
   program
     .command('check-manifest')
-    .description('check every row of a dataset manifest (CSV, JSONL, Parquet) against a signed registry snapshot (offline) or the service (online)')
+    .description(
+      'check every row of a dataset manifest (CSV, JSONL, Parquet) against a signed registry snapshot (offline) or the service (online)',
+    )
     .argument('<file>', 'the manifest: columns isrc, artist, title, url, path (any case; others are ignored)')
-    .option('--snapshot <file>', 'a registry snapshot (`tdmr snapshot export`): the dataset never leaves this machine')
-    .option('--key <key>', "the log's verifier key (or a file holding it), checked against the snapshot's signature and checkpoint")
+    .option(
+      '--snapshot <file>',
+      'a registry snapshot (`tdmr snapshot export`): the dataset never leaves this machine',
+    )
+    .option(
+      '--key <key>',
+      "the log's verifier key (or a file holding it), checked against the snapshot's signature and checkpoint",
+    )
     .option('--service <url>', 'ask the service instead (POST /v1/check, 10,000 ISRCs per request)')
     .option('--threshold <0..1>', 'least artist + title similarity for a fuzzy match', '0.85')
     .option('--out <file>', 'one outcome per row: .jsonl or .csv')
     .option('--report <file>', 'a self-contained HTML report with charts')
-    .addOption(new Option('--format <format>', 'the manifest format (default: from the file name)').choices(['csv', 'jsonl', 'parquet']))
-    .option('--workers <n>', 'worker threads for plain CSV: a number (0: on the main thread) or auto (one per core for files of 16 MB or more)', 'auto')
+    .addOption(
+      new Option('--format <format>', 'the manifest format (default: from the file name)').choices([
+        'csv',
+        'jsonl',
+        'parquet',
+      ]),
+    )
+    .option(
+      '--workers <n>',
+      'worker threads for plain CSV: a number (0: on the main thread) or auto (one per core for files of 16 MB or more)',
+      'auto',
+    )
     .option('--at <date>', 'with --service: the instant to answer for (default now)')
     .option('--territory <code>', 'with --service: ISO 3166-1 alpha-2 territory')
     .option('--progress', 'show progress on stderr even when it is not a terminal')
@@ -72,10 +106,18 @@ export const registerCheckManifest: Register = (program, io, done) => {
         const threshold = number(opts.threshold, '--threshold', 0, 1);
         const workersOpt = opts.workers === 'auto' ? 'auto' : number(opts.workers, '--workers', 0, 64, true);
         if ((opts.snapshot === undefined) === (opts.service === undefined)) {
-          throw new CheckerError('CHECK_INVALID_OPTION', 'give exactly one of --snapshot (offline) and --service (online)', { details: { field: 'snapshot' } });
+          throw new CheckerError(
+            'CHECK_INVALID_OPTION',
+            'give exactly one of --snapshot (offline) and --service (online)',
+            { details: { field: 'snapshot' } },
+          );
         }
         if (opts.snapshot !== undefined && opts.key === undefined) {
-          throw new CheckerError('CHECK_INVALID_OPTION', '--snapshot needs --key: a snapshot is used only once its signature is checked', { details: { field: 'key' } });
+          throw new CheckerError(
+            'CHECK_INVALID_OPTION',
+            '--snapshot needs --key: a snapshot is used only once its signature is checked',
+            { details: { field: 'key' } },
+          );
         }
         if (opts.out !== undefined) outputFormat(opts.out);
         const format = opts.format ?? manifestFormat(file);
@@ -94,9 +136,16 @@ export const registerCheckManifest: Register = (program, io, done) => {
           source = `snapshot ${opts.snapshot} (log ${verified.checkpoint.origin}, size ${verified.checkpoint.size}, signed by ${verified.keyName})`;
         } else {
           const when = opts.at === undefined ? new Date() : new Date(opts.at);
-          if (Number.isNaN(when.getTime())) throw new CheckerError('CHECK_INVALID_OPTION', `--at is not an ISO-8601 date: ${opts.at}`, { details: { field: 'at' } });
+          if (Number.isNaN(when.getTime()))
+            throw new CheckerError('CHECK_INVALID_OPTION', `--at is not an ISO-8601 date: ${opts.at}`, {
+              details: { field: 'at' },
+            });
           at = when.toISOString();
-          matcher = new ServiceMatcher({ url: opts.service as string, at, ...(opts.territory ? { territory: opts.territory } : {}) });
+          matcher = new ServiceMatcher({
+            url: opts.service as string,
+            at,
+            ...(opts.territory ? { territory: opts.territory } : {}),
+          });
           source = `service ${opts.service}`;
         }
         const bar = progressBar(io, io.isTty || opts.progress === true, size);
@@ -108,13 +157,26 @@ export const registerCheckManifest: Register = (program, io, done) => {
           sink = opts.out === undefined ? undefined : await fileSink(opts.out);
           const fast =
             verified !== null && snapshotBytes !== null && format === 'csv'
-              ? await runFastCsv(file, { snapshotBytes, view: verified.view, threshold, workers, sink, outputFormat: opts.out ? outputFormat(opts.out) : undefined, onBytes: bar.add })
+              ? await runFastCsv(file, {
+                  snapshotBytes,
+                  view: verified.view,
+                  threshold,
+                  workers,
+                  sink,
+                  outputFormat: opts.out ? outputFormat(opts.out) : undefined,
+                  onBytes: bar.add,
+                })
               : null;
           if (fast !== null) {
             summary = fast;
             path = 'fast-csv';
           } else {
-            summary = await checkManifest(file, { matcher, format, ...(sink ? { sink } : {}), onBytes: bar.add });
+            summary = await checkManifest(file, {
+              matcher,
+              format,
+              ...(sink ? { sink } : {}),
+              onBytes: bar.add,
+            });
           }
         } finally {
           bar.stop();
@@ -123,16 +185,40 @@ export const registerCheckManifest: Register = (program, io, done) => {
         const seconds = (performance.now() - started) / 1000;
         if (opts.report !== undefined) {
           try {
-            writeFileSync(opts.report, renderReport(summary, { manifest: file, source, at, threshold, generatedAt: new Date().toISOString() }));
+            writeFileSync(
+              opts.report,
+              renderReport(summary, {
+                manifest: file,
+                source,
+                at,
+                threshold,
+                generatedAt: new Date().toISOString(),
+              }),
+            );
           } catch (cause) {
-            throw new CheckerError('CHECK_INVALID_OPTION', `cannot write ${opts.report}: ${(cause as Error).message}`, { cause, details: { field: 'report' } });
+            throw new CheckerError(
+              'CHECK_INVALID_OPTION',
+              `cannot write ${opts.report}: ${(cause as Error).message}`,
+              { cause, details: { field: 'report' } },
+            );
           }
         }
-        const result = { manifest: file, source, at, threshold, path, seconds: Math.round(seconds * 1000) / 1000, rowsPerSecond: Math.round(summary.rows / Math.max(seconds, 1e-6)), ...summary };
+        const result = {
+          manifest: file,
+          source,
+          at,
+          threshold,
+          path,
+          seconds: Math.round(seconds * 1000) / 1000,
+          rowsPerSecond: Math.round(summary.rows / Math.max(seconds, 1e-6)),
+          ...summary,
+        };
         emit(io, cmd, result, () =>
           [
             `${file}: ${summary.rows} rows, ${summary.reserved} reserved for some use (${(summary.shareReserved * 100).toFixed(1)}%), ${summary.errors} unreadable`,
-            `  by method: ${Object.entries(summary.byMethod).map(([m, n]) => `${m} ${n}`).join(', ')}`,
+            `  by method: ${Object.entries(summary.byMethod)
+              .map(([m, n]) => `${m} ${n}`)
+              .join(', ')}`,
             `  answers from ${source}, at ${at}`,
             ...summary.firstErrors.slice(0, 5).map((e) => `  line ${e.line}, ${e.field}: ${e.reason}`),
           ].join('\n'),
@@ -141,4 +227,3 @@ export const registerCheckManifest: Register = (program, io, done) => {
       }),
     );
 };
-
