@@ -18,6 +18,8 @@ import { registerRecordingShow } from './commands/recording-show.js';
 import { registerStamp } from './commands/stamp.js';
 import { registerRobotsTest } from './commands/robots-test.js';
 import { registerServe } from './commands/serve.js';
+import { registerSnapshot } from './commands/snapshot.js';
+import { registerCheckManifest } from './commands/check-manifest.js';
 import { registerStatus } from './commands/status.js';
 import { registerTdmrepTest } from './commands/tdmrep-test.js';
 import { registerVerifyProof } from './commands/verify-proof.js';
@@ -40,6 +42,8 @@ const COMMANDS: Register[] = [
   registerRobotsTest,
   registerTdmrepTest,
   registerCheck,
+  registerSnapshot,
+  registerCheckManifest,
 ];
 
 export function buildProgram(io: Io, done: (code: ExitCode) => void): Command {

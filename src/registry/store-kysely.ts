@@ -204,6 +204,13 @@ export class KyselyRegistryStore implements RegistryStore {
     return rows as CoverageRows;
   }
 
+  async coveragePage(afterIsrc: string | null, limit: number): Promise<CoverageRows[]> {
+    let q = this.db.selectFrom('recordings').selectAll().where('isrc', 'is not', null);
+    if (afterIsrc !== null) q = q.where('isrc', '>', afterIsrc);
+    const recs = (await q.orderBy('isrc').limit(limit).execute()).map(recordingFromRow);
+    return recs.length === 0 ? [] : this.coverageOfMany(recs);
+  }
+
   private async coverageOfMany(recs: Recording[]): Promise<CoverageRows[]> {
     const ids = recs.map((r) => r.id);
     const lineups = (await this.db.selectFrom('lineups').selectAll().where('recording_id', 'in', ids).orderBy('recording_id').orderBy('position').execute()).map(

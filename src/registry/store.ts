@@ -74,6 +74,8 @@ export interface RegistryStore {
   /** Coverage rows for many ISRCs in a few queries; absent keys are absent from the map. */
   coverageByIsrc(isrcs: readonly string[]): Promise<Map<string, CoverageRows>>;
   coverageOfRecording(recording: Recording): Promise<CoverageRows>;
+  /** Coverage rows of recordings that have an ISRC, in ISRC order, after `afterIsrc`, at most `limit` (snapshot export). */
+  coveragePage(afterIsrc: string | null, limit: number): Promise<CoverageRows[]>;
 
   search(q: string, page: { limit: number; offset: number }): Promise<SearchHit[]>;
   counts(): Promise<RegistryCounts>;

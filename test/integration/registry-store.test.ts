@@ -118,6 +118,27 @@ for (const dialect of DIALECTS) {
       expect(counts).toMatchObject({ recordings: 2, performers: 2, members: 1, mandates: 3, declarations: 2, lineups: 1 });
     });
 
+    it('pages recordings with an ISRC in ISRC order, with their coverage rows (snapshot export)', async () => {
+      const reg = ctx.services.registry;
+      for (const n of ['00012', '00010', '00011']) await reg.addRecording({ kind: 'sound', isrc: `FRZ0326${n}`, title: `Page ${n}`, displayArtist: 'Pager' });
+      const store = ctx.stores.registry;
+      const all: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const page = await store.coveragePage(after, 2);
+        expect(page.length).toBeLessThanOrEqual(2);
+        if (page.length === 0) break;
+        for (const r of page) expect(Array.isArray(r.lineup) && Array.isArray(r.mandates)).toBe(true);
+        all.push(...page.map((r) => r.recording.isrc as string));
+        after = all[all.length - 1] as string;
+      }
+      expect(all).toEqual([...all].sort());
+      expect(new Set(all).size).toBe(all.length);
+      expect(all).toEqual(expect.arrayContaining(['FRZ032600010', 'FRZ032600011', 'FRZ032600012', 'FRZ032500001']));
+      const withLineup = (await store.coveragePage(null, 1000)).find((r) => r.recording.isrc === 'FRZ032500001');
+      expect(withLineup?.lineup.length).toBeGreaterThan(0);
+    });
+
     it('rolls back a failed transaction whole', async () => {
       const store = ctx.stores.registry;
       const before = await store.counts();

@@ -1,0 +1,32 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { IsrcIndex } from './isrc-index.js';
+
+describe('IsrcIndex', () => {
+  it('finds exactly the stored values', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 2 ** 50 }), { maxLength: 300 }),
+        fc.array(fc.integer({ min: -1, max: 2 ** 50 }), { maxLength: 50 }),
+        (vals, probes) => {
+          const sorted = Float64Array.from(vals.sort((a, b) => a - b));
+          const index = new IsrcIndex(sorted);
+          sorted.forEach((v, i) => expect(index.find(v)).toBe(i));
+          for (const p of probes) expect(index.find(p)).toBe(sorted.indexOf(p));
+        },
+      ),
+    );
+  });
+
+  it('answers -1 on an empty index', () => {
+    expect(new IsrcIndex(new Float64Array(0)).find(5)).toBe(-1);
+  });
+
+  it('copes with clustered values (one registrant holding most codes)', () => {
+    const vals = [...Array.from({ length: 1000 }, (_, i) => 1e14 + i), 5, 3e14];
+    const sorted = Float64Array.from(vals.sort((a, b) => a - b));
+    const index = new IsrcIndex(sorted);
+    sorted.forEach((v, i) => expect(index.find(v)).toBe(i));
+    expect(index.find(1e14 + 1000)).toBe(-1);
+  });
+});
