@@ -1,8 +1,9 @@
 /**
  * Online mode: rows checked by the service's `POST /v1/check` (docs/http.md), 10,000 ISRCs per request,
  * over undici. Only rows with an ISRC can be asked: the service has no artist + title lookup, so rows
- * without one come back `none` with a note (match them offline against a snapshot). The caller's
- * licences are not sent yet: the service has no licences to honour until the licensing desk lands.
+ * without one come back `none` with a note (match them offline against a snapshot). With the caller's
+ * API key (`apiKey`) the service takes its licences into account and answers `licensed` where they cover
+ * (docs/licensing.md, "Licensed answers").
  *
  * @example
  * const matcher = new ServiceMatcher({ url: 'https://reserve.example', at });
@@ -21,7 +22,7 @@ import {
   type RowStatus,
 } from './manifest-model.js';
 
-const STATUS = z.enum(['reserved', 'not-covered', 'unknown']);
+const STATUS = z.enum(['reserved', 'licensed', 'not-covered', 'unknown']);
 const ANSWER = z.object({
   at: z.string(),
   items: z.array(
@@ -48,6 +49,8 @@ export interface ServiceOptions {
   at?: string;
   territory?: string;
   timeoutMs?: number;
+  /** A licensee's API key (`tdmr_...`), sent as a Bearer token: the answers then honour its licences. */
+  apiKey?: string;
 }
 
 export class ServiceMatcher implements RowMatcher {
@@ -122,7 +125,11 @@ export class ServiceMatcher implements RowMatcher {
     try {
       res = await request(this.#endpoint, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          ...(this.opts.apiKey === undefined ? {} : { authorization: `Bearer ${this.opts.apiKey}` }),
+        },
         body,
         headersTimeout: this.opts.timeoutMs ?? 60_000,
         bodyTimeout: this.opts.timeoutMs ?? 60_000,

@@ -69,6 +69,9 @@ describe('GET /openapi.json', () => {
       'get /openapi.json',
       'get /robots.txt',
       'get /tdm-policy.jsonld',
+      'get /v1/licence-requests',
+      'get /v1/licence-requests/:id',
+      'get /v1/licences/:id',
       'get /v1/log/checkpoint',
       'get /v1/log/entries',
       'get /v1/log/proof/consistency',
@@ -77,14 +80,17 @@ describe('GET /openapi.json', () => {
       'get /v1/recordings/:isrc',
       'get /v1/recordings/:isrc/proof',
       'get /v1/search',
+      'get /v1/tariffs/:id/:version',
       'post /v1/check',
+      'post /v1/licence-requests',
+      'post /v1/licence-requests/:id/actions',
     ]);
     for (const r of visible) {
       const op = doc.paths[openapiPath(r.url)]?.[r.method];
       expect(op, `${r.method} ${r.url}`).toBeDefined();
       expect(op?.summary).toBeTruthy();
       expect(op?.tags?.length).toBeGreaterThan(0);
-      const content = op?.responses['200']?.content;
+      const content = (op?.responses['200'] ?? op?.responses['201'])?.content;
       expect(
         Object.values(content ?? {})[0]?.schema,
         `${r.method} ${r.url} 200 schema`,

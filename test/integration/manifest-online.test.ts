@@ -1,5 +1,5 @@
 /** `check-manifest --service`: rows asked of a running service (POST /v1/check over a socket). */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -74,6 +74,40 @@ describe('check-manifest against the service', () => {
     expect(rows[0]!.reserved).toBe(true);
     expect(rows[4]!.evidence.note).toMatch(/offline only/);
     expect(summary).toMatchObject({ rows: 6, reserved: 1, errors: 1 });
+  });
+
+  it('sends the caller’s API key: the service answers licensed where its licences cover', async () => {
+    const svc = env.ctx.services.licensing;
+    const org = await svc.createOrganisation('Acme AI');
+    const acct = await svc.createAccount({ name: 'Dev', role: 'licensee', organisationId: org.id });
+    const { key } = await svc.issueKey(acct.id, ['lookup']);
+    // A licence as the desk stores it once active (the workflow itself is tested in licensing-store.test.ts).
+    await env.ctx.stores.licensing.insertRequest({ id: 'lr-online', organisationId: org.id, terms: {} as never, state: 'active', offer: null, createdAt: AT, updatedAt: AT });
+    await env.ctx.stores.licensing.insertLicence({
+      id: 'lic-online',
+      licensee: org.id,
+      request: 'lr-online',
+      terms: { uses: ['genai-training'], repertoire: { kind: 'all' }, media: ['sound', 'audiovisual'], territories: ['WORLD'], from: '2026-01-01T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z', product: 'X' },
+      tariff: { id: 't', version: 1 },
+      issuedAt: AT,
+      terminatedAt: null,
+      document: '{}',
+      signature: 'x.y.z',
+    });
+    const file = join(dir, 'lic.csv');
+    writeFileSync(file, `isrc\n${SEED.reserved}\n`);
+    const mine = await tdmr('check-manifest', file, '--service', base, '--at', AT, '--api-key', key, '--out', join(dir, 'lic.jsonl'), '--json');
+    const pub = await tdmr('check-manifest', file, '--service', base, '--at', AT, '--out', join(dir, 'pub.jsonl'), '--json');
+    expect(mine.err).toBe('');
+    const read = (f: string) => JSON.parse(readFileSync(join(dir, f), 'utf8').trim()) as RowOutcome;
+    expect(read('lic.jsonl').uses?.['genai-training']).toBe('licensed');
+    expect(read('pub.jsonl').uses?.['genai-training']).toBe('reserved');
+    expect(read('lic.jsonl').uses?.['ai-training']).toBe('reserved');
+    expect(mine.code).toBe(1);
+    expect(pub.code).toBe(1);
+    const bad = await tdmr('check-manifest', file, '--service', base, '--api-key', 'tdmr_nope', '--json');
+    expect(bad.json()).toMatchObject({ error: { code: 'CHECK_SERVICE_FAILED' } });
+    expect(bad.json<{ error: { message: string } }>().error.message).toContain('401');
   });
 
   it('is CHECK_SERVICE_FAILED when the service cannot be reached, CHECK_INVALID_URL for a bad URL', async () => {

@@ -26,6 +26,7 @@ interface Opts {
   workers: string;
   at?: string;
   territory?: string;
+  apiKey?: string;
   progress?: boolean;
 }
 
@@ -95,6 +96,7 @@ export const registerCheckManifest: Register = (program, io, done) => {
     )
     .option('--at <date>', 'with --service: the instant to answer for (default now)')
     .option('--territory <code>', 'with --service: ISO 3166-1 alpha-2 territory')
+    .option('--api-key <key>', 'with --service: your API key (tdmr_...); uses your licences cover are answered licensed')
     .option('--progress', 'show progress on stderr even when it is not a terminal')
     .addHelpText(
       'after',
@@ -145,6 +147,7 @@ export const registerCheckManifest: Register = (program, io, done) => {
             url: opts.service as string,
             at,
             ...(opts.territory ? { territory: opts.territory } : {}),
+            ...(opts.apiKey ? { apiKey: opts.apiKey } : {}),
           });
           source = `service ${opts.service}`;
         }
