@@ -78,18 +78,18 @@ export function scanChunk(buf: Buffer, firstLine: number, s: ScanSetup): ScanRes
       if (fieldEnd(commas, nc, end, isrcCol) - a === 12) {
         const packed = packIsrcBytes(buf, a);
         if (packed >= 0) {
-          const pos = s.matcher.find(packed);
+          // The status byte straight from the ISRC table's slot: one cache miss a row (isrc-index.ts).
+          const byte = s.matcher.findStatus(packed);
           // A canonical ISRC the registry does not hold goes the slow way when the row has artist and title
           // (the metadata fallback); without them it is `none` here.
           if (
-            pos >= 0 ||
+            byte >= 0 ||
             artistCol < 0 ||
             titleCol < 0 ||
             fieldEnd(commas, nc, end, artistCol) === fieldStart(commas, p, artistCol)
           ) {
             done = true;
-            if (pos >= 0) {
-              const byte = s.statuses[pos] as number;
+            if (byte >= 0) {
               byByte[byte] = (byByte[byte] as number) + 1;
               if (anyReserved(byte)) {
                 // Tallied by a hash of the artist's bytes: the name is decoded once per artist, not per row.
@@ -107,7 +107,7 @@ export function scanChunk(buf: Buffer, firstLine: number, s: ScanSetup): ScanRes
             } else notFound++;
             if (format) {
               const row = rowOf(buf, s, line, commas, p, nc, end);
-              text += format(pos >= 0 ? found(row, packed, s.statuses[pos] as number) : none(row, packed));
+              text += format(byte >= 0 ? found(row, packed, byte) : none(row, packed));
             }
           }
         }

@@ -26,6 +26,8 @@ import {
 
 export interface SnapshotData extends KeySource {
   isrcs: Float64Array;
+  /** A prebuilt ISRC table (shared memory), else one is built. */
+  isrcTable?: Int32Array;
   statuses: Uint8Array;
 }
 
@@ -50,7 +52,7 @@ export class SnapshotMatcher {
     private readonly data: SnapshotData,
     private readonly opts: MatchOptions,
   ) {
-    this.#index = new IsrcIndex(data.isrcs);
+    this.#index = new IsrcIndex(data.isrcs, data.isrcTable ?? IsrcIndex.table(data.isrcs, data.statuses));
   }
 
   get isrcIndex(): IsrcIndex {
@@ -63,6 +65,11 @@ export class SnapshotMatcher {
   }
 
   /** Position of a packed ISRC in the snapshot, or -1. */
+  /** The status byte of a packed ISRC, or -1 when the snapshot does not hold it. */
+  findStatus(packed: number): number {
+    return this.#index.findStatus(packed);
+  }
+
   find(packed: number): number {
     return this.#index.find(packed);
   }

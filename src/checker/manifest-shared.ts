@@ -4,11 +4,14 @@
  * worker only when a row needs metadata matching.
  */
 import { decodeSnapshot, type SnapshotView } from '../snapshot/format.js';
+import { IsrcIndex } from '../snapshot/isrc-index.js';
 import type { SnapshotData } from './manifest-match.js';
 
 export interface SharedSnapshot {
   bytes: Uint8Array;
   isrcs: Float64Array;
+  /** The ISRC hash table (isrc-index.ts), built once for every worker. */
+  isrcTable: Int32Array;
   statusOffset: number;
 }
 
@@ -18,7 +21,8 @@ export function shareSnapshot(file: Uint8Array, view: SnapshotView): SharedSnaps
   bytes.set(file);
   const isrcs = new Float64Array(new SharedArrayBuffer(view.isrcs.length * 8));
   isrcs.set(view.isrcs);
-  return { bytes, isrcs, statusOffset: view.statuses.byteOffset - view.signed.byteOffset };
+  const isrcTable = IsrcIndex.table(isrcs, view.statuses, new SharedArrayBuffer(IsrcIndex.tableBytes(isrcs.length)));
+  return { bytes, isrcs, isrcTable, statusOffset: view.statuses.byteOffset - view.signed.byteOffset };
 }
 
 export function sharedSnapshotData(s: SharedSnapshot): SnapshotData {
@@ -27,6 +31,7 @@ export function sharedSnapshotData(s: SharedSnapshot): SnapshotData {
   const view = (): SnapshotView => (keys ??= decodeSnapshot(s.bytes));
   return {
     isrcs: s.isrcs,
+    isrcTable: s.isrcTable,
     statuses,
     get keyCount() {
       return view().keyCount;

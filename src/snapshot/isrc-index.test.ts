@@ -13,9 +13,24 @@ describe('IsrcIndex', () => {
           const index = new IsrcIndex(sorted);
           sorted.forEach((v, i) => expect(index.find(v)).toBe(i));
           for (const p of probes) expect(index.find(p)).toBe(sorted.indexOf(p));
+          // Keys that differ only in their high bits (same low 32 bits) stay apart.
+          for (const v of sorted) if (v + 2 ** 32 < 2 ** 53 && !sorted.includes(v + 2 ** 32)) expect(index.find(v + 2 ** 32)).toBe(-1);
         },
       ),
     );
+  });
+
+  it('works from a table built before, in shared memory, and refuses one of the wrong size', () => {
+    const sorted = Float64Array.from([3, 7, 2 ** 40, 2 ** 52 + 1]);
+    const statuses = Uint8Array.from([0, 255, 21, 7]);
+    const table = IsrcIndex.table(sorted, statuses, new SharedArrayBuffer(IsrcIndex.tableBytes(sorted.length)));
+    expect(table.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const index = new IsrcIndex(sorted, table);
+    sorted.forEach((v, i) => expect(index.find(v)).toBe(i));
+    expect(index.find(8)).toBe(-1);
+    sorted.forEach((v, i) => expect(index.findStatus(v)).toBe(statuses[i]));
+    expect(index.findStatus(8)).toBe(-1);
+    expect(() => new IsrcIndex(sorted, new Int32Array(3))).toThrow(/wrong size/);
   });
 
   it('answers -1 on an empty index', () => {
