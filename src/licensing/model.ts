@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { MEDIA, WORLD, inForce, toInstant, usesCover, type Medium, type QueryUse } from '../registry/model.js';
-import { LicensingError } from './errors.js';
+import { parseWith } from './parse.js';
 import { LICENCE_USES } from './tariffs.js';
 
 const isrc = z.string().regex(/^[A-Z]{2}[A-Z0-9]{3}[0-9]{7}$/, 'a canonical ISRC (12 characters, no separators)');
@@ -56,10 +56,7 @@ export type Terms = z.infer<typeof termsSchema>;
 
 /** Terms from untrusted input, or LICENSING_BAD_USAGE naming every bad field. */
 export function parseTerms(value: unknown, source: string): Terms {
-  const r = termsSchema.safeParse(value);
-  if (r.success) return r.data;
-  const problems = r.error.issues.map((i) => `${i.path.length === 0 ? '(root)' : i.path.join('.')}: ${i.message}`);
-  throw new LicensingError('LICENSING_BAD_USAGE', `${source}: ${problems.join('; ')}`, { details: { source, problems } });
+  return parseWith(termsSchema, value, source, 'LICENSING_BAD_USAGE');
 }
 
 export interface Licence {

@@ -1,6 +1,6 @@
 /** An offer: the terms the collective grants and the tariff version that prices them (zod at the edge). */
 import { z } from 'zod';
-import { LicensingError } from './errors.js';
+import { parseWith } from './parse.js';
 import { termsSchema, type Terms } from './model.js';
 
 export const offerSchema = z
@@ -17,8 +17,5 @@ export interface Offer {
 
 /** An offer from untrusted input, or LICENSING_BAD_USAGE naming every bad field. */
 export function parseOffer(value: unknown, source: string): Offer {
-  const r = offerSchema.safeParse(value);
-  if (r.success) return r.data;
-  const problems = r.error.issues.map((i) => `${i.path.length === 0 ? '(root)' : i.path.join('.')}: ${i.message}`);
-  throw new LicensingError('LICENSING_BAD_USAGE', `${source}: ${problems.join('; ')}`, { details: { source, problems } });
+  return parseWith(offerSchema, value, source, 'LICENSING_BAD_USAGE');
 }

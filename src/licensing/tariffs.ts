@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { QUERY_USES, type QueryUse } from '../registry/model.js';
 import { allocate, assertCents } from './allocate.js';
 import { LicensingError } from './errors.js';
+import { parseWith } from './parse.js';
 
 /** The uses a licence grants: those the lookups answer about. */
 export const LICENCE_USES = QUERY_USES;
@@ -50,10 +51,7 @@ export type TariffModel = Tariff['model'];
  * parseTariff(JSON.parse(text), 'tariffs/genai-2026.json');
  */
 export function parseTariff(value: unknown, source: string): Tariff {
-  const r = tariffSchema.safeParse(value);
-  if (r.success) return r.data;
-  const problems = r.error.issues.map((i) => `${i.path.length === 0 ? '(root)' : i.path.join('.')}: ${i.message}`);
-  throw new LicensingError('LICENSING_BAD_TARIFF', `${source}: ${problems.join('; ')}`, { details: { source, problems } });
+  return parseWith(tariffSchema, value, source, 'LICENSING_BAD_TARIFF');
 }
 
 /** One line of a usage report, once validated: a recording, the uses made of it, and how much. */
