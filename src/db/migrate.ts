@@ -2,7 +2,7 @@
  * Schema migrations with Kysely's Migrator. Migrations are listed here in order (no directory scan, so the
  * bundle stays self-contained); each receives the dialect for the few statements that differ.
  */
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { DbError } from '../errors.js';
 import type { DbHandle } from './dialect.js';
 import * as m001 from './migrations/001-registry.js';
@@ -34,9 +34,20 @@ export async function migrateToLatest(db: DbHandle): Promise<string[]> {
   // its own and fail. Name the schema the handle works in.
   const schema = db.kind === 'postgres' && db.schema !== null ? { migrationTableSchema: db.schema } : {};
   const migrator = new Migrator({ db: db.kysely, provider: new ListProvider(db.kind), ...schema });
-  const { error, results } = await migrator.migrateToLatest();
+  let { error, results } = await migrator.migrateToLatest();
+  // Kysely's PostgreSQL introspection lists the tables of every schema; a schema another session drops
+  // meanwhile makes that query fail with "schema <other> does not exist" (SQLSTATE 3F000), though nothing
+  // is wrong with ours. Nothing was applied then (the check comes first): make sure ours exists, try again.
+  for (let attempt = 0; attempt < 3 && error !== undefined && schemaVanished(error, db); attempt++) {
+    if (db.kind === 'postgres' && db.schema !== null) await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(db.schema)}`.execute(db.kysely);
+    ({ error, results } = await migrator.migrateToLatest());
+  }
   if (error !== undefined) {
     throw new DbError('DB_MIGRATION_FAILED', `migration failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`, { cause: error });
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+function schemaVanished(error: unknown, db: DbHandle): boolean {
+  return db.kind === 'postgres' && error instanceof Error && (error as { code?: unknown }).code === '3F000';
 }
