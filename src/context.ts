@@ -70,6 +70,12 @@ export async function createContext(config: Readonly<Config>, options: { migrate
       uid: config.publicUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`,
       name: config.issuer,
     },
+    recording: async (isrc) => {
+      const r = await registry.findRecording({ isrc });
+      if (r === null) return null;
+      const performerIds = [...new Set((await registry.lineup(r.id)).map((e) => e.performerId))];
+      return { id: r.id, isrc: r.isrc, medium: r.kind, year: r.year, label: r.label, performerIds };
+    },
   });
   let closed = false;
   const close = async () => {

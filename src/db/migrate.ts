@@ -8,6 +8,7 @@ import type { DbHandle } from './dialect.js';
 import * as m001 from './migrations/001-registry.js';
 import * as m002 from './migrations/002-ledger.js';
 import * as m003 from './migrations/003-licensing.js';
+import * as m004 from './migrations/004-usage.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 type Step = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -16,6 +17,7 @@ const STEPS: Record<string, Step> = {
   '001-registry': m001,
   '002-ledger': m002,
   '003-licensing': m003,
+  '004-usage': m004,
 };
 
 class ListProvider implements MigrationProvider {

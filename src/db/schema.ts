@@ -190,6 +190,34 @@ export interface LicenceRow {
   signature: string;
 }
 
+/** A usage report of a licensee for one licence and period; money in integer cents. */
+export interface UsageReportRow {
+  id: string;
+  licence_id: string;
+  organisation_id: string;
+  period_from: string;
+  period_to: string;
+  currency: string;
+  revenue_cents: number | string | null;
+  total_cents: number | string;
+  lines: number;
+  flagged: number;
+  submitted_at: string;
+}
+
+/** One line of a usage report: `flag` when outside the licence (kept, priced 0). */
+export interface UsageLineRow {
+  report_id: string;
+  line: number;
+  isrc: string;
+  recording_id: string | null;
+  uses: string;
+  units: number | string;
+  seconds: number | string;
+  flag: string | null;
+  cents: number | string;
+}
+
 export interface DB {
   performers: PerformerRow;
   mandates: MandateRow;
@@ -208,4 +236,6 @@ export interface DB {
   licence_requests: LicenceRequestRow;
   licence_events: LicenceEventRow;
   licences: LicenceRow;
+  usage_reports: UsageReportRow;
+  usage_lines: UsageLineRow;
 }

@@ -9,7 +9,7 @@ import type { JsonValue } from '../ledger/canonical-json.js';
 import type { LedgerEntry } from '../ledger/entries.js';
 import type { Offer } from './offer.js';
 import type { LicenceRequest } from './parties.js';
-import type { StoredLicence } from './store.js';
+import type { StoredLicence, StoredUsageLine, UsageReport } from './store.js';
 import type { TransitionEvent } from './workflow.js';
 
 /** JSON as the log takes it: no `undefined` anywhere (optional fields absent). */
@@ -44,4 +44,14 @@ export function issuedEntry(l: StoredLicence): LedgerEntry {
 
 export function terminatedEntry(l: StoredLicence, at: string): LedgerEntry {
   return { type: 'licence.terminated', at, data: json({ id: l.request, licence: l.id, terminatedAt: at }) };
+}
+
+/** A usage report: its totals and the SHA-256 of the JSON of its stored lines, in line order, so the amounts are provable. */
+export function usageEntry(l: StoredLicence, r: UsageReport, lines: readonly StoredUsageLine[]): LedgerEntry {
+  const digest = createHash('sha256').update(JSON.stringify(lines), 'utf8').digest('hex');
+  return {
+    type: 'licence.usage-reported',
+    at: r.submittedAt,
+    data: json({ id: l.request, licence: l.id, report: r.id, period: r.period, currency: r.currency, totalCents: r.totalCents, lines: r.lines, flagged: r.flagged, linesSha256: digest }),
+  };
 }

@@ -10,11 +10,14 @@ import type { DeclarationSigner } from '../signals/declaration-doc.js';
 import { licenceAgreement } from './agreement.js';
 import { checkKey, KEY_SCOPES, newKey, splitKey, type KeyScope, type StoredKey } from './api-keys.js';
 import { LicensingError } from './errors.js';
-import { issuedEntry, requestEntry, terminatedEntry, transitionEntry } from './log-entries.js';
-import { parseTerms, type Licence } from './model.js';
+import { issuedEntry, requestEntry, terminatedEntry, transitionEntry, usageEntry } from './log-entries.js';
+import { parseTerms, type Licence, type RecordingScope } from './model.js';
+import { priceUsage, type UsageLine } from './tariffs.js';
+import { isProblem, usageFlag, usageLineOf, type UsageProblem } from './usage.js';
+import { toInstant } from '../registry/model.js';
 import { parseOffer, type Offer } from './offer.js';
 import type { Account, AccountRole, LicenceRequest, Organisation } from './parties.js';
-import type { LicensingStore, StoredLicence } from './store.js';
+import type { LicensingStore, StoredLicence, StoredUsageLine, UsageReport } from './store.js';
 import { parseTariff, type Tariff } from './tariffs.js';
 import { ROLES, transition, type Action, type Actor, type RequestState, type TransitionEvent } from './workflow.js';
 
@@ -25,7 +28,24 @@ export interface LicensingDeps {
   /** The collective, as the agreements name it. */
   assigner: { uid: string; name: string };
   now?: () => Date;
+  /** A recording of the registry by canonical ISRC, as licences see it (usage reports); null when absent. */
+  recording?: (isrc: string) => Promise<(RecordingScope & { id: string }) | null>;
 }
+
+/** A usage report to submit: the licence, the period, and the report's records (cells by column). */
+export interface UsageSubmission {
+  licence: string;
+  from: string;
+  to: string;
+  currency?: string;
+  revenueCents?: number;
+  /** Records with their file line (for errors), e.g. from csv-parse with `columns: true`. */
+  records: Iterable<{ line: number; cells: Record<string, string | undefined> }> | AsyncIterable<{ line: number; cells: Record<string, string | undefined> }>;
+  source: string;
+}
+
+/** Problems listed in one error at the most (the message says how many more there were). */
+const MAX_PROBLEMS = 20;
 
 /** Who is calling, once authenticated. */
 export interface Principal {
@@ -214,6 +234,76 @@ export class LicensingService {
     const stored: StoredLicence = { ...licence, document: canonicalJson(doc), signature: signer.sign(doc) };
     await s.insertLicence(stored);
     return stored;
+  }
+
+  /**
+   * A licensee reports what it used under a licence for a period. Every record is checked first: one bad
+   * cell rejects the whole report with every problem named by line and field, and nothing is written.
+   * Lines outside the licence (a recording the registry does not hold, a use not granted) are kept and
+   * flagged, priced 0; the others are priced with the licence's tariff. The report, its lines and its log
+   * entry commit together; a second report for the same licence and period is LICENSING_CONFLICT.
+   */
+  async submitUsage(actor: Actor, u: UsageSubmission): Promise<{ report: UsageReport; lines: StoredUsageLine[] }> {
+    const licence = await this.licence(u.licence, actor);
+    if (actor.role !== 'licensee') throw new LicensingError('LICENSING_FORBIDDEN', 'usage is reported by the licensee');
+    const from = toInstant(u.from);
+    const to = toInstant(u.to);
+    if (from === null || to === null || from >= to) {
+      throw new LicensingError('LICENSING_BAD_USAGE', `${u.source}: the period must be two dates, the first before the second`, { details: { field: 'period' } });
+    }
+    const tariff = await this.tariff(licence.tariff.id, licence.tariff.version);
+    const currency = u.currency ?? tariff.currency;
+    const lines: UsageLine[] = [];
+    const problems: UsageProblem[] = [];
+    let problemCount = 0;
+    for await (const r of u.records) {
+      const l = usageLineOf(r.cells, r.line);
+      if (!isProblem(l)) lines.push(l);
+      else if (problemCount++ < MAX_PROBLEMS) problems.push(l);
+    }
+    if (problemCount > 0) {
+      const more = problemCount > problems.length ? `; and ${problemCount - problems.length} more` : '';
+      throw new LicensingError('LICENSING_BAD_USAGE', `${u.source}: ${problems.map((p) => `line ${p.line}, ${p.field}: ${p.reason}`).join('; ')}${more}`, {
+        details: { file: u.source, problems, count: problemCount },
+      });
+    }
+    const lookup = this.deps.recording;
+    if (lookup === undefined) throw new Error('LicensingService needs a recording lookup to take usage reports');
+    const found = new Map<string, (RecordingScope & { id: string }) | null>();
+    for (const l of lines) if (!found.has(l.recording)) found.set(l.recording, await lookup(l.recording));
+    const flags = lines.map((l) => usageFlag(l, found.get(l.recording) ?? null, licence, { from, to }));
+    const inScope = lines.filter((_, i) => flags[i] === null);
+    const priced = priceUsage(tariff, { currency, lines: inScope, ...(u.revenueCents === undefined ? {} : { revenueCents: u.revenueCents }) });
+    const cents = new Map(priced.lines.map((p) => [p.line, p.cents]));
+    const stored: StoredUsageLine[] = lines.map((l, i) => ({
+      line: l.line,
+      isrc: l.recording,
+      recordingId: found.get(l.recording)?.id ?? null,
+      uses: l.uses,
+      units: l.units,
+      seconds: l.seconds,
+      flag: flags[i] ?? null,
+      cents: cents.get(l.line) ?? 0,
+    }));
+    const report: UsageReport = {
+      id: randomUUID(),
+      licence: licence.id,
+      organisationId: licence.licensee,
+      period: { from, to },
+      currency,
+      revenueCents: u.revenueCents ?? null,
+      totalCents: priced.totalCents,
+      lines: lines.length,
+      flagged: flags.filter((f) => f !== null).length,
+      submittedAt: this.at(),
+    };
+    await this.store.transaction(async (s) => {
+      if (!(await s.insertUsageReport(report, stored))) {
+        throw new LicensingError('LICENSING_CONFLICT', `a usage report for licence ${licence.id} and ${from} to ${to} exists already`, { details: { licence: licence.id } });
+      }
+      await s.appendLog([usageEntry(licence, report, stored)]);
+    });
+    return { report, lines: stored };
   }
 
   /** The licences of an organisation (every state: callers decide with `licenceCovers`). */

@@ -15,6 +15,32 @@ export interface StoredLicence extends Licence {
   signature: string;
 }
 
+/** A usage report as stored. */
+export interface UsageReport {
+  id: string;
+  licence: string;
+  organisationId: string;
+  period: { from: string; to: string };
+  currency: string;
+  revenueCents: number | null;
+  totalCents: number;
+  lines: number;
+  flagged: number;
+  submittedAt: string;
+}
+
+/** One stored line: what was reported, the recording matched, the flag, the amount. */
+export interface StoredUsageLine {
+  line: number;
+  isrc: string;
+  recordingId: string | null;
+  uses: readonly string[];
+  units: number;
+  seconds: number;
+  flag: string | null;
+  cents: number;
+}
+
 export interface LicensingStore {
   /** Runs `fn` in one transaction (or in the current one). */
   transaction<T>(fn: (store: LicensingStore) => Promise<T>): Promise<T>;
@@ -48,4 +74,9 @@ export interface LicensingStore {
   licenceOfRequest(requestId: string): Promise<StoredLicence | null>;
   licencesOf(organisationId: string): Promise<StoredLicence[]>;
   terminateLicence(id: string, at: string): Promise<void>;
+
+  /** A report and its lines; a second report for the same licence and period is a conflict (false). */
+  insertUsageReport(r: UsageReport, lines: readonly StoredUsageLine[]): Promise<boolean>;
+  getUsageReport(id: string): Promise<UsageReport | null>;
+  usageLines(reportId: string): Promise<StoredUsageLine[]>;
 }

@@ -55,6 +55,13 @@ describe('tdmr licence', () => {
     expect(shown.out).toMatch(/offer .* under-review -> offered by licensing-officer .*: standard terms/);
     expect(shown.out).toContain(`licence ${licenceId}`);
 
+    // A usage report: priced by the tariff, a bad file rejected whole with line and field.
+    const usage = await ok('licence', 'usage', 'submit', licenceId, file('q1.csv', 'ISRC,uses,units\nFRZ032599991,genai-training,2\n'), '--from', '2026-01-01', '--to', '2026-04-01', '--as', dev.id as string);
+    expect((usage.report as { lines: number; flagged: number; totalCents: number })).toMatchObject({ lines: 1, flagged: 1, totalCents: 500_000 });
+    const badUsage = await tdmr('--db', db.url, 'licence', 'usage', 'submit', licenceId, file('q2.csv', 'isrc,uses\nnope,genai-training\n'), '--from', '2026-04-01', '--to', '2026-07-01', '--as', dev.id as string);
+    expect(badUsage.code).toBe(2);
+    expect(badUsage.err).toMatch(/q2\.csv: line 2, isrc: /);
+
     const jws = join(dir, 'licence.jws');
     await ok('licence', 'document', licenceId, '--out', jws, '--as', dev.id as string);
     const pub = await ok('ledger', 'key');
@@ -87,7 +94,7 @@ describe('tdmr licence', () => {
   });
 
   it('has help for every command', async () => {
-    for (const c of [['org', 'create'], ['account', 'create'], ['key', 'issue'], ['key', 'revoke'], ['tariff', 'put'], ['request', 'submit'], ['request', 'act'], ['document'], ['verify'], ['expire']]) {
+    for (const c of [['org', 'create'], ['account', 'create'], ['key', 'issue'], ['key', 'revoke'], ['tariff', 'put'], ['request', 'submit'], ['request', 'act'], ['usage', 'submit'], ['document'], ['verify'], ['expire']]) {
       const r = await tdmr('licence', ...c, '--help');
       expect(r.code, c.join(' ')).toBe(0);
       expect(r.out).toMatch(/Usage: tdmr licence/);

@@ -3,7 +3,8 @@
  * tariffs, licence requests through their workflow, the signed licences and their offline check.
  * Whoever acts on a request is named with `--as ACCOUNT`: the log records that account and its role.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
+import { parse } from 'csv-parse';
 import { Argument, Option, type Command } from 'commander';
 import { verifyAgreement } from '../../licensing/agreement.js';
 import { KEY_SCOPES } from '../../licensing/api-keys.js';
@@ -191,6 +192,41 @@ export const registerLicence: Register = (program, io, done) => {
     );
 
   licence
+    .command('usage')
+    .description('usage reports')
+    .command('submit')
+    .description('report what was used under a licence for a period: a CSV with columns isrc, uses (";"-separated), units, seconds')
+    .argument('<licence>', 'the licence id')
+    .argument('<file>', 'the usage CSV')
+    .requiredOption('--from <date>', 'start of the period')
+    .requiredOption('--to <date>', 'end of the period (excluded)')
+    .option('--revenue <cents>', 'the period’s revenue in cents (revenue-share tariffs)')
+    .option('--currency <code>', 'ISO 4217 (default: the tariff’s)')
+    .addOption(asOption())
+    .addHelpText('after', '\nA bad cell rejects the whole report (every problem listed by line and field; exit 2). Lines outside the licence are kept and flagged.')
+    .action(
+      action(io, done, async (id: string, file: string, o: { as: string; from: string; to: string; revenue?: string; currency?: string }, cmd: Command) =>
+        withContext(cmd, async (ctx) => {
+          const svc = ctx.services.licensing;
+          const revenue = o.revenue === undefined ? undefined : Number(o.revenue);
+          if (revenue !== undefined && !Number.isSafeInteger(revenue)) throw new LicensingError('LICENSING_BAD_USAGE', `--revenue must be a whole number of cents, got ${o.revenue}`, { details: { field: '--revenue' } });
+          const r = await svc.submitUsage((await svc.principalOf(o.as)).actor, {
+            licence: id,
+            from: o.from,
+            to: o.to,
+            source: file,
+            records: csvRecords(file),
+            ...(revenue === undefined ? {} : { revenueCents: revenue }),
+            ...(o.currency === undefined ? {} : { currency: o.currency }),
+          });
+          const { report } = r;
+          emit(io, cmd, r, () => `usage report ${report.id}: ${report.lines} lines, ${report.flagged} flagged, ${(report.totalCents / 100).toFixed(2)} ${report.currency}`);
+          return EXIT.OK;
+        }),
+      ),
+    );
+
+  licence
     .command('document')
     .description('the signed licence (JWS over the ODRL agreement), to give to the licensee')
     .argument('<licence>', 'the licence id')
@@ -244,4 +280,14 @@ function verify(io: Io, cmd: Command, file: string, keyArg: string): 0 | 1 {
   const r = verifyAgreement(jws, key);
   emit(io, cmd, r, () => (r.ok ? `valid licence ${String(r.agreement['tdmr:licence'])}, signed by ${r.kid}` : `NOT VALID: ${r.reason}`));
   return r.ok ? EXIT.OK : EXIT.NEGATIVE;
+}
+
+/** The records of a CSV with a header, each with its line in the file; a malformed file names its line. */
+async function* csvRecords(file: string): AsyncGenerator<{ line: number; cells: Record<string, string> }> {
+  const parser = createReadStream(file).pipe(parse({ columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), bom: true, skip_empty_lines: true, trim: true, info: true }));
+  try {
+    for await (const r of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) yield { line: r.info.lines, cells: r.record };
+  } catch (e) {
+    throw new LicensingError('LICENSING_BAD_USAGE', `${file}: ${(e as Error).message}`, { cause: e, details: { file } });
+  }
 }
