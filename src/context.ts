@@ -76,6 +76,14 @@ export async function createContext(config: Readonly<Config>, options: { migrate
       const performerIds = [...new Set((await registry.lineup(r.id)).map((e) => e.performerId))];
       return { id: r.id, isrc: r.isrc, medium: r.kind, year: r.year, label: r.label, performerIds };
     },
+    payableLineup: async (recordingId) => {
+      const lineup = await registry.lineup(recordingId);
+      const people = new Map((await registry.performersByIds([...new Set(lineup.map((e) => e.performerId))])).map((p) => [p.id, p]));
+      return lineup.map((e) => {
+        const p = people.get(e.performerId);
+        return { performerId: e.performerId, role: e.role, featured: e.featured, held: p === undefined ? 'performer-unknown' : p.member ? null : 'performer-not-member' };
+      });
+    },
   });
   let closed = false;
   const close = async () => {

@@ -7,6 +7,7 @@ import { EXIT, fail, processIo, type ExitCode, type Io, type Register } from './
 import { registerCheck } from './commands/check.js';
 import { registerDemoGenerate } from './commands/demo-generate.js';
 import { registerDemoSeed } from './commands/demo-seed.js';
+import { registerDistribute } from './commands/distribute.js';
 import { registerIdCheck } from './commands/id-check.js';
 import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
@@ -38,6 +39,7 @@ const COMMANDS: Register[] = [
   registerStamp,
   registerLedger,
   registerLicence,
+  registerDistribute,
   registerVerifyProof,
   registerRobotsTest,
   registerTdmrepTest,

@@ -9,6 +9,7 @@ import * as m001 from './migrations/001-registry.js';
 import * as m002 from './migrations/002-ledger.js';
 import * as m003 from './migrations/003-licensing.js';
 import * as m004 from './migrations/004-usage.js';
+import * as m005 from './migrations/005-distribution.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 type Step = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -18,6 +19,7 @@ const STEPS: Record<string, Step> = {
   '002-ledger': m002,
   '003-licensing': m003,
   '004-usage': m004,
+  '005-distribution': m005,
 };
 
 class ListProvider implements MigrationProvider {

@@ -218,6 +218,41 @@ export interface UsageLineRow {
   cents: number | string;
 }
 
+/** A distribution run; `run_key` identifies its inputs (reports and rules), so a re-run finds it. */
+export interface DistributionRunRow {
+  id: string;
+  run_key: string;
+  period_from: string;
+  period_to: string;
+  rules: string;
+  collected_cents: number | string;
+  distributed_cents: number | string;
+  suspense_cents: number | string;
+  created_at: string;
+}
+
+export interface DistributionReportRow {
+  report_id: string;
+  run_id: string;
+}
+
+export interface DistributionShareRow {
+  run_id: string;
+  performer_id: string;
+  recording: string;
+  role: string;
+  featured: number;
+  cents: number | string;
+}
+
+export interface DistributionSuspenseRow {
+  run_id: string;
+  recording: string;
+  performer_id: string | null;
+  reason: string;
+  cents: number | string;
+}
+
 export interface DB {
   performers: PerformerRow;
   mandates: MandateRow;
@@ -238,4 +273,8 @@ export interface DB {
   licences: LicenceRow;
   usage_reports: UsageReportRow;
   usage_lines: UsageLineRow;
+  distribution_runs: DistributionRunRow;
+  distribution_reports: DistributionReportRow;
+  distribution_shares: DistributionShareRow;
+  distribution_suspense: DistributionSuspenseRow;
 }

@@ -34,6 +34,7 @@ describe('distribute', () => {
       { recording: 'R1', amountCents: 1000, lineup: [entry('a', true), entry('n', true, 'singer', 'performer-not-member')] },
       { recording: 'line 7', amountCents: 250, lineup: null },
       { recording: 'R2', amountCents: 40, lineup: [] },
+      { recording: 'report:q1', amountCents: 7, lineup: null, heldAs: 'fee-without-usage' },
     ];
     const d = distribute(items, RULES);
     expect(d.shares).toEqual([{ recording: 'R1', performerId: 'a', role: 'musician', featured: true, cents: 500 }]);
@@ -41,6 +42,7 @@ describe('distribute', () => {
       { recording: 'R1', performerId: 'n', reason: 'performer-not-member', cents: 500 },
       { recording: 'line 7', performerId: null, reason: 'recording-unmatched', cents: 250 },
       { recording: 'R2', performerId: null, reason: 'no-lineup', cents: 40 },
+      { recording: 'report:q1', performerId: null, reason: 'fee-without-usage', cents: 7 },
     ]);
     expect(d.distributedCents + d.suspenseCents).toBe(d.collectedCents);
   });

@@ -13,7 +13,7 @@ import { allocate, assertCents, integerWeights } from './allocate.js';
 import { LicensingError } from './errors.js';
 
 /** Why money is held instead of paid. */
-export const SUSPENSE_REASONS = ['recording-unmatched', 'no-lineup', 'performer-unknown', 'performer-not-member', 'no-payable-class'] as const;
+export const SUSPENSE_REASONS = ['recording-unmatched', 'no-lineup', 'performer-unknown', 'performer-not-member', 'no-payable-class', 'fee-without-usage'] as const;
 export type SuspenseReason = (typeof SUSPENSE_REASONS)[number];
 
 export interface DistributionRules {
@@ -32,7 +32,7 @@ export interface PayableEntry {
   role: string;
   featured: boolean;
   /** Null when the collective pays this performer; otherwise why their share is held. */
-  held: Exclude<SuspenseReason, 'recording-unmatched' | 'no-lineup' | 'no-payable-class'> | null;
+  held: Exclude<SuspenseReason, 'recording-unmatched' | 'no-lineup' | 'no-payable-class' | 'fee-without-usage'> | null;
 }
 
 export interface RecordingAmount {
@@ -41,6 +41,8 @@ export interface RecordingAmount {
   amountCents: number;
   /** The line-up; null when the usage matched no recording of the registry. */
   lineup: readonly PayableEntry[] | null;
+  /** With no line-up: why it is held (default `recording-unmatched`), e.g. a flat fee owed for a period without usage. */
+  heldAs?: 'recording-unmatched' | 'fee-without-usage';
 }
 
 export interface Share {
@@ -112,7 +114,7 @@ export function distribute(items: Iterable<RecordingAmount>, rules: Distribution
     const amount = assertCents(item.amountCents, `amount of ${item.recording}`);
     out.collectedCents += amount;
     if (item.lineup === null) {
-      hold(item.recording, null, 'recording-unmatched', amount);
+      hold(item.recording, null, item.heldAs ?? 'recording-unmatched', amount);
       continue;
     }
     if (item.lineup.length === 0) {

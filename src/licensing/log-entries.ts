@@ -9,7 +9,7 @@ import type { JsonValue } from '../ledger/canonical-json.js';
 import type { LedgerEntry } from '../ledger/entries.js';
 import type { Offer } from './offer.js';
 import type { LicenceRequest } from './parties.js';
-import type { StoredLicence, StoredUsageLine, UsageReport } from './store.js';
+import type { DistributionRun, StoredLicence, StoredUsageLine, UsageReport } from './store.js';
 import type { TransitionEvent } from './workflow.js';
 
 /** JSON as the log takes it: no `undefined` anywhere (optional fields absent). */
@@ -53,5 +53,14 @@ export function usageEntry(l: StoredLicence, r: UsageReport, lines: readonly Sto
     type: 'licence.usage-reported',
     at: r.submittedAt,
     data: json({ id: l.request, licence: l.id, report: r.id, period: r.period, currency: r.currency, totalCents: r.totalCents, lines: r.lines, flagged: r.flagged, linesSha256: digest }),
+  };
+}
+
+/** A distribution run: its period, rules, reports and totals (topic `distribution:<run id>`). */
+export function distributionEntry(r: DistributionRun, by: { role: string; id: string }): LedgerEntry {
+  return {
+    type: 'distribution.run',
+    at: r.createdAt,
+    data: json({ id: r.id, period: r.period, rules: r.rules, reports: r.reports, collectedCents: r.collectedCents, distributedCents: r.distributedCents, suspenseCents: r.suspenseCents, by }),
   };
 }

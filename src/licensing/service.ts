@@ -3,21 +3,22 @@
  * workflow, and licences. Every change that bears on what is licensed is written with its log entry
  * in one transaction (no change without its entry, no entry without its change).
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { canonicalJson } from '../ledger/canonical-json.js';
 import { LedgerError } from '../ledger/errors.js';
 import type { DeclarationSigner } from '../signals/declaration-doc.js';
 import { licenceAgreement } from './agreement.js';
 import { checkKey, KEY_SCOPES, newKey, splitKey, type KeyScope, type StoredKey } from './api-keys.js';
 import { LicensingError } from './errors.js';
-import { issuedEntry, requestEntry, terminatedEntry, transitionEntry, usageEntry } from './log-entries.js';
+import { distributionEntry, issuedEntry, requestEntry, terminatedEntry, transitionEntry, usageEntry } from './log-entries.js';
 import { parseTerms, type Licence, type RecordingScope } from './model.js';
+import { checkRules, distribute, type DistributionRules, type Held, type PayableEntry, type RecordingAmount, type Share } from './distribution.js';
 import { priceUsage, type UsageLine } from './tariffs.js';
 import { isProblem, usageFlag, usageLineOf, type UsageProblem } from './usage.js';
 import { toInstant } from '../registry/model.js';
 import { parseOffer, type Offer } from './offer.js';
 import type { Account, AccountRole, LicenceRequest, Organisation } from './parties.js';
-import type { LicensingStore, StoredLicence, StoredUsageLine, UsageReport } from './store.js';
+import type { DistributionRun, LicensingStore, StoredLicence, StoredUsageLine, UsageReport } from './store.js';
 import { parseTariff, type Tariff } from './tariffs.js';
 import { ROLES, transition, type Action, type Actor, type RequestState, type TransitionEvent } from './workflow.js';
 
@@ -30,6 +31,8 @@ export interface LicensingDeps {
   now?: () => Date;
   /** A recording of the registry by canonical ISRC, as licences see it (usage reports); null when absent. */
   recording?: (isrc: string) => Promise<(RecordingScope & { id: string }) | null>;
+  /** A recording's line-up as distribution pays it (members paid, others held); null when there is no such recording. */
+  payableLineup?: (recordingId: string) => Promise<PayableEntry[] | null>;
 }
 
 /** A usage report to submit: the licence, the period, and the report's records (cells by column). */
@@ -304,6 +307,63 @@ export class LicensingService {
       await s.appendLog([usageEntry(licence, report, stored)]);
     });
     return { report, lines: stored };
+  }
+
+  /**
+   * Distributes what the usage reports of a period collected: each recording's amount over its line-up
+   * (distribution.ts), members paid, the rest held in suspense with the reason. Idempotent: the same period,
+   * rules and reports give back the run made before, unchanged; reports already distributed are never
+   * counted twice, and a report that arrives later is distributed by the next run. The run, its shares,
+   * its suspense and its log entry commit together.
+   */
+  async distribute(actor: Actor, input: { from: string; to: string; rules: DistributionRules }): Promise<{ run: DistributionRun; shares: Share[]; suspense: Held[]; rerun: boolean }> {
+    if (actor.role !== 'administrator' && actor.role !== 'licensing-officer') throw new LicensingError('LICENSING_FORBIDDEN', `a ${actor.role} may not run a distribution`);
+    const rules = checkRules(input.rules);
+    const from = toInstant(input.from);
+    const to = toInstant(input.to);
+    if (from === null || to === null || from >= to) throw new LicensingError('LICENSING_BAD_USAGE', 'the period must be two dates, the first before the second', { details: { field: 'period' } });
+    const lineupOf = this.deps.payableLineup;
+    if (lineupOf === undefined) throw new Error('LicensingService needs the registry line-ups to distribute');
+    // Reads first, outside the transaction: the line-ups come through the registry's own connection, which
+    // on SQLite would wait for this transaction to end.
+    const s0 = this.store;
+    const { all, distributed } = await s0.reportsInPeriod(from, to);
+    const key = createHash('sha256').update(JSON.stringify({ from, to, rules, reports: all }), 'utf8').digest('hex');
+    const before = await s0.findRun(key);
+    if (before !== null) return { run: before, shares: await s0.runShares(before.id), suspense: await s0.runSuspense(before.id), rerun: true };
+    const done = new Set(distributed);
+    const reports = all.filter((id) => !done.has(id));
+    const items: RecordingAmount[] = [];
+    for (const a of await s0.amountsByRecording(reports)) {
+      if (a.cents === 0) continue;
+      items.push({ recording: a.isrc, amountCents: a.cents, lineup: a.recordingId === null ? null : await lineupOf(a.recordingId) });
+    }
+    // A flat fee or a minimum guarantee owed beyond the lines: collected, attached to no recording, held.
+    for (const t of await s0.reportTotals(reports)) {
+      if (t.totalCents > t.linesCents) items.push({ recording: `report:${t.id}`, amountCents: t.totalCents - t.linesCents, lineup: null, heldAs: 'fee-without-usage' });
+    }
+    const d = distribute(items, rules);
+    const run: DistributionRun = {
+      id: randomUUID(),
+      key,
+      period: { from, to },
+      rules,
+      collectedCents: d.collectedCents,
+      distributedCents: d.distributedCents,
+      suspenseCents: d.suspenseCents,
+      createdAt: this.at(),
+      reports,
+    };
+    return this.store.transaction(async (s) => {
+      // Another run may have taken these reports meanwhile: then this one is not written.
+      const now = await s.reportsInPeriod(from, to);
+      if (now.distributed.length !== distributed.length || now.all.length !== all.length) {
+        throw new LicensingError('LICENSING_CONFLICT', 'another distribution or usage report changed this period meanwhile: run it again', { details: { from, to } });
+      }
+      await s.insertRun(run, d.shares, d.suspense);
+      await s.appendLog([distributionEntry(run, actor)]);
+      return { run, shares: d.shares, suspense: d.suspense, rerun: false };
+    });
   }
 
   /** The licences of an organisation (every state: callers decide with `licenceCovers`). */

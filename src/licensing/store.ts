@@ -1,6 +1,7 @@
 /** The storage seam of the licensing desk (implemented once, for both dialects, in store-kysely.ts). */
 import type { LedgerEntry } from '../ledger/entries.js';
 import type { StoredKey } from './api-keys.js';
+import type { Held, Share } from './distribution.js';
 import type { Licence } from './model.js';
 import type { Offer } from './offer.js';
 import type { Account, LicenceRequest, Organisation } from './parties.js';
@@ -41,6 +42,19 @@ export interface StoredUsageLine {
   cents: number;
 }
 
+/** A distribution run as stored. */
+export interface DistributionRun {
+  id: string;
+  key: string;
+  period: { from: string; to: string };
+  rules: unknown;
+  collectedCents: number;
+  distributedCents: number;
+  suspenseCents: number;
+  createdAt: string;
+  reports: string[];
+}
+
 export interface LicensingStore {
   /** Runs `fn` in one transaction (or in the current one). */
   transaction<T>(fn: (store: LicensingStore) => Promise<T>): Promise<T>;
@@ -79,4 +93,15 @@ export interface LicensingStore {
   insertUsageReport(r: UsageReport, lines: readonly StoredUsageLine[]): Promise<boolean>;
   getUsageReport(id: string): Promise<UsageReport | null>;
   usageLines(reportId: string): Promise<StoredUsageLine[]>;
+  /** Ids of the usage reports whose period lies within [from, to), and of those already distributed. */
+  reportsInPeriod(from: string, to: string): Promise<{ all: string[]; distributed: string[] }>;
+  /** Cents per recording over the lines in scope of `reportIds` (recording id null: not matched). */
+  amountsByRecording(reportIds: readonly string[]): Promise<{ recordingId: string | null; isrc: string; cents: number }[]>;
+  /** Each report's total and the sum of its lines (they differ by a fee owed without usage). */
+  reportTotals(reportIds: readonly string[]): Promise<{ id: string; totalCents: number; linesCents: number }[]>;
+
+  findRun(key: string): Promise<DistributionRun | null>;
+  insertRun(run: DistributionRun, shares: readonly Share[], suspense: readonly Held[]): Promise<void>;
+  runShares(runId: string): Promise<Share[]>;
+  runSuspense(runId: string): Promise<Held[]>;
 }

@@ -62,6 +62,17 @@ describe('tdmr licence', () => {
     expect(badUsage.code).toBe(2);
     expect(badUsage.err).toMatch(/q2\.csv: line 2, isrc: /);
 
+    // Nothing matched in this empty registry: the flat fee is collected and held in suspense, to the cent.
+    const run = await ok('distribute', 'run', '--from', '2026-01-01', '--to', '2027-01-01', '--as', officer.id as string);
+    expect(run.run).toMatchObject({ collectedCents: 500_000, distributedCents: 0, suspenseCents: 500_000 });
+    const held = await tdmr('--db', db.url, 'distribute', 'statement', (run.run as { id: string }).id, '--suspense');
+    expect(held.out).toMatch(/report:[^,]+,,fee-without-usage,500000,5000\.00/);
+    expect((await ok('distribute', 'run', '--from', '2026-01-01', '--to', '2027-01-01', '--as', officer.id as string)).rerun).toBe(true);
+    const statement = await tdmr('--db', db.url, 'distribute', 'statement', (run.run as { id: string }).id);
+    expect(statement.code).toBe(0);
+    expect(statement.out.trim()).toBe('performer,recording,role,featured,cents,euros');
+    expect((await tdmr('--db', db.url, 'distribute', 'run', '--from', '2026-01-01', '--to', '2027-01-01', '--as', dev.id as string)).err).toContain('LICENSING_FORBIDDEN');
+
     const jws = join(dir, 'licence.jws');
     await ok('licence', 'document', licenceId, '--out', jws, '--as', dev.id as string);
     const pub = await ok('ledger', 'key');

@@ -99,5 +99,35 @@ for (const dialect of DIALECTS) {
       await expect(svc.submitUsage(licensee.actor, { ...base, currency: 'USD' })).rejects.toMatchObject({ code: 'LICENSING_CURRENCY_MISMATCH' });
       await expect(svc.submitUsage(licensee.actor, { ...base, from: '2026-10-01', to: '2026-07-01' })).rejects.toMatchObject({ code: 'LICENSING_BAD_USAGE' });
     });
+
+    it('distributes a period to the line-ups, to the cent, once; a later report goes to the next run', async () => {
+      const officer = await svc.principalOf((await svc.createAccount({ name: 'LO2', role: 'licensing-officer' })).id);
+      const rules = { featured: 65, nonFeatured: 35 };
+      await expect(svc.distribute(licensee.actor, { from: '2026-01-01', to: '2027-01-01', rules })).rejects.toMatchObject({ code: 'LICENSING_FORBIDDEN' });
+      const size = await t.ctx.stores.ledger.size();
+      const first = await svc.distribute(officer.actor, { from: '2026-01-01', to: '2027-01-01', rules });
+      expect(first.rerun).toBe(false);
+      // Q1 (80) and Q2 (40) were reported above.
+      expect(first.run.collectedCents).toBe(120);
+      expect(first.run.distributedCents + first.run.suspenseCents).toBe(120);
+      expect(first.shares.reduce((a, x) => a + x.cents, 0)).toBe(first.run.distributedCents);
+      expect(first.suspense.reduce((a, x) => a + x.cents, 0)).toBe(first.run.suspenseCents);
+      expect(first.run.reports).toHaveLength(2);
+      expect(first.shares.length).toBeGreaterThan(0);
+      expect(await t.ctx.stores.ledger.size()).toBe(size + 1);
+      // The same again: the same run, nothing new written.
+      const again = await svc.distribute(officer.actor, { from: '2026-01-01', to: '2027-01-01', rules });
+      expect(again.rerun).toBe(true);
+      expect(again.run).toEqual(first.run);
+      expect(again.shares).toEqual(await t.ctx.stores.licensing.runShares(first.run.id));
+      expect(await t.ctx.stores.ledger.size()).toBe(size + 1);
+      // A report arriving later is distributed by a new run, and only it.
+      await svc.submitUsage(licensee.actor, { licence: licenceId, from: '2026-10-01', to: '2026-12-01', source: 'q4.csv', records: rows([{ isrc: SEED.reserved, uses: 'genai-training', units: '1' }]) });
+      const next = await svc.distribute(officer.actor, { from: '2026-01-01', to: '2027-01-01', rules });
+      expect(next.rerun).toBe(false);
+      expect(next.run.collectedCents).toBe(40);
+      expect(next.run.reports).toHaveLength(1);
+      expect(next.run.distributedCents + next.run.suspenseCents).toBe(40);
+    });
   });
 }
