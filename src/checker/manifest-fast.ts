@@ -11,7 +11,7 @@ import { anyReserved, statusOf } from '../snapshot/format.js';
 import { packIsrcBytes, unpackIsrc } from '../snapshot/isrc-pack.js';
 import { MANIFEST_FIELDS, type ColumnMap } from './manifest-columns.js';
 import type { SnapshotMatcher } from './manifest-match.js';
-import { errorOutcome, unknownUses, type ManifestRow, type RowOutcome } from './manifest-model.js';
+import { errorOutcome, inputOf, noneOutcome, type ManifestRow, type RowOutcome } from './manifest-model.js';
 import { SummaryBuilder, type ManifestSummary } from './manifest-summary.js';
 
 export interface ScanSetup {
@@ -172,15 +172,6 @@ function rowOf(
   return row;
 }
 
-function inputOfRow(row: ManifestRow): RowOutcome['input'] {
-  const out: RowOutcome['input'] = {};
-  for (const f of MANIFEST_FIELDS) {
-    const v = row[f];
-    if (v !== undefined && v !== '') out[f] = v;
-  }
-  return out;
-}
-
 function found(row: ManifestRow, packed: number, byte: number): RowOutcome {
   const uses = {} as NonNullable<RowOutcome['uses']>;
   for (const u of QUERY_USES) uses[u] = statusOf(byte, u);
@@ -191,22 +182,13 @@ function found(row: ManifestRow, packed: number, byte: number): RowOutcome {
     isrc: unpackIsrc(packed),
     uses,
     reserved: anyReserved(byte),
-    input: inputOfRow(row),
+    input: inputOf(row),
     evidence: { source: 'registry-snapshot' },
   };
 }
 
 function none(row: ManifestRow, packed: number): RowOutcome {
-  return {
-    line: row.line,
-    method: 'none',
-    score: 0,
-    isrc: null,
-    uses: unknownUses(),
-    reserved: false,
-    input: inputOfRow(row),
-    evidence: { source: 'registry-snapshot', key: unpackIsrc(packed) },
-  };
+  return noneOutcome(row, { source: 'registry-snapshot', key: unpackIsrc(packed) });
 }
 
 /** The fast rows' counters (by status byte) added to the slow rows' summary. */

@@ -77,6 +77,20 @@ export function inputOf(row: ManifestRow): RowOutcome['input'] {
   return out;
 }
 
+/** A row nothing matched, with what the evidence says of it. */
+export function noneOutcome(row: ManifestRow, evidence: RowOutcome['evidence']): RowOutcome {
+  return {
+    line: row.line,
+    method: 'none',
+    score: 0,
+    isrc: null,
+    uses: unknownUses(),
+    reserved: false,
+    input: inputOf(row),
+    evidence,
+  };
+}
+
 export function errorOutcome(
   p: RowProblem,
   source: RowOutcome['evidence']['source'],

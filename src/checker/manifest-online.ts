@@ -16,7 +16,7 @@ import type { RowMatcher } from './manifest-check.js';
 import {
   errorOutcome,
   inputOf,
-  unknownUses,
+  noneOutcome,
   type ManifestRow,
   type RowOutcome,
   type RowStatus,
@@ -79,19 +79,10 @@ export class ServiceMatcher implements RowMatcher {
     let j = 0;
     return rows.map((row): RowOutcome => {
       if ((row.isrc?.trim() ?? '') === '') {
-        return {
-          line: row.line,
-          method: 'none',
-          score: 0,
-          isrc: null,
-          uses: unknownUses(),
-          reserved: false,
-          input: inputOf(row),
-          evidence: {
-            source: this.source,
-            note: 'no ISRC: artist and title are matched offline only (--snapshot)',
-          },
-        };
+        return noneOutcome(row, {
+          source: this.source,
+          note: 'no ISRC: artist and title are matched offline only (--snapshot)',
+        });
       }
       const a = answers[j++];
       if (a === undefined)
