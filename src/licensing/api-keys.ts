@@ -67,3 +67,9 @@ export function checkKey(presented: string, stored: StoredKey | null, scope: Key
   if (!stored.scopes.includes(scope)) return { ok: false, reason: 'out-of-scope' };
   return { ok: true };
 }
+
+/** The key of an `Authorization: Bearer <key>` header, or null when the header is absent or another scheme. */
+export function bearerKey(header: string | undefined): string | null {
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  return m === null ? null : (m[1] as string);
+}

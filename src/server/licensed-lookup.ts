@@ -4,6 +4,7 @@
  * (licensing/licensed.ts). Requests without the header get the public answer, unchanged, on the usual
  * paths (the fast path included); a header that is not a valid key is a 401, never a silent public answer.
  */
+import { bearerKey } from '../licensing/api-keys.js';
 import { LicenceCollector, licensedView, overallAnswerStatus } from '../licensing/licensed.js';
 import type { Licence } from '../licensing/model.js';
 import { LicensingError } from '../licensing/errors.js';
@@ -23,9 +24,9 @@ export interface LicenceHolder {
 export function licenceHolder(licensing: LicensingService, registry: RegistryService): LicenceHolder {
   return {
     async licences(authorization) {
-      const m = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-      if (m === null) throw new LicensingError('LICENSING_UNAUTHENTICATED', 'the Authorization header must be "Bearer <API key>"');
-      const p = await licensing.authenticate(m[1]!, 'lookup');
+      const key = bearerKey(authorization);
+      if (key === null) throw new LicensingError('LICENSING_UNAUTHENTICATED', 'the Authorization header must be "Bearer <API key>"');
+      const p = await licensing.authenticate(key, 'lookup');
       // Staff keys see the public answer: only a licensee holds licences.
       return p.actor.role === 'licensee' ? licensing.licencesOf(p.actor.id) : [];
     },

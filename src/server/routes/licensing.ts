@@ -6,7 +6,7 @@
  */
 import type {} from '@fastify/swagger';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { KeyScope } from '../../licensing/api-keys.js';
+import { bearerKey, type KeyScope } from '../../licensing/api-keys.js';
 import { LicensingError } from '../../licensing/errors.js';
 import type { LicensingService, Principal } from '../../licensing/service.js';
 import type { StoredLicence } from '../../licensing/store.js';
@@ -26,9 +26,9 @@ export function registerLicensingRoutes(app: FastifyInstance, deps: { licensing:
   const { licensing } = deps;
 
   async function principal(request: FastifyRequest, scopes: readonly KeyScope[]): Promise<Principal> {
-    const m = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
-    if (m === null) throw new LicensingError('LICENSING_UNAUTHENTICATED', 'this route needs Authorization: Bearer <API key>');
-    return licensing.authenticate(m[1]!, scopes);
+    const key = bearerKey(request.headers.authorization);
+    if (key === null) throw new LicensingError('LICENSING_UNAUTHENTICATED', 'this route needs Authorization: Bearer <API key>');
+    return licensing.authenticate(key, scopes);
   }
 
   app.get<{ Params: { id: string; version: number } }>(
