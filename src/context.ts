@@ -15,6 +15,8 @@ import { LedgerService } from './ledger/service.js';
 import type { LedgerStore } from './ledger/store.js';
 import { KyselyLedgerStore } from './ledger/store-kysely.js';
 import { KyselyRegistryAuditSource } from './ledger/store-kysely-audit.js';
+import { payableLineup, type PayableEntry } from './licensing/distribution.js';
+import type { RecordingScope } from './licensing/model.js';
 import { LicensingService } from './licensing/service.js';
 import type { LicensingStore } from './licensing/store.js';
 import { KyselyLicensingStore } from './licensing/store-kysely.js';
@@ -70,19 +72,26 @@ export async function createContext(config: Readonly<Config>, options: { migrate
       uid: config.publicUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`,
       name: config.issuer,
     },
-    recording: async (isrc) => {
-      const r = await registry.findRecording({ isrc });
-      if (r === null) return null;
-      const performerIds = [...new Set((await registry.lineup(r.id)).map((e) => e.performerId))];
-      return { id: r.id, isrc: r.isrc, medium: r.kind, year: r.year, label: r.label, performerIds };
+    recordings: async (isrcs) => {
+      const recs = await registry.recordingsByIsrc(isrcs);
+      const lineups = await registry.lineupsOf([...recs.values()].map((r) => r.id));
+      const out = new Map<string, RecordingScope & { id: string }>();
+      for (const [isrc, r] of recs) {
+        const performerIds = [...new Set((lineups.get(r.id) ?? []).map((e) => e.performerId))];
+        out.set(isrc, { id: r.id, isrc, medium: r.kind, year: r.year, label: r.label, performerIds });
+      }
+      return out;
     },
-    payableLineup: async (recordingId) => {
-      const lineup = await registry.lineup(recordingId);
-      const people = new Map((await registry.performersByIds([...new Set(lineup.map((e) => e.performerId))])).map((p) => [p.id, p]));
-      return lineup.map((e) => {
-        const p = people.get(e.performerId);
-        return { performerId: e.performerId, role: e.role, featured: e.featured, held: p === undefined ? 'performer-unknown' : p.member ? null : 'performer-not-member' };
-      });
+    payableLineups: async (recordingIds) => {
+      const lineups = await registry.lineupsOf(recordingIds);
+      const ids = new Set<string>();
+      for (const l of lineups.values()) for (const e of l) ids.add(e.performerId);
+      const people = new Map((await registry.performersByIds([...ids])).map((p) => [p.id, p]));
+      const out = new Map<string, PayableEntry[]>();
+      for (const [id, lineup] of lineups) {
+        out.set(id, payableLineup(lineup, people));
+      }
+      return out;
     },
   });
   let closed = false;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { distribute, entryWeights, checkRules, totalsByPerformer, type PayableEntry, type RecordingAmount } from './distribution.js';
+import { distribute, entryWeights, checkRules, payableLineup, totalsByPerformer, type PayableEntry, type RecordingAmount } from './distribution.js';
 
 const RULES = { featured: 65, nonFeatured: 35 };
 const entry = (performerId: string, featured: boolean, role = 'musician', held: PayableEntry['held'] = null): PayableEntry => ({ performerId, role, featured, held });
@@ -102,5 +102,24 @@ describe('distribute', () => {
   it('is a function of its inputs: the same run twice gives the same result', () => {
     const items: RecordingAmount[] = [{ recording: 'R', amountCents: 101, lineup: [entry('a', true), entry('b', true), entry('c', false)] }];
     expect(distribute(items, RULES)).toEqual(distribute(items, RULES));
+  });
+});
+
+describe('payableLineup', () => {
+  it('pays members and holds non-members and unknown performers with the reason', () => {
+    const lineup = [
+      { performerId: 'm', role: 'singer', featured: true },
+      { performerId: 'n', role: 'guitar', featured: false },
+      { performerId: 'u', role: 'drums', featured: false },
+    ];
+    const people = new Map([
+      ['m', { member: true }],
+      ['n', { member: false }],
+    ]);
+    expect(payableLineup(lineup, people).map((e) => [e.performerId, e.held])).toEqual([
+      ['m', null],
+      ['n', 'performer-not-member'],
+      ['u', 'performer-unknown'],
+    ]);
   });
 });

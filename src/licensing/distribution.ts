@@ -35,6 +35,17 @@ export interface PayableEntry {
   held: Exclude<SuspenseReason, 'recording-unmatched' | 'no-lineup' | 'no-payable-class' | 'fee-without-usage'> | null;
 }
 
+/**
+ * A line-up as distribution pays it: a performer the registry holds as a member is paid; a non-member, or a
+ * performer the registry does not hold, keeps a share that is held with the reason.
+ */
+export function payableLineup(lineup: readonly { performerId: string; role: string; featured: boolean }[], people: ReadonlyMap<string, { member: boolean }>): PayableEntry[] {
+  return lineup.map((e) => {
+    const p = people.get(e.performerId);
+    return { performerId: e.performerId, role: e.role, featured: e.featured, held: p === undefined ? 'performer-unknown' : p.member ? null : 'performer-not-member' };
+  });
+}
+
 export interface RecordingAmount {
   /** What the amount is for: an ISRC, or the usage line when nothing matched. */
   recording: string;

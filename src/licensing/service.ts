@@ -29,10 +29,10 @@ export interface LicensingDeps {
   /** The collective, as the agreements name it. */
   assigner: { uid: string; name: string };
   now?: () => Date;
-  /** A recording of the registry by canonical ISRC, as licences see it (usage reports); null when absent. */
-  recording?: (isrc: string) => Promise<(RecordingScope & { id: string }) | null>;
-  /** A recording's line-up as distribution pays it (members paid, others held); null when there is no such recording. */
-  payableLineup?: (recordingId: string) => Promise<PayableEntry[] | null>;
+  /** Recordings of the registry by canonical ISRC, as licences see them (usage reports); absent ISRCs are absent. */
+  recordings?: (isrcs: readonly string[]) => Promise<Map<string, RecordingScope & { id: string }>>;
+  /** Line-ups as distribution pays them (members paid, others held), for many recordings at once. */
+  payableLineups?: (recordingIds: readonly string[]) => Promise<Map<string, PayableEntry[]>>;
 }
 
 /** A usage report to submit: the licence, the period, and the report's records (cells by column). */
@@ -46,6 +46,9 @@ export interface UsageSubmission {
   records: Iterable<{ line: number; cells: Record<string, string | undefined> }> | AsyncIterable<{ line: number; cells: Record<string, string | undefined> }>;
   source: string;
 }
+
+/** Recordings looked up, or line-ups read, per call to the registry in bulk work. */
+const LOOKUP_BATCH = 5000;
 
 /** Problems listed in one error at the most (the message says how many more there were). */
 const MAX_PROBLEMS = 20;
@@ -270,10 +273,11 @@ export class LicensingService {
         details: { file: u.source, problems, count: problemCount },
       });
     }
-    const lookup = this.deps.recording;
+    const lookup = this.deps.recordings;
     if (lookup === undefined) throw new Error('LicensingService needs a recording lookup to take usage reports');
-    const found = new Map<string, (RecordingScope & { id: string }) | null>();
-    for (const l of lines) if (!found.has(l.recording)) found.set(l.recording, await lookup(l.recording));
+    const found = new Map<string, RecordingScope & { id: string }>();
+    const wanted = [...new Set(lines.map((l) => l.recording))];
+    for (let i = 0; i < wanted.length; i += LOOKUP_BATCH) for (const [k, v] of await lookup(wanted.slice(i, i + LOOKUP_BATCH))) found.set(k, v);
     const flags = lines.map((l) => usageFlag(l, found.get(l.recording) ?? null, licence, { from, to }));
     const inScope = lines.filter((_, i) => flags[i] === null);
     const priced = priceUsage(tariff, { currency, lines: inScope, ...(u.revenueCents === undefined ? {} : { revenueCents: u.revenueCents }) });
@@ -322,8 +326,8 @@ export class LicensingService {
     const from = toInstant(input.from);
     const to = toInstant(input.to);
     if (from === null || to === null || from >= to) throw new LicensingError('LICENSING_BAD_USAGE', 'the period must be two dates, the first before the second', { details: { field: 'period' } });
-    const lineupOf = this.deps.payableLineup;
-    if (lineupOf === undefined) throw new Error('LicensingService needs the registry line-ups to distribute');
+    const lineupsOf = this.deps.payableLineups;
+    if (lineupsOf === undefined) throw new Error('LicensingService needs the registry line-ups to distribute');
     // Reads first, outside the transaction: the line-ups come through the registry's own connection, which
     // on SQLite would wait for this transaction to end.
     const s0 = this.store;
@@ -334,9 +338,12 @@ export class LicensingService {
     const done = new Set(distributed);
     const reports = all.filter((id) => !done.has(id));
     const items: RecordingAmount[] = [];
-    for (const a of await s0.amountsByRecording(reports)) {
-      if (a.cents === 0) continue;
-      items.push({ recording: a.isrc, amountCents: a.cents, lineup: a.recordingId === null ? null : await lineupOf(a.recordingId) });
+    const amounts = (await s0.amountsByRecording(reports)).filter((a) => a.cents !== 0);
+    // Line-ups are read set by set (one query per batch of recordings), never one recording at a time.
+    for (let i = 0; i < amounts.length; i += LOOKUP_BATCH) {
+      const part = amounts.slice(i, i + LOOKUP_BATCH);
+      const lineups = await lineupsOf(part.flatMap((a) => (a.recordingId === null ? [] : [a.recordingId])));
+      for (const a of part) items.push({ recording: a.isrc, amountCents: a.cents, lineup: a.recordingId === null ? null : (lineups.get(a.recordingId) ?? null) });
     }
     // A flat fee or a minimum guarantee owed beyond the lines: collected, attached to no recording, held.
     for (const t of await s0.reportTotals(reports)) {

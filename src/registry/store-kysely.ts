@@ -154,6 +154,26 @@ export class KyselyRegistryStore implements RegistryStore {
     return rows.map(lineupFromRow);
   }
 
+  async recordingsByIsrc(isrcs: readonly string[]): Promise<Map<string, Recording>> {
+    const out = new Map<string, Recording>();
+    for (const part of chunks([...new Set(isrcs)])) {
+      for (const r of await this.db.selectFrom('recordings').selectAll().where('isrc', 'in', part).execute()) {
+        if (r.isrc !== null) out.set(r.isrc, recordingFromRow(r));
+      }
+    }
+    return out;
+  }
+
+  async lineupsOf(recordingIds: readonly string[]): Promise<Map<string, LineupEntry[]>> {
+    const out = new Map<string, LineupEntry[]>();
+    for (const part of chunks([...new Set(recordingIds)])) {
+      for (const id of part) out.set(id, []);
+      const rows = await this.db.selectFrom('lineups').selectAll().where('recording_id', 'in', part).orderBy('recording_id').orderBy('position').execute();
+      for (const r of rows) out.get(r.recording_id)?.push(lineupFromRow(r));
+    }
+    return out;
+  }
+
   async recordingsOfPerformer(performerId: string, page: { limit: number; offset: number }): Promise<Recording[]> {
     const rows = await this.db
       .selectFrom('recordings')

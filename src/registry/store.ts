@@ -65,6 +65,10 @@ export interface RegistryStore {
   /** Replaces a recording's line-up; `unchanged` when it is the same. */
   setLineup(recordingId: string, entries: readonly LineupEntry[]): Promise<WriteOutcome>;
   lineup(recordingId: string): Promise<LineupEntry[]>;
+  /** Recordings by canonical ISRC, for bulk work (usage reports): absent ISRCs are absent from the map. */
+  recordingsByIsrc(isrcs: readonly string[]): Promise<Map<string, Recording>>;
+  /** The line-ups of many recordings at once, each in position order; a recording without one maps to []. */
+  lineupsOf(recordingIds: readonly string[]): Promise<Map<string, LineupEntry[]>>;
   recordingsOfPerformer(performerId: string, page: { limit: number; offset: number }): Promise<Recording[]>;
 
   insertDeclaration(d: Declaration): Promise<void>;

@@ -118,6 +118,19 @@ for (const dialect of DIALECTS) {
       expect(counts).toMatchObject({ recordings: 2, performers: 2, members: 1, mandates: 3, declarations: 2, lineups: 1 });
     });
 
+    it('reads recordings by ISRC and line-ups in bulk, the same as one at a time', async () => {
+      const store = ctx.stores.registry;
+      const r = (await store.findRecording({ isrc: 'FRZ032500001' }))!;
+      const byIsrc = await store.recordingsByIsrc(['FRZ032500001', 'FRZ032500001', 'ZZZ999999999']);
+      expect([...byIsrc.keys()]).toEqual(['FRZ032500001']);
+      expect(byIsrc.get('FRZ032500001')).toEqual(r);
+      const other = await ctx.services.registry.addRecording({ kind: 'sound', isrc: 'FRZ032500077', title: 'Sans line-up', displayArtist: 'Personne' });
+      const lineups = await store.lineupsOf([r.id, other.id, 'no-such-id']);
+      expect(lineups.get(r.id)).toEqual(await store.lineup(r.id));
+      expect(lineups.get(other.id)).toEqual([]);
+      expect(lineups.get('no-such-id')).toEqual([]);
+    });
+
     it('pages recordings with an ISRC in ISRC order, with their coverage rows (snapshot export)', async () => {
       const reg = ctx.services.registry;
       for (const n of ['00012', '00010', '00011']) await reg.addRecording({ kind: 'sound', isrc: `FRZ0326${n}`, title: `Page ${n}`, displayArtist: 'Pager' });
