@@ -18,6 +18,7 @@ import { KyselyRegistryAuditSource } from './ledger/store-kysely-audit.js';
 import { payableLineup, type PayableEntry } from './licensing/distribution.js';
 import type { RecordingScope } from './licensing/model.js';
 import { LicensingService } from './licensing/service.js';
+import { StatementsService } from './licensing/statements-service.js';
 import type { LicensingStore } from './licensing/store.js';
 import { KyselyLicensingStore } from './licensing/store-kysely.js';
 import { RegistryService } from './registry/service.js';
@@ -30,7 +31,7 @@ export interface Context extends AsyncDisposable {
   config: Readonly<Config>;
   db: DbHandle;
   stores: { registry: RegistryStore; ledger: LedgerStore; licensing: LicensingStore };
-  services: { registry: RegistryService; ledger: LedgerService; licensing: LicensingService };
+  services: { registry: RegistryService; ledger: LedgerService; licensing: LicensingService; statements: StatementsService };
   /** Signs the published declaration with the log's key; undefined while the key file does not exist. */
   declarationSigner: () => DeclarationSigner | undefined;
   close(): Promise<void>;
@@ -104,7 +105,12 @@ export async function createContext(config: Readonly<Config>, options: { migrate
     config,
     db,
     stores: { registry, ledger, licensing: licensingStore },
-    services: { registry: new RegistryService(registry), ledger: ledgerService, licensing },
+    services: {
+      registry: new RegistryService(registry),
+      ledger: ledgerService,
+      licensing,
+      statements: new StatementsService({ store: licensingStore, performerName: async (id) => (await registry.getPerformer(id))?.displayName ?? null }),
+    },
     declarationSigner,
     close,
     [Symbol.asyncDispose]: close,

@@ -337,6 +337,13 @@ export class LicensingService {
     if (before !== null) return { run: before, shares: await s0.runShares(before.id), suspense: await s0.runSuspense(before.id), rerun: true };
     const done = new Set(distributed);
     const reports = all.filter((id) => !done.has(id));
+    const pending = new Set(reports);
+    const currencies = new Set((await s0.usageReports({ from, to })).filter((r) => pending.has(r.id)).map((r) => r.currency));
+    if (currencies.size > 1) {
+      throw new LicensingError('LICENSING_CURRENCY_MISMATCH', `the usage reports of this period are in several currencies (${[...currencies].sort().join(', ')}): a run distributes one currency, and amounts in different currencies are never added`, {
+        details: { from, to, currencies: [...currencies].sort() },
+      });
+    }
     const items: RecordingAmount[] = [];
     const amounts = (await s0.amountsByRecording(reports)).filter((a) => a.cents !== 0);
     // Line-ups are read set by set (one query per batch of recordings), never one recording at a time.

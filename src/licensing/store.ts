@@ -93,6 +93,8 @@ export interface LicensingStore {
   insertUsageReport(r: UsageReport, lines: readonly StoredUsageLine[]): Promise<boolean>;
   getUsageReport(id: string): Promise<UsageReport | null>;
   usageLines(reportId: string): Promise<StoredUsageLine[]>;
+  /** Usage reports by organisation, licence and period (within [from, to)), each with the run that distributed it. */
+  usageReports(filter: { organisationId?: string; licence?: string; from?: string; to?: string }): Promise<(UsageReport & { run: string | null })[]>;
   /** Ids of the usage reports whose period lies within [from, to), and of those already distributed. */
   reportsInPeriod(from: string, to: string): Promise<{ all: string[]; distributed: string[] }>;
   /** Cents per recording over the lines in scope of `reportIds` (recording id null: not matched). */
@@ -102,6 +104,10 @@ export interface LicensingStore {
 
   findRun(key: string): Promise<DistributionRun | null>;
   insertRun(run: DistributionRun, shares: readonly Share[], suspense: readonly Held[]): Promise<void>;
-  runShares(runId: string): Promise<Share[]>;
+  getRun(id: string): Promise<DistributionRun | null>;
+  /** Every run, newest first. */
+  listRuns(): Promise<DistributionRun[]>;
+  /** A run's shares (one performer's, when named), by performer, recording and role. */
+  runShares(runId: string, performerId?: string): Promise<Share[]>;
   runSuspense(runId: string): Promise<Held[]>;
 }

@@ -129,5 +129,40 @@ for (const dialect of DIALECTS) {
       expect(next.run.reports).toHaveLength(1);
       expect(next.run.distributedCents + next.run.suspenseCents).toBe(40);
     });
+
+    it('reconciles every run and states each performer and licensee their own, to the cent', async () => {
+      const st = t.ctx.services.statements;
+      const admin = await svc.principalOf((await svc.createAccount({ name: 'Ad', role: 'administrator' })).id);
+      const auditor = await svc.principalOf((await svc.createAccount({ name: 'Au', role: 'auditor' })).id);
+      const runs = await st.runs(auditor);
+      expect(runs).toHaveLength(2);
+      for (const run of runs) {
+        const rec = await st.reconciliation(auditor, run.id);
+        expect(rec.checks.filter((c) => !c.ok)).toEqual([]);
+        expect(rec.reports.reduce((a, r) => a + r.totalCents, 0)).toBe(run.collectedCents);
+        expect(rec.byClass.featuredCents + rec.byClass.nonFeaturedCents).toBe(run.distributedCents);
+      }
+      const first = runs[runs.length - 1]!;
+      const shares = await t.ctx.stores.licensing.runShares(first.id);
+      const paid = shares[0]!.performerId;
+      const performer = await svc.principalOf((await svc.createAccount({ name: 'P', role: 'performer', performerId: paid })).id);
+      const mine = await st.performerStatement(performer, first.id, paid);
+      expect(mine.totalCents).toBe(shares.filter((x) => x.performerId === paid).reduce((a, x) => a + x.cents, 0));
+      expect(mine.performer.name).not.toBeNull();
+      expect((await st.performerStatement(admin, first.id, paid)).lines).toEqual(mine.lines);
+      await expect(st.performerStatement(performer, first.id, 'someone-else')).rejects.toMatchObject({ code: 'LICENSING_FORBIDDEN' });
+      await expect(st.performerStatement(licensee, first.id, paid)).rejects.toMatchObject({ code: 'LICENSING_FORBIDDEN' });
+      await expect(st.reconciliation(performer, first.id)).rejects.toMatchObject({ code: 'LICENSING_FORBIDDEN' });
+      await expect(st.reconciliation(auditor, 'no-such-run')).rejects.toMatchObject({ code: 'LICENSING_NOT_FOUND' });
+      const org = licensee.account.organisationId!;
+      const ls = await st.licenseeStatement(licensee, org);
+      expect(ls.reports.map((r) => r.totalCents)).toEqual([80, 40, 40]);
+      expect(ls.totals).toEqual([{ currency: 'EUR', totalCents: 160, reports: 3 }]);
+      expect(ls.reports.every((r) => r.run !== null)).toBe(true);
+      expect((await st.licenseeStatement(licensee, org, { from: '2026-04-01', to: '2026-07-01' })).reports).toHaveLength(1);
+      await expect(st.licenseeStatement(other, org)).rejects.toMatchObject({ code: 'LICENSING_NOT_FOUND' });
+      await expect(st.licenseeStatement(performer, org)).rejects.toMatchObject({ code: 'LICENSING_FORBIDDEN' });
+      expect((await st.licenseeStatement(admin, org)).totals).toEqual(ls.totals);
+    });
   });
 }
