@@ -94,7 +94,7 @@ describe('statements', () => {
     const st = performerStatement(header, { id: 'p1', name: 'Léa <Dupont> & "Co"' }, d.shares);
     expect(st.lines.map((l) => l.recording)).toEqual(['FRZ032500001', 'FRZ032500002']);
     expect(st.totalCents).toBe(d.shares.filter((s) => s.performerId === 'p1').reduce((t, s) => t + s.cents, 0));
-    const rows = parse(performerStatementCsv(st), { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(performerStatementCsv(st), { columns: true });
     expect(rows.map((r) => Number(r.cents)).reduce((a, b) => a + b, 0)).toBe(st.totalCents);
     expect(rows.every((r) => r.performer === 'p1' && r.currency === 'EUR')).toBe(true);
     const fr = performerStatementHtml(st, 'fr');
@@ -127,7 +127,7 @@ describe('statements', () => {
       { currency: 'EUR', totalCents: 350, reports: 2 },
       { currency: 'USD', totalCents: 7, reports: 1 },
     ]);
-    const rows = parse(licenseeStatementCsv(st), { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(licenseeStatementCsv(st), { columns: true });
     expect(rows.map((r) => [r.report, r.run])).toEqual([
       ['a', 'run1'],
       ['c', ''],
