@@ -8,7 +8,8 @@
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
-export const KEY_SCOPES = ['lookup', 'licences:read', 'licences:request', 'usage:report'] as const;
+/** `desk`: the staff's work on the desk (accounts, keys, tariffs, distribution runs); the role still decides. */
+export const KEY_SCOPES = ['lookup', 'licences:read', 'licences:request', 'usage:report', 'desk'] as const;
 export type KeyScope = (typeof KEY_SCOPES)[number];
 
 const PREFIX = 'tdmr';

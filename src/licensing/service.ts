@@ -119,7 +119,12 @@ export class LicensingService {
     return { key: k.key, id: k.id, scopes: [...row.scopes], expiresAt };
   }
 
-  async revokeKey(id: string): Promise<void> {
+  /** Revokes a key; `by`, when given, must be an administrator or the key's own account (others: not found). */
+  async revokeKey(id: string, by?: Principal): Promise<void> {
+    if (by !== undefined && by.account.role !== 'administrator') {
+      const k = await this.store.getKey(id);
+      if (k === null || k.account !== by.account.id) throw notFound('key', id);
+    }
     if (!(await this.store.revokeKey(id, this.at()))) throw notFound('key', id);
   }
 

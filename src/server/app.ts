@@ -31,6 +31,7 @@ import { CheckPool } from './check-pool.js';
 import { fastStatus } from './fast-status.js';
 import { licenceHolder, type LicenceHolder } from './licensed-lookup.js';
 import type { LicensingService } from '../licensing/service.js';
+import type { StatementsService } from '../licensing/statements-service.js';
 import { frameworkErrorHandler, installErrorHandling } from './error-handler.js';
 import { registerOpenApi } from './openapi.js';
 import { registerHomeRoutes } from './routes/home.js';
@@ -41,7 +42,10 @@ import { registerStatusRoutes } from './routes/status.js';
 import { errorBodySchema, healthSchema } from './schemas/common.js';
 import { registrySchemas } from './schemas/registry.js';
 import { licensingSchemas } from './schemas/licensing.js';
+import { remunerationSchemas } from './schemas/remuneration.js';
 import { registerLicensingRoutes } from './routes/licensing.js';
+import { registerDeskRoutes } from './routes/desk.js';
+import { registerRemunerationRoutes } from './routes/remuneration.js';
 import { statusSchemas } from './schemas/status.js';
 
 export interface AppServices {
@@ -113,9 +117,11 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
   let syncLookup: ((isrc: string) => RecordingAnswer) | undefined;
   let licences: LicenceHolder | undefined;
   let licensing: LicensingService | undefined;
+  let statements: StatementsService | undefined;
   if (isContext(input)) {
     registry = input.services.registry;
     licensing = input.services.licensing;
+    statements = input.services.statements;
     licences = licenceHolder(input.services.licensing, input.services.registry);
     ledger = input.services.ledger;
     const { config } = input;
@@ -228,7 +234,7 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
       closing: () => lifecycle.closing(),
     });
   }
-  for (const schema of [errorBodySchema, healthSchema, ...registrySchemas, ...statusSchemas, ...licensingSchemas])
+  for (const schema of [errorBodySchema, healthSchema, ...registrySchemas, ...statusSchemas, ...licensingSchemas, ...remunerationSchemas])
     app.addSchema(schema);
   const publicUrl = options.publicUrl ?? null;
   const docs = options.docs ?? true;
@@ -242,7 +248,11 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
     registerStatusRoutes(instance, { lookup, checkPool, licences });
     registerRegistryRoutes(instance, { registry });
     if (ledger !== undefined) registerLedgerRoutes(instance, { ledger });
-    if (licensing !== undefined) registerLicensingRoutes(instance, { licensing });
+    if (licensing !== undefined) {
+      registerLicensingRoutes(instance, { licensing });
+      registerDeskRoutes(instance, { licensing });
+      if (statements !== undefined) registerRemunerationRoutes(instance, { licensing, statements });
+    }
     return Promise.resolve();
   });
   return app;

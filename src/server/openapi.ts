@@ -36,6 +36,7 @@ export function registerOpenApi(app: FastifyInstance, options: OpenApiOptions): 
         { name: 'registry', description: 'Reservation status, batch check, performers and search' },
         { name: 'service', description: 'What this service is and whether it is up' },
         { name: 'licensing', description: 'Licence requests, their workflow, signed licences and tariffs' },
+        { name: 'remuneration', description: 'Usage reports, distribution runs, their reconciliation and statements' },
       ],
       components: {
         securitySchemes: {

@@ -1,5 +1,5 @@
 /** `tdmr licence ...` in-process: a licence from request to signed document, checked offline; bad input and exit codes. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,12 +65,27 @@ describe('tdmr licence', () => {
     // Nothing matched in this empty registry: the flat fee is collected and held in suspense, to the cent.
     const run = await ok('distribute', 'run', '--from', '2026-01-01', '--to', '2027-01-01', '--as', officer.id as string);
     expect(run.run).toMatchObject({ collectedCents: 500_000, distributedCents: 0, suspenseCents: 500_000 });
-    const held = await tdmr('--db', db.url, 'distribute', 'statement', (run.run as { id: string }).id, '--suspense');
+    const runId = (run.run as { id: string }).id;
+    const held = await tdmr('--db', db.url, 'distribute', 'statement', runId, '--suspense', '--as', officer.id as string);
     expect(held.out).toMatch(/report:[^,]+,,fee-without-usage,500000,5000\.00/);
     expect((await ok('distribute', 'run', '--from', '2026-01-01', '--to', '2027-01-01', '--as', officer.id as string)).rerun).toBe(true);
-    const statement = await tdmr('--db', db.url, 'distribute', 'statement', (run.run as { id: string }).id);
+    const statement = await tdmr('--db', db.url, 'distribute', 'statement', runId, '--as', officer.id as string);
     expect(statement.code).toBe(0);
     expect(statement.out.trim()).toBe('performer,recording,role,featured,cents,euros');
+    expect((await tdmr('--db', db.url, 'distribute', 'statement', runId, '--as', dev.id as string)).err).toContain('LICENSING_FORBIDDEN');
+    // The reconciliation: the books balance (exit 0), as text, JSON and a printable page.
+    const report = await tdmr('--db', db.url, 'distribute', 'report', runId, '--as', officer.id as string);
+    expect(report.code).toBe(0);
+    expect(report.out).toMatch(/the books balance[\s\S]*fee-without-usage: 5000\.00/);
+    const rec = await ok('distribute', 'report', runId, '--as', officer.id as string);
+    expect(rec).toMatchObject({ ok: true, collectedCents: 500_000, suspenseCents: 500_000 });
+    const page = join(dir, 'run.html');
+    expect((await tdmr('--db', db.url, 'distribute', 'report', runId, '--format', 'html', '--lang', 'fr', '--out', page, '--as', officer.id as string)).code).toBe(0);
+    expect(readFileSync(page, 'utf8')).toContain('équilibrés au centime');
+    // The licensee's statement: its report and the run that distributed it.
+    const mine = await tdmr('--db', db.url, 'licence', 'statement', (usage.report as { organisationId: string }).organisationId, '--as', dev.id as string);
+    expect(mine.code).toBe(0);
+    expect(mine.out.split('\n')[1]).toContain(`,500000,5000.00,EUR,${runId}`);
     expect((await tdmr('--db', db.url, 'distribute', 'run', '--from', '2026-01-01', '--to', '2027-01-01', '--as', dev.id as string)).err).toContain('LICENSING_FORBIDDEN');
 
     const jws = join(dir, 'licence.jws');

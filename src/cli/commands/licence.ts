@@ -4,11 +4,12 @@
  * Whoever acts on a request is named with `--as ACCOUNT`: the log records that account and its role.
  */
 import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
-import { parse } from 'csv-parse';
 import { Argument, Option, type Command } from 'commander';
 import { verifyAgreement } from '../../licensing/agreement.js';
 import { KEY_SCOPES } from '../../licensing/api-keys.js';
 import { LicensingError } from '../../licensing/errors.js';
+import { usageCsvRecords } from '../../licensing/usage-csv.js';
+import { licenseeStatementCsv, licenseeStatementHtml } from '../../licensing/statement-render.js';
 import type { AccountRole } from '../../licensing/parties.js';
 import { ACTIONS, REQUEST_STATES, ROLES, type Action, type RequestState } from '../../licensing/workflow.js';
 import { toInstant } from '../../registry/model.js';
@@ -215,7 +216,7 @@ export const registerLicence: Register = (program, io, done) => {
             from: o.from,
             to: o.to,
             source: file,
-            records: csvRecords(file),
+            records: usageCsvRecords(createReadStream(file), file),
             ...(revenue === undefined ? {} : { revenueCents: revenue }),
             ...(o.currency === undefined ? {} : { currency: o.currency }),
           });
@@ -239,6 +240,29 @@ export const registerLicence: Register = (program, io, done) => {
           const l = await svc.licence(id, (await svc.principalOf(o.as)).actor);
           if (o.out !== undefined) writeFileSync(o.out, `${l.signature}\n`);
           emit(io, cmd, { licence: l.id, jws: l.signature, agreement: JSON.parse(l.document) as unknown }, () => (o.out === undefined ? l.signature : `licence ${l.id} written to ${o.out}`));
+          return EXIT.OK;
+        }),
+      ),
+    );
+
+  licence
+    .command('statement')
+    .description("a licensee's statement: its usage reports, what each cost and the run that distributed it (CSV or printable HTML)")
+    .argument('<organisation>', 'the organisation id')
+    .option('--from <date>', 'reports of periods starting on or after this date')
+    .option('--to <date>', 'reports of periods ending on or before this date')
+    .addOption(new Option('--format <format>', 'output format').choices(['csv', 'html']).default('csv'))
+    .addOption(new Option('--lang <lang>', 'language of the HTML').choices(['fr', 'en']).default('en'))
+    .option('--out <file>', 'write it to this file (default: print it)')
+    .addOption(asOption())
+    .action(
+      action(io, done, async (orgId: string, o: { from?: string; to?: string; format: 'csv' | 'html'; lang: 'fr' | 'en'; out?: string; as: string }, cmd: Command) =>
+        withContext(cmd, async (ctx) => {
+          const p = await ctx.services.licensing.principalOf(o.as);
+          const st = await ctx.services.statements.licenseeStatement(p, orgId, { ...(o.from === undefined ? {} : { from: o.from }), ...(o.to === undefined ? {} : { to: o.to }) });
+          const text = o.format === 'html' ? licenseeStatementHtml(st, o.lang) : licenseeStatementCsv(st);
+          if (o.out !== undefined) writeFileSync(o.out, text);
+          emit(io, cmd, st, () => (o.out === undefined ? text.replace(/\n$/, '') : `statement written to ${o.out}`));
           return EXIT.OK;
         }),
       ),
@@ -280,14 +304,4 @@ function verify(io: Io, cmd: Command, file: string, keyArg: string): 0 | 1 {
   const r = verifyAgreement(jws, key);
   emit(io, cmd, r, () => (r.ok ? `valid licence ${String(r.agreement['tdmr:licence'])}, signed by ${r.kid}` : `NOT VALID: ${r.reason}`));
   return r.ok ? EXIT.OK : EXIT.NEGATIVE;
-}
-
-/** The records of a CSV with a header, each with its line in the file; a malformed file names its line. */
-async function* csvRecords(file: string): AsyncGenerator<{ line: number; cells: Record<string, string> }> {
-  const parser = createReadStream(file).pipe(parse({ columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), bom: true, skip_empty_lines: true, trim: true, info: true }));
-  try {
-    for await (const r of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) yield { line: r.info.lines, cells: r.record };
-  } catch (e) {
-    throw new LicensingError('LICENSING_BAD_USAGE', `${file}: ${(e as Error).message}`, { cause: e, details: { file } });
-  }
 }

@@ -5,10 +5,10 @@
  * only its own requests and licences (another's are 404, so their existence is not disclosed).
  */
 import type {} from '@fastify/swagger';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { bearerKey, type KeyScope } from '../../licensing/api-keys.js';
-import { LicensingError } from '../../licensing/errors.js';
-import type { LicensingService, Principal } from '../../licensing/service.js';
+import type { FastifyInstance } from 'fastify';
+import type { KeyScope } from '../../licensing/api-keys.js';
+import type { LicensingService } from '../../licensing/service.js';
+import { principalReader } from '../principal.js';
 import type { StoredLicence } from '../../licensing/store.js';
 import { ACTIONS, REQUEST_STATES, type Action, type RequestState } from '../../licensing/workflow.js';
 import { errorResponses } from '../schemas/common.js';
@@ -25,11 +25,7 @@ const licenceBody = (l: StoredLicence) => ({ id: l.id, licensee: l.licensee, req
 export function registerLicensingRoutes(app: FastifyInstance, deps: { licensing: LicensingService }): void {
   const { licensing } = deps;
 
-  async function principal(request: FastifyRequest, scopes: readonly KeyScope[]): Promise<Principal> {
-    const key = bearerKey(request.headers.authorization);
-    if (key === null) throw new LicensingError('LICENSING_UNAUTHENTICATED', 'this route needs Authorization: Bearer <API key>');
-    return licensing.authenticate(key, scopes);
-  }
+  const principal = principalReader(licensing);
 
   app.get<{ Params: { id: string; version: number } }>(
     '/v1/tariffs/:id/:version',
