@@ -47,6 +47,12 @@ export interface UsageSubmission {
   source: string;
 }
 
+/** Where a distribution run spends its time (reported by the CLI and the benchmark). */
+export interface Phase {
+  name: 'reports' | 'amounts' | 'line-ups' | 'split' | 'write';
+  ms: number;
+}
+
 /** Recordings looked up, or line-ups read, per call to the registry in bulk work. */
 const LOOKUP_BATCH = 5000;
 
@@ -325,7 +331,10 @@ export class LicensingService {
    * counted twice, and a report that arrives later is distributed by the next run. The run, its shares,
    * its suspense and its log entry commit together.
    */
-  async distribute(actor: Actor, input: { from: string; to: string; rules: DistributionRules }): Promise<{ run: DistributionRun; shares: Share[]; suspense: Held[]; rerun: boolean }> {
+  async distribute(
+    actor: Actor,
+    input: { from: string; to: string; rules: DistributionRules },
+  ): Promise<{ run: DistributionRun; shares: Share[]; suspense: Held[]; rerun: boolean; phases: Phase[] }> {
     if (actor.role !== 'administrator' && actor.role !== 'licensing-officer') throw new LicensingError('LICENSING_FORBIDDEN', `a ${actor.role} may not run a distribution`);
     const rules = checkRules(input.rules);
     const from = toInstant(input.from);
@@ -336,10 +345,21 @@ export class LicensingService {
     // Reads first, outside the transaction: the line-ups come through the registry's own connection, which
     // on SQLite would wait for this transaction to end.
     const s0 = this.store;
+    const phases: Phase[] = [];
+    let mark = performance.now();
+    const lap = (name: Phase['name']) => {
+      const now = performance.now();
+      phases.push({ name, ms: now - mark });
+      mark = now;
+    };
     const { all, distributed } = await s0.reportsInPeriod(from, to);
     const key = createHash('sha256').update(JSON.stringify({ from, to, rules, reports: all }), 'utf8').digest('hex');
     const before = await s0.findRun(key);
-    if (before !== null) return { run: before, shares: await s0.runShares(before.id), suspense: await s0.runSuspense(before.id), rerun: true };
+    if (before !== null) {
+      const found = { run: before, shares: await s0.runShares(before.id), suspense: await s0.runSuspense(before.id), rerun: true };
+      lap('reports');
+      return { ...found, phases };
+    }
     const done = new Set(distributed);
     const reports = all.filter((id) => !done.has(id));
     const pending = new Set(reports);
@@ -349,19 +369,23 @@ export class LicensingService {
         details: { from, to, currencies: [...currencies].sort() },
       });
     }
+    lap('reports');
     const items: RecordingAmount[] = [];
     const amounts = (await s0.amountsByRecording(reports)).filter((a) => a.cents !== 0);
+    lap('amounts');
     // Line-ups are read set by set (one query per batch of recordings), never one recording at a time.
     for (let i = 0; i < amounts.length; i += LOOKUP_BATCH) {
       const part = amounts.slice(i, i + LOOKUP_BATCH);
       const lineups = await lineupsOf(part.flatMap((a) => (a.recordingId === null ? [] : [a.recordingId])));
       for (const a of part) items.push({ recording: a.isrc, amountCents: a.cents, lineup: a.recordingId === null ? null : (lineups.get(a.recordingId) ?? null) });
     }
+    lap('line-ups');
     // A flat fee or a minimum guarantee owed beyond the lines: collected, attached to no recording, held.
     for (const t of await s0.reportTotals(reports)) {
       if (t.totalCents > t.linesCents) items.push({ recording: `report:${t.id}`, amountCents: t.totalCents - t.linesCents, lineup: null, heldAs: 'fee-without-usage' });
     }
     const d = distribute(items, rules);
+    lap('split');
     const run: DistributionRun = {
       id: randomUUID(),
       key,
@@ -381,7 +405,8 @@ export class LicensingService {
       }
       await s.insertRun(run, d.shares, d.suspense);
       await s.appendLog([distributionEntry(run, actor)]);
-      return { run, shares: d.shares, suspense: d.suspense, rerun: false };
+      lap('write');
+      return { run, shares: d.shares, suspense: d.suspense, rerun: false, phases };
     });
   }
 

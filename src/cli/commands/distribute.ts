@@ -41,13 +41,14 @@ export const registerDistribute: Register = (program, io, done) => {
           const rules = o.rules === undefined ? { featured: 65, nonFeatured: 35 } : rulesFrom(o.rules);
           const r = await svc.distribute((await svc.principalOf(o.as)).actor, { from: o.from, to: o.to, rules });
           const { run } = r;
-          const summary = { run, performers: totalsByPerformer(r.shares).length, suspenseLines: r.suspense.length, rerun: r.rerun };
+          const summary = { run, performers: totalsByPerformer(r.shares).length, suspenseLines: r.suspense.length, rerun: r.rerun, phases: r.phases };
           emit(io, cmd, summary, () =>
             [
               `distribution run ${run.id}${r.rerun ? ' (already made: unchanged)' : ''}: ${run.reports.length} reports`,
               `  collected   ${euros(run.collectedCents)}`,
               `  distributed ${euros(run.distributedCents)} to ${summary.performers} performers`,
               `  suspense    ${euros(run.suspenseCents)} (${r.suspense.length} lines)`,
+              `  time        ${r.phases.map((p) => `${p.name} ${p.ms.toFixed(0)} ms`).join(', ')}`,
             ].join('\n'),
           );
           return EXIT.OK;
