@@ -10,6 +10,10 @@ import type { Config } from './config/config.js';
 import { closeDb, openDb, type DbHandle } from './db/dialect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { existsSync } from 'node:fs';
+import { FingerprintService } from './fingerprint/identify/service.js';
+import { FpcalcSource } from './fingerprint/identify/source.js';
+import type { FingerprintStore } from './fingerprint/identify/store.js';
+import { KyselyFingerprintStore } from './fingerprint/identify/store-kysely.js';
 import { fileLogKeys } from './ledger/key-file.js';
 import { LedgerService } from './ledger/service.js';
 import type { LedgerStore } from './ledger/store.js';
@@ -27,8 +31,8 @@ import { ed25519DeclarationSigner } from './signals/declaration-sign.js';
 export interface Context extends AsyncDisposable {
   config: Readonly<Config>;
   db: DbHandle;
-  stores: { registry: RegistryStore; ledger: LedgerStore; licensing: LicensingStore };
-  services: { registry: RegistryService; ledger: LedgerService; licensing: LicensingService };
+  stores: { registry: RegistryStore; ledger: LedgerStore; licensing: LicensingStore; fingerprint: FingerprintStore };
+  services: { registry: RegistryService; ledger: LedgerService; licensing: LicensingService; fingerprint: FingerprintService };
   /** Signs the published declaration with the log's key; undefined while the key file does not exist. */
   declarationSigner: () => DeclarationSigner | undefined;
   close(): Promise<void>;
@@ -85,6 +89,8 @@ export async function createContext(config: Readonly<Config>, options: { migrate
       });
     },
   });
+  const fingerprintStore = new KyselyFingerprintStore(db.kysely);
+  const fingerprint = new FingerprintService({ store: fingerprintStore, source: new FpcalcSource() });
   let closed = false;
   const close = async () => {
     if (closed) return;
@@ -94,8 +100,8 @@ export async function createContext(config: Readonly<Config>, options: { migrate
   return {
     config,
     db,
-    stores: { registry, ledger, licensing: licensingStore },
-    services: { registry: new RegistryService(registry), ledger: ledgerService, licensing },
+    stores: { registry, ledger, licensing: licensingStore, fingerprint: fingerprintStore },
+    services: { registry: new RegistryService(registry), ledger: ledgerService, licensing, fingerprint },
     declarationSigner,
     close,
     [Symbol.asyncDispose]: close,
