@@ -84,7 +84,7 @@ export function vote(query: Map<number, number[]>, hits: Iterable<IndexHit>, opt
     const at = query.get(h.key);
     if (at === undefined) continue;
     let hist = histograms.get(h.fp);
-    if (hist === undefined) histograms.set(h.fp, (hist = new Map()));
+    if (hist === undefined) histograms.set(h.fp, (hist = new Map<number, number>()));
     for (const i of at) hist.set(h.position - i, (hist.get(h.position - i) ?? 0) + 1);
   }
   const perCandidate = options.offsetsPerCandidate ?? 2;
