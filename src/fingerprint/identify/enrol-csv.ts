@@ -28,7 +28,8 @@ export function parseEnrolCsv(text: string): { rows: EnrolLine[]; problems: Enro
     if (raw.trim() === '' || raw.trimStart().startsWith('#')) return;
     let cells: string[];
     try {
-      cells = parse<string[]>(raw, { relax_column_count: true })[0] ?? [];
+      const records: string[][] = parse(raw, { relax_column_count: true });
+      cells = records[0] ?? [];
     } catch (e) {
       problems.push({ line, field: 'line', reason: `not a CSV line: ${(e as Error).message.replace(/ at line \d+/, '')}` });
       return;
