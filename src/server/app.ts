@@ -42,6 +42,9 @@ import { errorBodySchema, healthSchema } from './schemas/common.js';
 import { registrySchemas } from './schemas/registry.js';
 import { licensingSchemas } from './schemas/licensing.js';
 import { registerLicensingRoutes } from './routes/licensing.js';
+import { registerFingerprintRoutes } from './routes/fingerprint.js';
+import { fingerprintSchemas } from './schemas/fingerprint.js';
+import type { FingerprintService } from '../fingerprint/identify/service.js';
 import { statusSchemas } from './schemas/status.js';
 
 export interface AppServices {
@@ -113,9 +116,11 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
   let syncLookup: ((isrc: string) => RecordingAnswer) | undefined;
   let licences: LicenceHolder | undefined;
   let licensing: LicensingService | undefined;
+  let fingerprint: FingerprintService | undefined;
   if (isContext(input)) {
     registry = input.services.registry;
     licensing = input.services.licensing;
+    fingerprint = input.services.fingerprint;
     licences = licenceHolder(input.services.licensing, input.services.registry);
     ledger = input.services.ledger;
     const { config } = input;
@@ -228,7 +233,7 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
       closing: () => lifecycle.closing(),
     });
   }
-  for (const schema of [errorBodySchema, healthSchema, ...registrySchemas, ...statusSchemas, ...licensingSchemas])
+  for (const schema of [errorBodySchema, healthSchema, ...registrySchemas, ...statusSchemas, ...licensingSchemas, ...fingerprintSchemas])
     app.addSchema(schema);
   const publicUrl = options.publicUrl ?? null;
   const docs = options.docs ?? true;
@@ -243,6 +248,7 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
     registerRegistryRoutes(instance, { registry });
     if (ledger !== undefined) registerLedgerRoutes(instance, { ledger });
     if (licensing !== undefined) registerLicensingRoutes(instance, { licensing });
+    if (fingerprint !== undefined) registerFingerprintRoutes(instance, { fingerprint });
     return Promise.resolve();
   });
   return app;

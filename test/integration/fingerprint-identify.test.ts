@@ -14,6 +14,8 @@ import { DIALECTS, freshContext } from '../support/db.js';
 import { makeAudio, type TestAudio } from '../support/fingerprint-audio.js';
 import { logged, recording, seedReserved } from '../support/ledger.js';
 import type { Context } from '../../src/context.js';
+import { FpcalcSource } from '../../src/fingerprint/identify/source.js';
+import { buildApp } from '../../src/server/app.js';
 
 let dir: string;
 let audio: TestAudio;
@@ -85,6 +87,24 @@ for (const dialect of DIALECTS) {
       const none = await tdmr('--db', db, '--json', 'fingerprint', 'identify', audio.tracks[2]!);
       expect(none.code).toBe(1);
       expect(none.json<{ matches: unknown[] }>().matches).toEqual([]);
+    });
+
+    it('POST /v1/identify answers for a raw fingerprint and refuses a malformed one', async () => {
+      const app = buildApp(t.ctx, { logRequests: false });
+      try {
+        const { raw } = await new FpcalcSource().fingerprintFile(audio.clip, { maxSeconds: 0 });
+        const r = await app.inject({ method: 'POST', url: '/v1/identify', payload: { fingerprint: [...raw] } });
+        expect(r.statusCode, r.body).toBe(200);
+        const body = r.json<{ items: number; matches: { isrc: string; offsetSeconds: number }[] }>();
+        expect(body.items).toBe(raw.length);
+        expect(body.matches[0]!.isrc).toBe(RESERVED);
+        expect(Math.abs(body.matches[0]!.offsetSeconds - audio.at)).toBeLessThan(0.2);
+        const bad = await app.inject({ method: 'POST', url: '/v1/identify', payload: { fingerprint: [1, -2, 3] } });
+        expect(bad.statusCode).toBe(400);
+        expect(bad.json<{ code: string }>().code).toBe('HTTP_VALIDATION');
+      } finally {
+        await app.close();
+      }
     });
 
     it('refuses an unknown ISRC, a missing file and a non-audio file with coded errors', async () => {
