@@ -7,7 +7,7 @@
 // items of the start, i.e. whole-track matching), on the same queries: its recall is the ratio's base.
 // Size: BENCH_TRACKS synthetic enrolled (default 40), BENCH_UNRELATED not enrolled (20), BENCH_EXCERPTS per
 // track (3), BENCH_BLUPI planetblupi tracks (10). Run: npm run build && node bench/fingerprint-robustness.js
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FingerprintService, FpcalcSource, MemoryFingerprintStore, compare, seeded } from '../dist/fingerprint/identify/index.js';
@@ -97,6 +97,9 @@ for (const [i, file] of unrelatedFiles.entries()) {
 for (const [i, kind] of ['white', 'pink', 'silence', 'white', 'pink', 'silence'].entries()) {
   await query(noise(kind, 30, join(tmp, `noise-${i}.wav`)), { kind: `noise-${kind}`, variant: 'none', half: i < 3 ? 'A' : 'B', recording: null });
 }
+
+// Every query's numbers, for re-analysis without re-running.
+writeFileSync(join(work, 'queries.json'), JSON.stringify(queries));
 
 // Calibration on half A: the largest recall with no false match; among the rules that tie, the middle one.
 const accept = (q, t) => q.top !== null && q.top.ber <= t.maxBer && q.top.span >= t.minSpanSeconds && q.top.score >= t.minScore;

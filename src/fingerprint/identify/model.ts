@@ -21,11 +21,15 @@ export interface Thresholds {
   maxBer: number;
   /** Least duration of the matched span, in seconds. */
   minSpanSeconds: number;
-  /** Least score, on pg_acoustid's `acoustid_compare2` scale ((overlap / shorter length) · (1 − 2·BER)). */
+  /**
+   * Least score, on pg_acoustid's `acoustid_compare2` scale ((overlap / shorter length) · (1 − 2·BER)).
+   * 0 by default: for an excerpt the score is 1 − 2·BER (the BER rule is stricter), and for a track inside
+   * a longer file the overlap includes unrelated audio, so a score floor would reject true matches.
+   */
   minScore: number;
 }
 
-export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({ maxBer: 0.2, minSpanSeconds: 8, minScore: 0.3 });
+export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({ maxBer: 0.2, minSpanSeconds: 8, minScore: 0 });
 
 /** A span of time in seconds, from the start of a fingerprint. */
 export interface Span {
