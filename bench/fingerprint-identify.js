@@ -12,10 +12,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toConfig } from '../dist/config/config.js';
 import { createContext } from '../dist/context.js';
-import { FingerprintService, KyselyFingerprintStore, compare, encodeRaw, flipBits, rawSha256, randomFingerprint, referencePostings, seeded } from '../dist/fingerprint/identify/index.js';
+import {
+  FingerprintService,
+  KyselyFingerprintStore,
+  compare,
+  encodeRaw,
+  flipBits,
+  rawSha256,
+  randomFingerprint,
+  referencePostings,
+  seeded,
+} from '../dist/fingerprint/identify/index.js';
 import { CopyWriter } from '../dist/registry/import/pg-copy.js';
 
-const SIZES = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number).sort((a, b) => a - b);
+const SIZES = (process.env.BENCH_SIZES ?? '10000,100000')
+  .split(',')
+  .map(Number)
+  .sort((a, b) => a - b);
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 1450);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
 const BRUTE = Number(process.env.BENCH_BRUTE ?? 200);
@@ -28,8 +41,12 @@ const fingerprintOf = (i) => randomFingerprint(ITEMS, seeded(i + 1));
 
 async function fillSqlite(db, from, to) {
   const raw = db.raw;
-  const rec = raw.prepare("INSERT INTO recordings (id, kind, isrc, title, display_artist, search_text, created_at, updated_at) VALUES (?, 'sound', NULL, ?, 'Bench', '', ?, ?)");
-  const fp = raw.prepare('INSERT INTO fingerprints (recording_id, fp_no, items, duration_ms, raw, raw_sha256, source, enrolled_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)');
+  const rec = raw.prepare(
+    "INSERT INTO recordings (id, kind, isrc, title, display_artist, search_text, created_at, updated_at) VALUES (?, 'sound', NULL, ?, 'Bench', '', ?, ?)",
+  );
+  const fp = raw.prepare(
+    'INSERT INTO fingerprints (recording_id, fp_no, items, duration_ms, raw, raw_sha256, source, enrolled_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?)',
+  );
   const post = raw.prepare('INSERT INTO fingerprint_index (hash_key, fp_no, position) VALUES (?, ?, ?)');
   const batch = raw.transaction((a, b) => {
     for (let i = a; i < b; i++) {
@@ -46,14 +63,42 @@ async function fillPostgres(db, from, to) {
   const client = await db.pool.connect();
   try {
     await client.query('BEGIN');
-    const rec = CopyWriter.start(client, 'recordings', ['id', 'kind', 'isrc', 'title', 'display_artist', 'search_text', 'created_at', 'updated_at']);
-    for (let i = from; i < to; i++) rec.row([`bench-${i}`, 'sound', null, `Bench ${i}`, 'Bench', '', NOW, NOW]);
+    const rec = CopyWriter.start(client, 'recordings', [
+      'id',
+      'kind',
+      'isrc',
+      'title',
+      'display_artist',
+      'search_text',
+      'created_at',
+      'updated_at',
+    ]);
+    for (let i = from; i < to; i++)
+      rec.row([`bench-${i}`, 'sound', null, `Bench ${i}`, 'Bench', '', NOW, NOW]);
     await rec.end();
-    const fp = CopyWriter.start(client, 'fingerprints', ['recording_id', 'fp_no', 'items', 'duration_ms', 'raw', 'raw_sha256', 'source', 'enrolled_at']);
+    const fp = CopyWriter.start(client, 'fingerprints', [
+      'recording_id',
+      'fp_no',
+      'items',
+      'duration_ms',
+      'raw',
+      'raw_sha256',
+      'source',
+      'enrolled_at',
+    ]);
     const post = CopyWriter.start.bind(null, client, 'fingerprint_index', ['hash_key', 'fp_no', 'position']);
     for (let i = from; i < to; i++) {
       const f = fingerprintOf(i);
-      fp.row([`bench-${i}`, i + 1, f.length, Math.round(f.length * 123.8), encodeRaw(f), rawSha256(f), null, NOW]);
+      fp.row([
+        `bench-${i}`,
+        i + 1,
+        f.length,
+        Math.round(f.length * 123.8),
+        encodeRaw(f),
+        rawSha256(f),
+        null,
+        NOW,
+      ]);
     }
     await fp.end();
     const p = post();
@@ -83,7 +128,12 @@ async function timeQueries(service, n) {
     if (m[0]?.recordingId === `bench-${which}` && m[0].offset === at) found++;
   }
   times.sort((a, b) => a - b);
-  return { size: n, medianMs: +pct(times, 0.5).toFixed(3), p99Ms: +pct(times, 0.99).toFixed(3), found: found / QUERIES };
+  return {
+    size: n,
+    medianMs: +pct(times, 0.5).toFixed(3),
+    p99Ms: +pct(times, 0.99).toFixed(3),
+    found: found / QUERIES,
+  };
 }
 
 function bruteMsPerFingerprint() {
@@ -97,17 +147,24 @@ function bruteMsPerFingerprint() {
 
 async function runDialect(name, url, cleanup) {
   const ctx = await createContext(toConfig({ databaseUrl: url, logLevel: 'silent' }));
-  const service = new FingerprintService({ store: new KyselyFingerprintStore(ctx.db.kysely), source: { fingerprintFile: () => Promise.reject(new Error('unused')) } });
+  const service = new FingerprintService({
+    store: new KyselyFingerprintStore(ctx.db.kysely),
+    source: { fingerprintFile: () => Promise.reject(new Error('unused')) },
+  });
   const rows = [];
   try {
     let have = 0;
     for (const n of SIZES) {
       const t0 = performance.now();
       await (ctx.db.kind === 'sqlite' ? fillSqlite(ctx.db, have, n) : fillPostgres(ctx.db, have, n));
-      log(`${name}: ${n} recordings enrolled (+${n - have} in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+      log(
+        `${name}: ${n} recordings enrolled (+${n - have} in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+      );
       have = n;
       const r = await timeQueries(service, n);
-      log(`${name} N=${n}: median ${r.medianMs} ms, p99 ${r.p99Ms} ms, found at the right offset ${(r.found * 100).toFixed(1)}%`);
+      log(
+        `${name} N=${n}: median ${r.medianMs} ms, p99 ${r.p99Ms} ms, found at the right offset ${(r.found * 100).toFixed(1)}%`,
+      );
       rows.push(r);
     }
   } finally {
@@ -119,7 +176,9 @@ async function runDialect(name, url, cleanup) {
 
 const results = {};
 const dir = mkdtempSync(join(tmpdir(), 'tdmr-fp-bench-'));
-results.sqlite = await runDialect('SQLite', `sqlite:${join(dir, 'bench.db')}`, async () => rmSync(dir, { recursive: true, force: true }));
+results.sqlite = await runDialect('SQLite', `sqlite:${join(dir, 'bench.db')}`, async () =>
+  rmSync(dir, { recursive: true, force: true }),
+);
 if (process.env.TEST_DATABASE_URL) {
   const { default: pg } = await import('pg');
   const schema = `fpbench_${process.pid}`;
@@ -138,7 +197,14 @@ const summary = {};
 for (const [k, rows] of Object.entries(results)) {
   const first = rows[0];
   const last = rows[rows.length - 1];
-  summary[k] = { rows, growth: +((last.medianMs / first.medianMs) / (last.size / first.size)).toFixed(3), bruteForceMs: +(brute * largest).toFixed(1), ratio: +((brute * largest) / last.medianMs).toFixed(1) };
-  log(`${k}: median x${(last.medianMs / first.medianMs).toFixed(2)} for x${last.size / first.size} recordings (growth ${summary[k].growth}); brute force ${summary[k].bruteForceMs} ms per query at N=${largest} -> index is ${summary[k].ratio}x faster`);
+  summary[k] = {
+    rows,
+    growth: +(last.medianMs / first.medianMs / (last.size / first.size)).toFixed(3),
+    bruteForceMs: +(brute * largest).toFixed(1),
+    ratio: +((brute * largest) / last.medianMs).toFixed(1),
+  };
+  log(
+    `${k}: median x${(last.medianMs / first.medianMs).toFixed(2)} for x${last.size / first.size} recordings (growth ${summary[k].growth}); brute force ${summary[k].bruteForceMs} ms per query at N=${largest} -> index is ${summary[k].ratio}x faster`,
+  );
 }
 console.log(JSON.stringify({ bench: 'fingerprint-identify', items: ITEMS, queries: QUERIES, ...summary }));

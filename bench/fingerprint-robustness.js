@@ -10,7 +10,13 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FingerprintService, FpcalcSource, MemoryFingerprintStore, compare, seeded } from '../dist/fingerprint/identify/index.js';
+import {
+  FingerprintService,
+  FpcalcSource,
+  MemoryFingerprintStore,
+  compare,
+  seeded,
+} from '../dist/fingerprint/identify/index.js';
 import { VARIANTS, duration, excerpt, noise, variant } from './lib/audio-variants.js';
 import { synthTrack } from './lib/synth-music.js';
 
@@ -36,7 +42,13 @@ const synth = (seed) => {
   return file;
 };
 const blupiDir = '/usr/share/planetblupi/music';
-const blupi = existsSync(blupiDir) ? readdirSync(blupiDir).filter((f) => f.endsWith('.ogg')).sort().slice(0, BLUPI).map((f) => join(blupiDir, f)) : [];
+const blupi = existsSync(blupiDir)
+  ? readdirSync(blupiDir)
+      .filter((f) => f.endsWith('.ogg'))
+      .sort()
+      .slice(0, BLUPI)
+      .map((f) => join(blupiDir, f))
+  : [];
 log(`corpus: ${TRACKS} synthetic + ${blupi.length} planetblupi enrolled, ${UNRELATED} synthetic unrelated`);
 const enrolledFiles = [...blupi, ...Array.from({ length: TRACKS }, (_, i) => synth(i + 1))];
 const unrelatedFiles = Array.from({ length: UNRELATED }, (_, i) => synth(1000 + i));
@@ -67,7 +79,17 @@ async function query(file, meta) {
     const a = compare(fp.raw, expected.raw);
     baseline = Math.abs(a.offset) <= 80 && a.score > 0.4;
   }
-  queries.push({ ...meta, top: top && { recording: top.recordingId, ber: top.ber, span: top.query.end - top.query.start, score: top.score, offset: top.offset }, baseline });
+  queries.push({
+    ...meta,
+    top: top && {
+      recording: top.recordingId,
+      ber: top.ber,
+      span: top.query.end - top.query.start,
+      score: top.score,
+      offset: top.offset,
+    },
+    baseline,
+  });
 }
 
 let n = 0;
@@ -75,7 +97,14 @@ for (const r of refs) {
   for (let e = 0; e < EXCERPTS; e++) {
     const offset = rnd() * Math.max(0, r.duration - 31);
     const cut = excerpt(r.file, offset, 30, join(tmp, `cut.wav`));
-    for (const v of VARIANTS) await query(variant(cut, v, join(tmp, `q-${v}`)), { kind: 'positive', variant: v, half: r.half, recording: r.id, expectedOffset: Math.round((offset * 11025) / 1365) });
+    for (const v of VARIANTS)
+      await query(variant(cut, v, join(tmp, `q-${v}`)), {
+        kind: 'positive',
+        variant: v,
+        half: r.half,
+        recording: r.id,
+        expectedOffset: Math.round((offset * 11025) / 1365),
+      });
     n++;
   }
   log(`positives: ${n}/${refs.length * EXCERPTS} excerpts`);
@@ -84,63 +113,128 @@ for (const [i, file] of unrelatedFiles.entries()) {
   const d = duration(file);
   for (let e = 0; e < EXCERPTS; e++) {
     const cut = excerpt(file, rnd() * Math.max(0, d - 31), 30, join(tmp, 'cut.wav'));
-    for (const v of VARIANTS) await query(variant(cut, v, join(tmp, `q-${v}`)), { kind: 'unrelated-track', variant: v, half: i % 2 === 0 ? 'A' : 'B', recording: null });
+    for (const v of VARIANTS)
+      await query(variant(cut, v, join(tmp, `q-${v}`)), {
+        kind: 'unrelated-track',
+        variant: v,
+        half: i % 2 === 0 ? 'A' : 'B',
+        recording: null,
+      });
   }
   // Cheap extra negatives: every 30 s window (2 s apart) of the unrelated track's own fingerprint.
   const fp = await source.fingerprintFile(file, { maxSeconds: 0 });
   for (let at = 0; at + 242 <= fp.raw.length; at += 16) {
     const matches = await service.identify(fp.raw.slice(at, at + 242), { thresholds: LOOSE, minVotes: 1 });
     const top = matches[0];
-    queries.push({ kind: 'unrelated-window', variant: 'none', half: i % 2 === 0 ? 'A' : 'B', recording: null, top: top ? { recording: top.recordingId, ber: top.ber, span: top.query.end - top.query.start, score: top.score, offset: top.offset } : null });
+    queries.push({
+      kind: 'unrelated-window',
+      variant: 'none',
+      half: i % 2 === 0 ? 'A' : 'B',
+      recording: null,
+      top: top
+        ? {
+            recording: top.recordingId,
+            ber: top.ber,
+            span: top.query.end - top.query.start,
+            score: top.score,
+            offset: top.offset,
+          }
+        : null,
+    });
   }
 }
 for (const [i, kind] of ['white', 'pink', 'silence', 'white', 'pink', 'silence'].entries()) {
-  await query(noise(kind, 30, join(tmp, `noise-${i}.wav`)), { kind: `noise-${kind}`, variant: 'none', half: i < 3 ? 'A' : 'B', recording: null });
+  await query(noise(kind, 30, join(tmp, `noise-${i}.wav`)), {
+    kind: `noise-${kind}`,
+    variant: 'none',
+    half: i < 3 ? 'A' : 'B',
+    recording: null,
+  });
 }
 
 // Every query's numbers, for re-analysis without re-running.
 writeFileSync(join(work, 'queries.json'), JSON.stringify(queries));
 
 // Calibration on half A: the largest recall with no false match; among the rules that tie, the middle one.
-const accept = (q, t) => q.top !== null && q.top.ber <= t.maxBer && q.top.span >= t.minSpanSeconds && q.top.score >= t.minScore;
+const accept = (q, t) =>
+  q.top !== null && q.top.ber <= t.maxBer && q.top.span >= t.minSpanSeconds && q.top.score >= t.minScore;
 const correct = (q, t) => accept(q, t) && q.top.recording === q.recording;
 const half = (h) => queries.filter((q) => q.half === h);
 function measure(qs, t) {
   const pos = qs.filter((q) => q.kind === 'positive');
   const neg = qs.filter((q) => q.kind !== 'positive');
   const wrong = pos.filter((q) => accept(q, t) && q.top.recording !== q.recording).length;
-  return { positives: pos.length, recall: pos.filter((q) => correct(q, t)).length / Math.max(1, pos.length), negatives: neg.length, falseMatches: neg.filter((q) => accept(q, t)).length + wrong, wrongRecording: wrong };
+  return {
+    positives: pos.length,
+    recall: pos.filter((q) => correct(q, t)).length / Math.max(1, pos.length),
+    negatives: neg.length,
+    falseMatches: neg.filter((q) => accept(q, t)).length + wrong,
+    wrongRecording: wrong,
+  };
 }
 const grid = [];
-for (let b = 0.1; b <= 0.351; b += 0.01) for (let s = 2; s <= 20; s += 1) grid.push({ maxBer: Math.round(b * 100) / 100, minSpanSeconds: s, minScore: 0 });
+for (let b = 0.1; b <= 0.351; b += 0.01)
+  for (let s = 2; s <= 20; s += 1)
+    grid.push({ maxBer: Math.round(b * 100) / 100, minSpanSeconds: s, minScore: 0 });
 const scored = grid.map((t) => ({ t, m: measure(half('A'), t) })).filter((x) => x.m.falseMatches === 0);
 const bestRecall = Math.max(...scored.map((x) => x.m.recall));
 const tied = scored.filter((x) => x.m.recall === bestRecall).map((x) => x.t);
 const bers = [...new Set(tied.map((t) => t.maxBer))].sort((a, b) => a - b);
 const maxBer = bers[Math.floor(bers.length / 2)];
-const spans = tied.filter((t) => t.maxBer === maxBer).map((t) => t.minSpanSeconds).sort((a, b) => a - b);
+const spans = tied
+  .filter((t) => t.maxBer === maxBer)
+  .map((t) => t.minSpanSeconds)
+  .sort((a, b) => a - b);
 const chosen = { maxBer, minSpanSeconds: spans[Math.floor(spans.length / 2)], minScore: 0 };
-log(`calibrated on half A: ${JSON.stringify(chosen)} (recall ${bestRecall.toFixed(4)}, ${tied.length} rules tie)`);
+log(
+  `calibrated on half A: ${JSON.stringify(chosen)} (recall ${bestRecall.toFixed(4)}, ${tied.length} rules tie)`,
+);
 
 const test = half('B');
 const rows = [];
 for (const v of VARIANTS) {
   const qs = test.filter((q) => q.kind === 'positive' && q.variant === v);
   const m = measure(qs, chosen);
-  const offsetOk = qs.filter((q) => correct(q, chosen) && Math.abs(q.top.offset - q.expectedOffset) <= 1).length;
-  const bers = qs.filter((q) => q.top).map((q) => q.top.ber).sort((a, b) => a - b);
-  rows.push({ variant: v, queries: qs.length, recall: m.recall, offsetExact: offsetOk / Math.max(1, qs.length), medianBer: bers[Math.floor(bers.length / 2)] ?? null, maxBer: bers[bers.length - 1] ?? null, baselineRecall: qs.filter((q) => q.baseline).length / Math.max(1, qs.length) });
+  const offsetOk = qs.filter(
+    (q) => correct(q, chosen) && Math.abs(q.top.offset - q.expectedOffset) <= 1,
+  ).length;
+  const bers = qs
+    .filter((q) => q.top)
+    .map((q) => q.top.ber)
+    .sort((a, b) => a - b);
+  rows.push({
+    variant: v,
+    queries: qs.length,
+    recall: m.recall,
+    offsetExact: offsetOk / Math.max(1, qs.length),
+    medianBer: bers[Math.floor(bers.length / 2)] ?? null,
+    maxBer: bers[bers.length - 1] ?? null,
+    baselineRecall: qs.filter((q) => q.baseline).length / Math.max(1, qs.length),
+  });
 }
 const negKinds = [...new Set(test.filter((q) => q.kind !== 'positive').map((q) => q.kind))];
 const negatives = negKinds.map((k) => {
   const qs = test.filter((q) => q.kind === k);
-  const bers = qs.filter((q) => q.top).map((q) => q.top.ber).sort((a, b) => a - b);
-  return { kind: k, queries: qs.length, falseMatches: qs.filter((q) => accept(q, chosen)).length, lowestBer: bers[0] ?? null };
+  const bers = qs
+    .filter((q) => q.top)
+    .map((q) => q.top.ber)
+    .sort((a, b) => a - b);
+  return {
+    kind: k,
+    queries: qs.length,
+    falseMatches: qs.filter((q) => accept(q, chosen)).length,
+    lowestBer: bers[0] ?? null,
+  };
 });
 const all = measure(test, chosen);
-const baselineRecall = test.filter((q) => q.kind === 'positive' && q.baseline).length / Math.max(1, all.positives);
-for (const r of rows) console.log(`${r.variant.padEnd(11)} recall ${(r.recall * 100).toFixed(2)}%  offset ±1 ${(r.offsetExact * 100).toFixed(1)}%  BER median ${r.medianBer}  max ${r.maxBer}  (AcoustID-style lookup ${(r.baselineRecall * 100).toFixed(1)}%)`);
-for (const r of negatives) console.log(`${r.kind.padEnd(17)} ${r.falseMatches}/${r.queries} false matches, lowest BER ${r.lowestBer}`);
+const baselineRecall =
+  test.filter((q) => q.kind === 'positive' && q.baseline).length / Math.max(1, all.positives);
+for (const r of rows)
+  console.log(
+    `${r.variant.padEnd(11)} recall ${(r.recall * 100).toFixed(2)}%  offset ±1 ${(r.offsetExact * 100).toFixed(1)}%  BER median ${r.medianBer}  max ${r.maxBer}  (AcoustID-style lookup ${(r.baselineRecall * 100).toFixed(1)}%)`,
+  );
+for (const r of negatives)
+  console.log(`${r.kind.padEnd(17)} ${r.falseMatches}/${r.queries} false matches, lowest BER ${r.lowestBer}`);
 rmSync(tmp, { recursive: true, force: true });
 console.log(
   JSON.stringify({

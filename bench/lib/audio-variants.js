@@ -4,8 +4,15 @@
 import { spawnSync } from 'node:child_process';
 
 function run(cmd, args) {
-  const r = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 16 << 20 });
-  if (r.status !== 0) throw new Error(`${cmd} failed: ${(r.stderr || r.error?.message || '').trim().split('\n').slice(-2).join(' ')}`);
+  const r = spawnSync(cmd, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 16 << 20,
+  });
+  if (r.status !== 0)
+    throw new Error(
+      `${cmd} failed: ${(r.stderr || r.error?.message || '').trim().split('\n').slice(-2).join(' ')}`,
+    );
   return r;
 }
 
@@ -21,7 +28,22 @@ export function rms(file) {
 
 /** Writes a WAV excerpt of `seconds` from `offset` of `src`. */
 export function excerpt(src, offset, seconds, out) {
-  run('ffmpeg', ['-v', 'error', '-y', '-ss', offset.toFixed(3), '-t', String(seconds), '-i', src, '-ac', '2', '-ar', '44100', out]);
+  run('ffmpeg', [
+    '-v',
+    'error',
+    '-y',
+    '-ss',
+    offset.toFixed(3),
+    '-t',
+    String(seconds),
+    '-i',
+    src,
+    '-ac',
+    '2',
+    '-ar',
+    '44100',
+    out,
+  ]);
   return out;
 }
 
@@ -44,7 +66,20 @@ export function variant(src, name, outBase) {
     case 'noise-30dB': {
       // Uniform white noise of peak a has RMS a/sqrt(3): scale it to the signal's RMS minus 30 dB.
       const a = Math.min(1, rms(src) * 10 ** (-30 / 20) * Math.sqrt(3));
-      run('ffmpeg', ['-v', 'error', '-y', '-i', src, '-f', 'lavfi', '-i', `anoisesrc=a=${a.toFixed(6)}:c=white:r=44100:seed=7`, '-filter_complex', '[1:a]aformat=channel_layouts=stereo[n];[0:a][n]amix=inputs=2:duration=first:normalize=0', `${outBase}.wav`]);
+      run('ffmpeg', [
+        '-v',
+        'error',
+        '-y',
+        '-i',
+        src,
+        '-f',
+        'lavfi',
+        '-i',
+        `anoisesrc=a=${a.toFixed(6)}:c=white:r=44100:seed=7`,
+        '-filter_complex',
+        '[1:a]aformat=channel_layouts=stereo[n];[0:a][n]amix=inputs=2:duration=first:normalize=0',
+        `${outBase}.wav`,
+      ]);
       return `${outBase}.wav`;
     }
     default:
@@ -54,12 +89,27 @@ export function variant(src, name, outBase) {
 
 /** Seconds of audio in a file (ffprobe). */
 export function duration(file) {
-  return Number(run('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', file]).stdout.trim());
+  return Number(
+    run('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', file]).stdout.trim(),
+  );
 }
 
 /** White or pink noise, or silence, of `seconds`, as a WAV. */
 export function noise(kind, seconds, out) {
   if (kind === 'silence') run('sox', ['-n', '-r', '44100', '-c', '2', out, 'trim', '0', String(seconds)]);
-  else run('sox', ['-n', '-r', '44100', '-c', '2', out, 'synth', String(seconds), kind === 'pink' ? 'pinknoise' : 'whitenoise', 'vol', '0.3']);
+  else
+    run('sox', [
+      '-n',
+      '-r',
+      '44100',
+      '-c',
+      '2',
+      out,
+      'synth',
+      String(seconds),
+      kind === 'pink' ? 'pinknoise' : 'whitenoise',
+      'vol',
+      '0.3',
+    ]);
   return out;
 }

@@ -47,7 +47,8 @@ export function synthTrack(out, seed, seconds) {
   const root = 48 + Math.floor(r() * 12);
   const scale = pick(SCALES);
   const lead = pick(LEADS);
-  const degree = (d) => root + 12 * Math.floor(d / scale.length) + scale[((d % scale.length) + scale.length) % scale.length];
+  const degree = (d) =>
+    root + 12 * Math.floor(d / scale.length) + scale[((d % scale.length) + scale.length) % scale.length];
   const bars = Math.ceil(seconds / (4 * beat));
   const melody = [];
   const pad = [];
@@ -57,24 +58,83 @@ export function synthTrack(out, seed, seconds) {
   for (let b = 0; b < bars; b++) {
     const chordRoot = pick([0, 3, 4, 5, 1, 2]);
     const chord = [0, 2, 4].map((k) => hz(degree(chordRoot + k) + 12));
-    pad.push(['synth', sec(4 * beat), 'sine', chord[0], 'synth', sec(4 * beat), 'sine', 'mix', chord[1], 'synth', sec(4 * beat), 'triangle', 'mix', chord[2], 'fade', '0.05', sec(4 * beat), '0.2']);
-    bass.push(['synth', sec(2 * beat), 'square', hz(degree(chordRoot) - 12), 'fade', '0', sec(2 * beat), sec(beat)]);
-    bass.push(['synth', sec(2 * beat), 'square', hz(degree(chordRoot + (r() < 0.5 ? 4 : 0)) - 12), 'fade', '0', sec(2 * beat), sec(beat)]);
+    pad.push([
+      'synth',
+      sec(4 * beat),
+      'sine',
+      chord[0],
+      'synth',
+      sec(4 * beat),
+      'sine',
+      'mix',
+      chord[1],
+      'synth',
+      sec(4 * beat),
+      'triangle',
+      'mix',
+      chord[2],
+      'fade',
+      '0.05',
+      sec(4 * beat),
+      '0.2',
+    ]);
+    bass.push([
+      'synth',
+      sec(2 * beat),
+      'square',
+      hz(degree(chordRoot) - 12),
+      'fade',
+      '0',
+      sec(2 * beat),
+      sec(beat),
+    ]);
+    bass.push([
+      'synth',
+      sec(2 * beat),
+      'square',
+      hz(degree(chordRoot + (r() < 0.5 ? 4 : 0)) - 12),
+      'fade',
+      '0',
+      sec(2 * beat),
+      sec(beat),
+    ]);
     let t = 0;
     while (t < 4 - 1e-9) {
       const len = Math.min(4 - t, pick([0.5, 0.5, 1, 0.25, 1.5]));
       d += pick([-2, -1, -1, 1, 1, 2, 3, -3, 0]);
       d = Math.max(0, Math.min(12, d));
       if (r() < 0.12) melody.push(['synth', sec(len * beat), 'sine', '1', 'vol', '0']);
-      else melody.push(['synth', sec(len * beat), lead, hz(degree(d) + 12), 'fade', '0.005', sec(len * beat), sec(len * beat * 0.6)]);
+      else
+        melody.push([
+          'synth',
+          sec(len * beat),
+          lead,
+          hz(degree(d) + 12),
+          'fade',
+          '0.005',
+          sec(len * beat),
+          sec(len * beat * 0.6),
+        ]);
       t += len;
     }
     for (let k = 0; k < 8; k++) {
       const hit = k % 4 === 0 || (k % 2 === 1 && r() < 0.6) || r() < 0.25;
       const half = sec(beat / 2);
       if (!hit) drums.push(['synth', half, 'sine', '1', 'vol', '0']);
-      else if (k % 4 === 0) drums.push(['synth', half, 'sine', '90-40', 'fade', '0', half, sec(beat / 2 - 0.01)]);
-      else drums.push(['synth', half, pick(['whitenoise', 'pinknoise']), 'fade', '0', half, sec(beat / 2 - 0.02), 'vol', '0.5']);
+      else if (k % 4 === 0)
+        drums.push(['synth', half, 'sine', '90-40', 'fade', '0', half, sec(beat / 2 - 0.01)]);
+      else
+        drums.push([
+          'synth',
+          half,
+          pick(['whitenoise', 'pinknoise']),
+          'fade',
+          '0',
+          half,
+          sec(beat / 2 - 0.02),
+          'vol',
+          '0.5',
+        ]);
     }
   }
   const dir = mkdtempSync(join(tmpdir(), 'tdmr-synth-'));
@@ -94,7 +154,29 @@ export function synthTrack(out, seed, seconds) {
       return file;
     };
     const files = [voice('melody', melody), voice('pad', pad), voice('bass', bass), voice('drums', drums)];
-    run(['-m', '-v', '0.35', files[0], '-v', '0.2', files[1], '-v', '0.25', files[2], '-v', '0.3', files[3], '-r', '44100', '-c', '2', out, 'trim', '0', sec(seconds)]);
+    run([
+      '-m',
+      '-v',
+      '0.35',
+      files[0],
+      '-v',
+      '0.2',
+      files[1],
+      '-v',
+      '0.25',
+      files[2],
+      '-v',
+      '0.3',
+      files[3],
+      '-r',
+      '44100',
+      '-c',
+      '2',
+      out,
+      'trim',
+      '0',
+      sec(seconds),
+    ]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

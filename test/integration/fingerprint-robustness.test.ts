@@ -52,12 +52,20 @@ describe('identification under re-encoding, gain and noise', () => {
       for (const v of VARIANTS) {
         const fp = await source.fingerprintFile(variant(cut, v, join(dir, `q-${v}`)), { maxSeconds: 0 });
         const m = await service.identify(fp.raw);
-        if (m[0]?.recordingId !== e.id || Math.abs(m[0].offset - Math.round((at * 11025) / 1365)) > 1) misses.push(`${e.id} ${v}: ${JSON.stringify(m[0] ?? null)}`);
+        if (m[0]?.recordingId !== e.id || Math.abs(m[0].offset - Math.round((at * 11025) / 1365)) > 1)
+          misses.push(`${e.id} ${v}: ${JSON.stringify(m[0] ?? null)}`);
       }
     }
     expect(misses).toEqual([]);
     const false_: string[] = [];
-    const negatives = [...unrelated.flatMap((f) => VARIANTS.map((v) => variant(excerpt(f, 5, 20, join(dir, 'ucut.wav')), v, join(dir, `u-${v}`)))), noise('white', 20, join(dir, 'white.wav')), noise('pink', 20, join(dir, 'pink.wav')), noise('silence', 20, join(dir, 'silence.wav'))];
+    const negatives = [
+      ...unrelated.flatMap((f) =>
+        VARIANTS.map((v) => variant(excerpt(f, 5, 20, join(dir, 'ucut.wav')), v, join(dir, `u-${v}`))),
+      ),
+      noise('white', 20, join(dir, 'white.wav')),
+      noise('pink', 20, join(dir, 'pink.wav')),
+      noise('silence', 20, join(dir, 'silence.wav')),
+    ];
     for (const f of negatives) {
       const fp = await source.fingerprintFile(f, { maxSeconds: 0 }).catch(() => null);
       if (fp === null) continue; // silence may be too uniform to decode into items: nothing to match either

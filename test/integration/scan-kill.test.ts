@@ -32,10 +32,16 @@ describe('a killed scan', () => {
     dispose = () => t.dispose();
     db = t.db.url;
     await seedReserved(t.ctx, 'FRZ032600009');
-    expect((await tdmr('--db', db, 'fingerprint', 'enroll', '--isrc', 'FRZ032600009', audio.tracks[0]!)).code).toBe(0);
+    expect(
+      (await tdmr('--db', db, 'fingerprint', 'enroll', '--isrc', 'FRZ032600009', audio.tracks[0]!)).code,
+    ).toBe(0);
     target = join(dir, 'scan');
     mkdirSync(target);
-    for (let i = 0; i < FILES; i++) copyFileSync(i % 2 === 0 ? audio.clip : audio.tracks[1]!, join(target, `f${String(i).padStart(2, '0')}${i % 2 === 0 ? '.mp3' : '.wav'}`));
+    for (let i = 0; i < FILES; i++)
+      copyFileSync(
+        i % 2 === 0 ? audio.clip : audio.tracks[1]!,
+        join(target, `f${String(i).padStart(2, '0')}${i % 2 === 0 ? '.mp3' : '.wav'}`),
+      );
   });
   afterAll(async () => {
     await dispose();
@@ -62,13 +68,24 @@ describe('a killed scan', () => {
     expect(before).toBeGreaterThanOrEqual(3);
     expect(before).toBeLessThan(FILES);
 
-    const again = spawnSync(process.execPath, [...args.slice(0, 3), '--json', ...args.slice(3)], { cwd: ROOT, encoding: 'utf8' });
+    const again = spawnSync(process.execPath, [...args.slice(0, 3), '--json', ...args.slice(3)], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(again.status, again.stderr).toBe(1);
-    const res = JSON.parse(again.stdout) as { files: number; scanned: number; skipped: number; reserved: number };
+    const res = JSON.parse(again.stdout) as {
+      files: number;
+      scanned: number;
+      skipped: number;
+      reserved: number;
+    };
     expect(res.skipped).toBe(before);
     expect(res.scanned).toBe(FILES - before);
     expect(res.reserved).toBe(FILES / 2);
-    const paths = readFileSync(out, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { path: string }).path);
+    const paths = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { path: string }).path);
     expect(paths).toHaveLength(FILES);
     expect(new Set(paths).size).toBe(FILES);
   });

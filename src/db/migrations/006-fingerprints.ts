@@ -28,9 +28,16 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('fp_no', 'integer', (c) => c.notNull())
     .addColumn('position', 'integer', (c) => c.notNull());
   if (dialect === 'sqlite') {
-    await index.addPrimaryKeyConstraint('fingerprint_index_pk', ['hash_key', 'fp_no', 'position']).modifyEnd(sql`WITHOUT ROWID`).execute();
+    await index
+      .addPrimaryKeyConstraint('fingerprint_index_pk', ['hash_key', 'fp_no', 'position'])
+      .modifyEnd(sql`WITHOUT ROWID`)
+      .execute();
   } else {
     await index.execute();
-    await db.schema.createIndex('fingerprint_index_key_idx').on('fingerprint_index').columns(['hash_key', 'fp_no', 'position']).execute();
+    await db.schema
+      .createIndex('fingerprint_index_key_idx')
+      .on('fingerprint_index')
+      .columns(['hash_key', 'fp_no', 'position'])
+      .execute();
   }
 }

@@ -72,14 +72,20 @@ describe('compare', () => {
 
   it('property: an excerpt with at most 8% of bits flipped, at any offset, is found at that offset', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 31 }), fc.integer({ min: 120, max: 260 }), fc.double({ min: 0, max: 0.08, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (seed, len, rate, where) => {
-        const r = seeded(seed);
-        const full = randomFingerprint(len + 50 + Math.floor(r() * 1500), r);
-        const at = Math.floor(where * (full.length - len));
-        const a = compare(flipBits(full.slice(at, at + len), rate, r), full);
-        expect(a.offset).toBe(at);
-        expect(isMatch(a)).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 }),
+        fc.integer({ min: 120, max: 260 }),
+        fc.double({ min: 0, max: 0.08, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (seed, len, rate, where) => {
+          const r = seeded(seed);
+          const full = randomFingerprint(len + 50 + Math.floor(r() * 1500), r);
+          const at = Math.floor(where * (full.length - len));
+          const a = compare(flipBits(full.slice(at, at + len), rate, r), full);
+          expect(a.offset).toBe(at);
+          expect(isMatch(a)).toBe(true);
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -89,7 +89,14 @@ export function alignAt(q: Uint32Array, r: Uint32Array, offset: number): Alignme
       reference: { start: itemsToSeconds(qs + offset), end: itemsToSeconds(qe + offset) },
     };
   }
-  return { offset, offsetSeconds: Math.round(offset * ITEM_SECONDS * 1000) / 1000, overlap, ber, score, matched };
+  return {
+    offset,
+    offsetSeconds: Math.round(offset * ITEM_SECONDS * 1000) / 1000,
+    overlap,
+    ber,
+    score,
+    matched,
+  };
 }
 
 /** How good an alignment is, for choosing between offsets: matched length weighted by agreement. */
@@ -112,7 +119,10 @@ export function votedOffsets(q: Uint32Array, r: Uint32Array, limit = 3): number[
     if (q[i] === SILENCE_ITEM) continue;
     for (const j of positions.get(hashKey(q[i]!)) ?? []) votes.set(j - i, (votes.get(j - i) ?? 0) + 1);
   }
-  return [...votes].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit).map(([d]) => d);
+  return [...votes]
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, limit)
+    .map(([d]) => d);
 }
 
 /**
@@ -140,7 +150,8 @@ export function compare(query: Uint32Array, reference: Uint32Array, options: Com
       seen.add(d);
       const a = alignAt(query, reference, d);
       if (a.overlap < minOverlap) continue;
-      if (best === null || quality(a) > quality(best) || (quality(a) === quality(best) && a.ber < best.ber)) best = a;
+      if (best === null || quality(a) > quality(best) || (quality(a) === quality(best) && a.ber < best.ber))
+        best = a;
     }
   }
   return best ?? alignAt(query, reference, 0);

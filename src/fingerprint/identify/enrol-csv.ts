@@ -31,17 +31,27 @@ export function parseEnrolCsv(text: string): { rows: EnrolLine[]; problems: Enro
       const records: string[][] = parse(raw, { relax_column_count: true });
       cells = records[0] ?? [];
     } catch (e) {
-      problems.push({ line, field: 'line', reason: `not a CSV line: ${(e as Error).message.replace(/ at line \d+/, '')}` });
+      problems.push({
+        line,
+        field: 'line',
+        reason: `not a CSV line: ${(e as Error).message.replace(/ at line \d+/, '')}`,
+      });
       return;
     }
-    if (line === 1 && cells[0]?.trim().toLowerCase() === 'isrc' && cells[1]?.trim().toLowerCase() === 'path') return;
+    if (line === 1 && cells[0]?.trim().toLowerCase() === 'isrc' && cells[1]?.trim().toLowerCase() === 'path')
+      return;
     if (cells.length !== 2) {
       problems.push({ line, field: 'line', reason: `expected 2 fields (isrc,path), got ${cells.length}` });
       return;
     }
     const isrc = parseIsrc(cells[0]!);
     const path = cells[1]!.trim();
-    if (!isrc.ok) problems.push({ line, field: 'isrc', reason: `not a valid ISRC ${JSON.stringify(cells[0])}: ${isrc.reason}` });
+    if (!isrc.ok)
+      problems.push({
+        line,
+        field: 'isrc',
+        reason: `not a valid ISRC ${JSON.stringify(cells[0])}: ${isrc.reason}`,
+      });
     else if (path === '') problems.push({ line, field: 'path', reason: 'empty path' });
     else rows.push({ line, isrc: isrc.value, path });
   });

@@ -5,7 +5,13 @@ import { randomFingerprint, seeded } from './synthetic.js';
 
 describe('inverted index keys and voting', () => {
   it('indexes the top 28 bits of every item, skipping silence, runs and over-repeated keys', () => {
-    const raw = Uint32Array.from([0x10, 0x1f, SILENCE_ITEM, 0x20, ...Array.from({ length: 80 }, (_, i) => (i % 2 === 0 ? 0x30 : 0x40))]);
+    const raw = Uint32Array.from([
+      0x10,
+      0x1f,
+      SILENCE_ITEM,
+      0x20,
+      ...Array.from({ length: 80 }, (_, i) => (i % 2 === 0 ? 0x30 : 0x40)),
+    ]);
     const p = referencePostings(raw);
     expect(p[0]).toEqual({ key: hashKey(0x10), position: 0 });
     expect(p.some((x) => x.position === 1)).toBe(false); // same top 28 bits as item 0

@@ -78,7 +78,11 @@ export interface VoteOptions {
 }
 
 /** Offset voting: a histogram of (reference position − query position) per fingerprint, its peaks ranked. */
-export function vote(query: Map<number, number[]>, hits: Iterable<IndexHit>, options: VoteOptions = {}): Candidate[] {
+export function vote(
+  query: Map<number, number[]>,
+  hits: Iterable<IndexHit>,
+  options: VoteOptions = {},
+): Candidate[] {
   const histograms = new Map<number, Map<number, number>>();
   for (const h of hits) {
     const at = query.get(h.key);

@@ -4,9 +4,33 @@
  * source. docs/fingerprint-identify.md describes the method, thresholds and measurements.
  */
 export { compare, alignAt, popcount, votedOffsets, type CompareOptions } from './compare.js';
-export { FingerprintService, type EnrolResult, type EnrolLineOutcome, type IdentifyOptions } from './service.js';
-export { DEFAULT_THRESHOLDS, ITEM_SECONDS, SILENCE_ITEM, hashKey, isMatch, itemsToSeconds, type Alignment, type IdentifyMatch, type Span, type Thresholds } from './model.js';
-export { queryKeys, referencePostings, vote, type Candidate, type IndexHit, type Posting, type VoteOptions } from './index-keys.js';
+export {
+  FingerprintService,
+  type EnrolResult,
+  type EnrolLineOutcome,
+  type IdentifyOptions,
+} from './service.js';
+export {
+  DEFAULT_THRESHOLDS,
+  ITEM_SECONDS,
+  SILENCE_ITEM,
+  hashKey,
+  isMatch,
+  itemsToSeconds,
+  type Alignment,
+  type IdentifyMatch,
+  type Span,
+  type Thresholds,
+} from './model.js';
+export {
+  queryKeys,
+  referencePostings,
+  vote,
+  type Candidate,
+  type IndexHit,
+  type Posting,
+  type VoteOptions,
+} from './index-keys.js';
 export { parseEnrolCsv, type EnrolLine, type EnrolLineProblem } from './enrol-csv.js';
 export { FingerprintError, type FingerprintErrorCode } from './errors.js';
 export { FpcalcSource, parseFpcalc, type FileFingerprint, type FingerprintSource } from './source.js';

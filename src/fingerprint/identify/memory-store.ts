@@ -20,16 +20,33 @@ export class MemoryFingerprintStore implements FingerprintStore {
   }
 
   findRecording(by: { isrc: string } | { id: string }): Promise<RecordingRef | null> {
-    const r = 'id' in by ? this.recordings.get(by.id) : [...this.recordings.values()].find((x) => x.isrc === by.isrc);
+    const r =
+      'id' in by ? this.recordings.get(by.id) : [...this.recordings.values()].find((x) => x.isrc === by.isrc);
     return Promise.resolve(r ?? null);
   }
 
   putFingerprint(f: NewFingerprint): Promise<{ fp: number; replaced: boolean }> {
     const old = this.#byRecording.get(f.recordingId);
     const fp = old?.fp ?? this.#next++;
-    if (old !== undefined) for (const [k, hits] of this.#index) this.#index.set(k, hits.filter((h) => h.fp !== fp));
-    const recording = this.recordings.get(f.recordingId) ?? { id: f.recordingId, isrc: null, title: '', artist: '' };
-    this.#byRecording.set(f.recordingId, { fp, recording, raw: f.raw, durationMs: f.durationMs, enrolledAt: f.enrolledAt });
+    if (old !== undefined)
+      for (const [k, hits] of this.#index)
+        this.#index.set(
+          k,
+          hits.filter((h) => h.fp !== fp),
+        );
+    const recording = this.recordings.get(f.recordingId) ?? {
+      id: f.recordingId,
+      isrc: null,
+      title: '',
+      artist: '',
+    };
+    this.#byRecording.set(f.recordingId, {
+      fp,
+      recording,
+      raw: f.raw,
+      durationMs: f.durationMs,
+      enrolledAt: f.enrolledAt,
+    });
     for (const p of f.postings) {
       const list = this.#index.get(p.key) ?? [];
       list.push({ key: p.key, fp, position: p.position });

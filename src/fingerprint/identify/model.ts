@@ -29,7 +29,11 @@ export interface Thresholds {
   minScore: number;
 }
 
-export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({ maxBer: 0.2, minSpanSeconds: 8, minScore: 0 });
+export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = Object.freeze({
+  maxBer: 0.2,
+  minSpanSeconds: 8,
+  minScore: 0,
+});
 
 /** A span of time in seconds, from the start of a fingerprint. */
 export interface Span {
@@ -74,5 +78,9 @@ export interface IdentifyMatch {
 /** True when an alignment passes the thresholds. */
 export function isMatch(a: Alignment, t: Readonly<Thresholds> = DEFAULT_THRESHOLDS): boolean {
   if (a.matched === null) return false;
-  return a.matched.ber <= t.maxBer && a.matched.query.end - a.matched.query.start >= t.minSpanSeconds && a.score >= t.minScore;
+  return (
+    a.matched.ber <= t.maxBer &&
+    a.matched.query.end - a.matched.query.start >= t.minSpanSeconds &&
+    a.score >= t.minScore
+  );
 }

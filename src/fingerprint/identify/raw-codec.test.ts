@@ -12,11 +12,16 @@ describe('raw fingerprint storage form', () => {
     );
   });
   it('hashes the little-endian bytes', () => {
-    expect(rawSha256(Uint32Array.from([1]))).toBe('67abdd721024f0ff4e0b3f4c2fc13bc5bad42d0b7851d456d88d203d15aaa450');
+    expect(rawSha256(Uint32Array.from([1]))).toBe(
+      '67abdd721024f0ff4e0b3f4c2fc13bc5bad42d0b7851d456d88d203d15aaa450',
+    );
     expect(() => decodeRaw('AAA')).toThrow(/multiple of 4/);
   });
   it('reads fpcalc -raw -json output and refuses anything else', () => {
-    expect(parseFpcalc('{"duration": 12.5, "fingerprint": [1, 4294967295]}')).toEqual({ duration: 12.5, raw: Uint32Array.from([1, 4294967295]) });
+    expect(parseFpcalc('{"duration": 12.5, "fingerprint": [1, 4294967295]}')).toEqual({
+      duration: 12.5,
+      raw: Uint32Array.from([1, 4294967295]),
+    });
     expect(parseFpcalc('FINGERPRINT=AQAA')).toBeNull();
     expect(parseFpcalc('{"duration": "x"}')).toBeNull();
   });

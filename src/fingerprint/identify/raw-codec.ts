@@ -17,7 +17,11 @@ export function encodeRaw(raw: Uint32Array): string {
 
 export function decodeRaw(text: string): Uint32Array {
   const b = Buffer.from(text, 'base64');
-  if (b.length % 4 !== 0) throw new FingerprintError('FINGERPRINT_BAD_INPUT', `a stored fingerprint has ${b.length} bytes, not a multiple of 4`);
+  if (b.length % 4 !== 0)
+    throw new FingerprintError(
+      'FINGERPRINT_BAD_INPUT',
+      `a stored fingerprint has ${b.length} bytes, not a multiple of 4`,
+    );
   const out = new Uint32Array(b.length / 4);
   for (let i = 0; i < out.length; i++) out[i] = b.readUInt32LE(i * 4);
   return out;

@@ -38,10 +38,18 @@ export class ScanJournal {
     try {
       header = JSON.parse(head ?? '') as Header;
     } catch {
-      throw new FingerprintError('FINGERPRINT_BAD_STATE', `${journal} line 1 is not a scan journal header; remove it or pass --restart`, { details: { file: journal, line: 1 } });
+      throw new FingerprintError(
+        'FINGERPRINT_BAD_STATE',
+        `${journal} line 1 is not a scan journal header; remove it or pass --restart`,
+        { details: { file: journal, line: 1 } },
+      );
     }
     if (header.target !== target) {
-      throw new FingerprintError('FINGERPRINT_BAD_STATE', `${journal} belongs to a scan of ${header.target}, not ${target}; pass --restart to start over`, { details: { file: journal, line: 1 } });
+      throw new FingerprintError(
+        'FINGERPRINT_BAD_STATE',
+        `${journal} belongs to a scan of ${header.target}, not ${target}; pass --restart to start over`,
+        { details: { file: journal, line: 1 } },
+      );
     }
     const done = new Set(lines.filter((l) => l !== ''));
     // Keep exactly the outcomes the journal confirms, once each.

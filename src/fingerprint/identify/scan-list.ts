@@ -14,14 +14,20 @@ export function scanInputs(target: string): { kind: 'directory' | 'manifest'; pa
   try {
     dir = statSync(target).isDirectory();
   } catch (e) {
-    throw new FingerprintError('FINGERPRINT_BAD_FILE', `no such directory or manifest: ${target}`, { cause: e, details: { file: target } });
+    throw new FingerprintError('FINGERPRINT_BAD_FILE', `no such directory or manifest: ${target}`, {
+      cause: e,
+      details: { file: target },
+    });
   }
   if (dir) return { kind: 'directory', paths: listMediaFiles(target) };
   let text: string;
   try {
     text = readFileSync(target, 'utf8').replace(/^\uFEFF/, '');
   } catch (e) {
-    throw new FingerprintError('FINGERPRINT_BAD_FILE', `cannot read ${target}: ${(e as Error).message}`, { cause: e, details: { file: target } });
+    throw new FingerprintError('FINGERPRINT_BAD_FILE', `cannot read ${target}: ${(e as Error).message}`, {
+      cause: e,
+      details: { file: target },
+    });
   }
   const base = dirname(target);
   const abs = (p: string): string => (isAbsolute(p) ? p : resolve(base, p));
@@ -29,11 +35,24 @@ export function scanInputs(target: string): { kind: 'directory' | 'manifest'; pa
   if (/(^|,)\s*"?path"?\s*(,|$)/i.test(first)) {
     let records: Record<string, string>[];
     try {
-      records = parse<Record<string, string>>(text, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, relax_column_count: true });
+      records = parse<Record<string, string>>(text, {
+        columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+        skip_empty_lines: true,
+        relax_column_count: true,
+      });
     } catch (e) {
-      throw new FingerprintError('FINGERPRINT_BAD_CSV', `${target}: ${(e as Error).message}`, { cause: e, details: { file: target } });
+      throw new FingerprintError('FINGERPRINT_BAD_CSV', `${target}: ${(e as Error).message}`, {
+        cause: e,
+        details: { file: target },
+      });
     }
-    return { kind: 'manifest', paths: records.map((r) => (r.path ?? '').trim()).filter((p) => p !== '').map(abs) };
+    return {
+      kind: 'manifest',
+      paths: records
+        .map((r) => (r.path ?? '').trim())
+        .filter((p) => p !== '')
+        .map(abs),
+    };
   }
   const paths = text
     .split(/\r?\n/)

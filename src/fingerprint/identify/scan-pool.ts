@@ -9,7 +9,8 @@ import { Worker } from 'node:worker_threads';
 import type { ScanJob, ScanJobResult } from './scan-worker.js';
 import type { FingerprintSource } from './source.js';
 
-export type FingerprintResult = { ok: true; duration: number; raw: Uint32Array } | { ok: false; code: string; reason: string };
+export type FingerprintResult =
+  { ok: true; duration: number; raw: Uint32Array } | { ok: false; code: string; reason: string };
 
 export interface Fingerprinter {
   /** How many files to keep in flight. */
@@ -24,7 +25,11 @@ export function inlineFingerprinter(source: FingerprintSource, width = 1): Finge
     fingerprint: (path, maxSeconds) =>
       source.fingerprintFile(path, { maxSeconds }).then(
         (fp): FingerprintResult => ({ ok: true, duration: fp.duration, raw: fp.raw }),
-        (e: unknown): FingerprintResult => ({ ok: false, code: (e as { code?: string }).code ?? 'FINGERPRINT_TOOL_FAILED', reason: (e as Error).message }),
+        (e: unknown): FingerprintResult => ({
+          ok: false,
+          code: (e as { code?: string }).code ?? 'FINGERPRINT_TOOL_FAILED',
+          reason: (e as Error).message,
+        }),
       ),
     close: () => Promise.resolve(),
   };
@@ -51,7 +56,9 @@ export function poolFingerprinter(n: number, o: PoolOptions = {}): Fingerprinter
     w.on('message', (m: ScanJobResult) => {
       const done = pending.get(m.id);
       pending.delete(m.id);
-      done?.(m.ok ? { ok: true, duration: m.duration, raw: m.raw } : { ok: false, code: m.code, reason: m.reason });
+      done?.(
+        m.ok ? { ok: true, duration: m.duration, raw: m.raw } : { ok: false, code: m.code, reason: m.reason },
+      );
     });
     w.on('error', (e) => {
       for (const [id, done] of pending) {

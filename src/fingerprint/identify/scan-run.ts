@@ -46,7 +46,15 @@ export async function runScan(o: ScanOptions): Promise<ScanRun> {
       const found: LookedUp[] = [];
       for (const match of matches) {
         if (match.isrc === null || o.lookup === undefined) {
-          found.push({ match, answer: { error: match.isrc === null ? 'the recording has no ISRC to ask the registry about' : 'no registry lookup was given' } });
+          found.push({
+            match,
+            answer: {
+              error:
+                match.isrc === null
+                  ? 'the recording has no ISRC to ask the registry about'
+                  : 'no registry lookup was given',
+            },
+          });
           continue;
         }
         try {
@@ -55,7 +63,10 @@ export async function runScan(o: ScanOptions): Promise<ScanRun> {
           found.push({ match, answer: { error: `the lookup failed: ${(e as Error).message}` } });
         }
       }
-      outcome = scanOutcome(path, fp.duration, found, o.registry, { ...(o.licences ? { licences: o.licences } : {}), ...(o.registryLicence !== undefined ? { registryLicence: o.registryLicence } : {}) });
+      outcome = scanOutcome(path, fp.duration, found, o.registry, {
+        ...(o.licences ? { licences: o.licences } : {}),
+        ...(o.registryLicence !== undefined ? { registryLicence: o.registryLicence } : {}),
+      });
     }
     o.journal.record(outcome);
     scanned++;

@@ -9,7 +9,15 @@ import { registryEvidence } from '../../checker/media-evidence.js';
 import type { ManifestSummary } from '../../checker/manifest-summary.js';
 import { SummaryBuilder } from '../../checker/manifest-summary.js';
 import type { RowOutcome, RowStatus } from '../../checker/manifest-model.js';
-import { CHECK_USES, decideItem, type CallerLicences, type CheckUse, type Evidence, type PrecedenceRule, type VerdictStatus } from '../../checker/model.js';
+import {
+  CHECK_USES,
+  decideItem,
+  type CallerLicences,
+  type CheckUse,
+  type Evidence,
+  type PrecedenceRule,
+  type VerdictStatus,
+} from '../../checker/model.js';
 import type { RecordingAnswer } from '../../registry/status-lookup-model.js';
 import type { IdentifyMatch } from './model.js';
 
@@ -41,30 +49,81 @@ export function matchEvidence(path: string, m: IdentifyMatch): Evidence {
   };
 }
 
-export function scanOutcome(path: string, duration: number, found: readonly LookedUp[], registry: string, options: CallerLicences & { registryLicence?: string } = {}): ScanOutcome {
+export function scanOutcome(
+  path: string,
+  duration: number,
+  found: readonly LookedUp[],
+  registry: string,
+  options: CallerLicences & { registryLicence?: string } = {},
+): ScanOutcome {
   const evidence: Evidence[] = [];
   if (found.length === 0) {
-    evidence.push({ signal: 'fingerprint', source: `${path} (fingerprint index)`, raw: '', says: 'silent', uses: CHECK_USES, rule: 'fingerprint-match', reason: 'no enrolled recording matches the audio' });
+    evidence.push({
+      signal: 'fingerprint',
+      source: `${path} (fingerprint index)`,
+      raw: '',
+      says: 'silent',
+      uses: CHECK_USES,
+      rule: 'fingerprint-match',
+      reason: 'no enrolled recording matches the audio',
+    });
   }
   for (const { match, answer } of found) {
     evidence.push(matchEvidence(path, match));
     if ('error' in answer) {
-      evidence.push({ signal: 'registry', source: `recording ${match.recordingId} in the registry ${registry}`, raw: '', says: 'unreadable', uses: CHECK_USES, rule: 'registry-coverage', reason: answer.error });
+      evidence.push({
+        signal: 'registry',
+        source: `recording ${match.recordingId} in the registry ${registry}`,
+        raw: '',
+        says: 'unreadable',
+        uses: CHECK_USES,
+        rule: 'registry-coverage',
+        reason: answer.error,
+      });
     } else {
       evidence.push(...registryEvidence(answer.query, registry, answer, options.registryLicence));
     }
   }
   const v = decideItem(path, evidence, options);
-  const uses = Object.fromEntries(CHECK_USES.map((u) => [u, { status: v.uses[u].status, rule: v.uses[u].rule }])) as ScanOutcome['verdict']['uses'];
-  return { path, ok: true, duration, matches: found.map((f) => f.match), verdict: { reserved: CHECK_USES.some((u) => uses[u].status === 'reserved'), uses }, evidence };
+  const uses = Object.fromEntries(
+    CHECK_USES.map((u) => [u, { status: v.uses[u].status, rule: v.uses[u].rule }]),
+  ) as ScanOutcome['verdict']['uses'];
+  return {
+    path,
+    ok: true,
+    duration,
+    matches: found.map((f) => f.match),
+    verdict: { reserved: CHECK_USES.some((u) => uses[u].status === 'reserved'), uses },
+    evidence,
+  };
 }
 
 /** A file that could not be fingerprinted: `unknown` for every use, with the reason. */
 export function unreadableOutcome(path: string, code: string, reason: string): ScanOutcome {
-  const evidence: Evidence[] = [{ signal: 'media-file', source: `${path} (audio)`, raw: '', says: 'unreadable', uses: CHECK_USES, rule: 'unreadable-source-blocks-allow', reason }];
+  const evidence: Evidence[] = [
+    {
+      signal: 'media-file',
+      source: `${path} (audio)`,
+      raw: '',
+      says: 'unreadable',
+      uses: CHECK_USES,
+      rule: 'unreadable-source-blocks-allow',
+      reason,
+    },
+  ];
   const v = decideItem(path, evidence);
-  const uses = Object.fromEntries(CHECK_USES.map((u) => [u, { status: v.uses[u].status, rule: v.uses[u].rule }])) as ScanOutcome['verdict']['uses'];
-  return { path, ok: false, duration: null, matches: [], verdict: { reserved: false, uses }, evidence, error: { code, reason } };
+  const uses = Object.fromEntries(
+    CHECK_USES.map((u) => [u, { status: v.uses[u].status, rule: v.uses[u].rule }]),
+  ) as ScanOutcome['verdict']['uses'];
+  return {
+    path,
+    ok: false,
+    duration: null,
+    matches: [],
+    verdict: { reserved: false, uses },
+    evidence,
+    error: { code, reason },
+  };
 }
 
 const rowStatus = (s: VerdictStatus): RowStatus => (s === 'allowed' ? 'not-covered' : s);
@@ -77,7 +136,11 @@ export function asRow(o: ScanOutcome, line: number): RowOutcome {
     method: !o.ok ? 'error' : top !== undefined ? 'fingerprint' : 'none',
     score: top?.score ?? (o.ok ? 0 : null),
     isrc: top?.isrc ?? null,
-    uses: o.ok ? (Object.fromEntries(CHECK_USES.map((u) => [u, rowStatus(o.verdict.uses[u].status)])) as RowOutcome['uses']) : null,
+    uses: o.ok
+      ? (Object.fromEntries(
+          CHECK_USES.map((u) => [u, rowStatus(o.verdict.uses[u].status)]),
+        ) as RowOutcome['uses'])
+      : null,
     reserved: o.verdict.reserved,
     input: { path: o.path, ...(top !== undefined && top.artist !== '' ? { artist: top.artist } : {}) },
     evidence: { source: 'fingerprint-index' },

@@ -12,12 +12,24 @@ export interface ScanJob {
   path: string;
   maxSeconds: number;
 }
-export type ScanJobResult = { id: number; ok: true; duration: number; raw: Uint32Array } | { id: number; ok: false; code: string; reason: string };
+export type ScanJobResult =
+  | { id: number; ok: true; duration: number; raw: Uint32Array }
+  | { id: number; ok: false; code: string; reason: string };
 
 const source = new FpcalcSource();
 parentPort?.on('message', (job: ScanJob) => {
   source.fingerprintFile(job.path, { maxSeconds: job.maxSeconds }).then(
-    (fp) => parentPort?.postMessage({ id: job.id, ok: true, duration: fp.duration, raw: fp.raw } satisfies ScanJobResult, [fp.raw.buffer as ArrayBuffer]),
-    (e: unknown) => parentPort?.postMessage({ id: job.id, ok: false, code: e instanceof FingerprintError ? e.code : 'FINGERPRINT_TOOL_FAILED', reason: (e as Error).message } satisfies ScanJobResult),
+    (fp) =>
+      parentPort?.postMessage(
+        { id: job.id, ok: true, duration: fp.duration, raw: fp.raw } satisfies ScanJobResult,
+        [fp.raw.buffer as ArrayBuffer],
+      ),
+    (e: unknown) =>
+      parentPort?.postMessage({
+        id: job.id,
+        ok: false,
+        code: e instanceof FingerprintError ? e.code : 'FINGERPRINT_TOOL_FAILED',
+        reason: (e as Error).message,
+      } satisfies ScanJobResult),
   );
 });

@@ -11,12 +11,21 @@ const noSource: FingerprintSource = { fingerprintFile: () => Promise.reject(new 
 
 async function enrolled(n: number, seed: number) {
   const store = new MemoryFingerprintStore();
-  const service = new FingerprintService({ store, source: noSource, now: () => new Date('2026-01-01T00:00:00.000Z') });
+  const service = new FingerprintService({
+    store,
+    source: noSource,
+    now: () => new Date('2026-01-01T00:00:00.000Z'),
+  });
   const rnd = seeded(seed);
   const refs: Uint32Array[] = [];
   for (let i = 0; i < n; i++) {
     const id = `rec-${i}`;
-    store.recordings.set(id, { id, isrc: `FRZ0325${String(i).padStart(5, '0')}`, title: `T${i}`, artist: 'A' });
+    store.recordings.set(id, {
+      id,
+      isrc: `FRZ0325${String(i).padStart(5, '0')}`,
+      title: `T${i}`,
+      artist: 'A',
+    });
     const raw = randomFingerprint(400 + Math.floor(rnd() * 1200), rnd);
     refs.push(raw);
     await service.enrollRaw(store.recordings.get(id)!, raw, raw.length * 0.1238);
@@ -41,7 +50,10 @@ describe('FingerprintService', () => {
     const r = await service.enrollRaw(store.recordings.get('rec-1')!, fresh, 62);
     expect(r.replaced).toBe(true);
     expect(store.log).toHaveLength(4);
-    expect(store.log[3]).toMatchObject({ type: 'fingerprint.enrolled', data: { id: 'rec-1', replaced: true, items: 500, rawSha256: rawSha256(fresh) } });
+    expect(store.log[3]).toMatchObject({
+      type: 'fingerprint.enrolled',
+      data: { id: 'rec-1', replaced: true, items: 500, rawSha256: rawSha256(fresh) },
+    });
     // The old fingerprint no longer matches; the new one does.
     expect(await service.identify(refs[1]!.slice(100, 300))).toEqual([]);
     expect((await service.identify(fresh.slice(100, 300)))[0]?.recordingId).toBe('rec-1');
@@ -50,15 +62,27 @@ describe('FingerprintService', () => {
 
   it('refuses an unknown ISRC, an invalid ISRC and a too-short fingerprint with coded errors', async () => {
     const { store, service } = await enrolled(1, 3);
-    await expect(service.enrollFile({ isrc: 'GBAYE6900001', path: 'x.wav' })).rejects.toMatchObject({ code: 'FINGERPRINT_NOT_FOUND' });
-    await expect(service.enrollFile({ isrc: 'nope', path: 'x.wav' })).rejects.toMatchObject({ code: 'FINGERPRINT_BAD_INPUT' });
-    await expect(service.enrollRaw(store.recordings.get('rec-0')!, new Uint32Array(5), 1)).rejects.toBeInstanceOf(FingerprintError);
+    await expect(service.enrollFile({ isrc: 'GBAYE6900001', path: 'x.wav' })).rejects.toMatchObject({
+      code: 'FINGERPRINT_NOT_FOUND',
+    });
+    await expect(service.enrollFile({ isrc: 'nope', path: 'x.wav' })).rejects.toMatchObject({
+      code: 'FINGERPRINT_BAD_INPUT',
+    });
+    await expect(
+      service.enrollRaw(store.recordings.get('rec-0')!, new Uint32Array(5), 1),
+    ).rejects.toBeInstanceOf(FingerprintError);
   });
 
   it('property: an excerpt of an enrolled fingerprint with at most 6% bit flips, at any offset, is found at that offset', async () => {
     const { service, refs } = await enrolled(25, 4);
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: 24 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 120, max: 250 }), fc.double({ min: 0, max: 0.06, noNaN: true }), fc.integer(), async (which, where, len, rate, seed) => {
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 24 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 120, max: 250 }),
+        fc.double({ min: 0, max: 0.06, noNaN: true }),
+        fc.integer(),
+        async (which, where, len, rate, seed) => {
           const ref = refs[which]!;
           const at = Math.floor(where * (ref.length - len));
           const m = await service.identify(flipBits(ref.slice(at, at + len), rate, seeded(seed)));

@@ -57,34 +57,87 @@ export class FingerprintService {
   async recording(by: { isrc: string } | { recordingId: string }): Promise<RecordingRef> {
     if ('isrc' in by) {
       const p = parseIsrc(by.isrc);
-      if (!p.ok) throw new FingerprintError('FINGERPRINT_BAD_INPUT', `not a valid ISRC ${JSON.stringify(by.isrc)}: ${p.reason}`, { details: { field: 'isrc' } });
+      if (!p.ok)
+        throw new FingerprintError(
+          'FINGERPRINT_BAD_INPUT',
+          `not a valid ISRC ${JSON.stringify(by.isrc)}: ${p.reason}`,
+          { details: { field: 'isrc' } },
+        );
       const r = await this.#store.findRecording({ isrc: p.value });
-      if (r === null) throw new FingerprintError('FINGERPRINT_NOT_FOUND', `no recording with ISRC ${p.value} in the registry`, { details: { isrc: p.value } });
+      if (r === null)
+        throw new FingerprintError(
+          'FINGERPRINT_NOT_FOUND',
+          `no recording with ISRC ${p.value} in the registry`,
+          { details: { isrc: p.value } },
+        );
       return r;
     }
     const r = await this.#store.findRecording({ id: by.recordingId });
-    if (r === null) throw new FingerprintError('FINGERPRINT_NOT_FOUND', `no recording with id ${by.recordingId} in the registry`, { details: { recordingId: by.recordingId } });
+    if (r === null)
+      throw new FingerprintError(
+        'FINGERPRINT_NOT_FOUND',
+        `no recording with id ${by.recordingId} in the registry`,
+        { details: { recordingId: by.recordingId } },
+      );
     return r;
   }
 
   /** Fingerprints a file at full length and enrols it for the recording. */
-  async enrollFile(by: ({ isrc: string } | { recordingId: string }) & { path: string; signal?: AbortSignal }): Promise<EnrolResult> {
+  async enrollFile(
+    by: ({ isrc: string } | { recordingId: string }) & { path: string; signal?: AbortSignal },
+  ): Promise<EnrolResult> {
     const recording = await this.recording(by);
-    const fp = await this.#source.fingerprintFile(by.path, { maxSeconds: 0, ...(by.signal ? { signal: by.signal } : {}) });
+    const fp = await this.#source.fingerprintFile(by.path, {
+      maxSeconds: 0,
+      ...(by.signal ? { signal: by.signal } : {}),
+    });
     return this.enrollRaw(recording, fp.raw, fp.duration, by.path);
   }
 
   /** Enrols a raw fingerprint (replacing the recording's earlier one) with its log entry, in one transaction. */
-  async enrollRaw(recording: RecordingRef, raw: Uint32Array, durationSeconds: number, source: string | null = null): Promise<EnrolResult> {
-    if (raw.length < MIN_ITEMS) throw new FingerprintError('FINGERPRINT_BAD_AUDIO', `the fingerprint has ${raw.length} items; at least ${MIN_ITEMS} (about 2 s of audio) are needed`, { details: { file: source } });
+  async enrollRaw(
+    recording: RecordingRef,
+    raw: Uint32Array,
+    durationSeconds: number,
+    source: string | null = null,
+  ): Promise<EnrolResult> {
+    if (raw.length < MIN_ITEMS)
+      throw new FingerprintError(
+        'FINGERPRINT_BAD_AUDIO',
+        `the fingerprint has ${raw.length} items; at least ${MIN_ITEMS} (about 2 s of audio) are needed`,
+        { details: { file: source } },
+      );
     const at = this.#now().toISOString();
     const postings = referencePostings(raw);
     return this.#store.transaction(async (store) => {
       const replaced = (await store.fingerprintOf(recording.id)) !== null;
       // The log entry goes first: its append takes the log head's lock, which orders concurrent enrolments.
-      await store.appendLog([enrolledEntry({ recordingId: recording.id, isrc: recording.isrc, raw, durationSeconds, replaced, at })]);
-      await store.putFingerprint({ recordingId: recording.id, raw, postings, durationMs: Math.round(durationSeconds * 1000), source, enrolledAt: at });
-      return { recordingId: recording.id, isrc: recording.isrc, items: raw.length, durationSeconds, replaced, rawSha256: rawSha256(raw) };
+      await store.appendLog([
+        enrolledEntry({
+          recordingId: recording.id,
+          isrc: recording.isrc,
+          raw,
+          durationSeconds,
+          replaced,
+          at,
+        }),
+      ]);
+      await store.putFingerprint({
+        recordingId: recording.id,
+        raw,
+        postings,
+        durationMs: Math.round(durationSeconds * 1000),
+        source,
+        enrolledAt: at,
+      });
+      return {
+        recordingId: recording.id,
+        isrc: recording.isrc,
+        items: raw.length,
+        durationSeconds,
+        replaced,
+        rawSha256: rawSha256(raw),
+      };
     });
   }
 
@@ -92,24 +145,53 @@ export class FingerprintService {
    * Enrols every line of a CSV of `isrc,path`. Each line is an outcome: a bad line, an unknown ISRC or an
    * unreadable file is reported with its line number and the rest goes on.
    */
-  async enrollCsv(file: string, options: { onLine?: (o: EnrolLineOutcome) => void; signal?: AbortSignal } = {}): Promise<EnrolLineOutcome[]> {
+  async enrollCsv(
+    file: string,
+    options: { onLine?: (o: EnrolLineOutcome) => void; signal?: AbortSignal } = {},
+  ): Promise<EnrolLineOutcome[]> {
     let text: string;
     try {
       text = readFileSync(file, 'utf8');
     } catch (e) {
-      throw new FingerprintError('FINGERPRINT_BAD_FILE', `cannot read ${file}: ${(e as Error).message}`, { cause: e, details: { file } });
+      throw new FingerprintError('FINGERPRINT_BAD_FILE', `cannot read ${file}: ${(e as Error).message}`, {
+        cause: e,
+        details: { file },
+      });
     }
     const { rows, problems } = parseEnrolCsv(text);
-    const out: EnrolLineOutcome[] = problems.map((p: EnrolLineProblem) => ({ line: p.line, path: null, ok: false as const, error: { code: 'FINGERPRINT_BAD_CSV', field: p.field, reason: `${file} line ${p.line}: ${p.reason}` } }));
+    const out: EnrolLineOutcome[] = problems.map((p: EnrolLineProblem) => ({
+      line: p.line,
+      path: null,
+      ok: false as const,
+      error: { code: 'FINGERPRINT_BAD_CSV', field: p.field, reason: `${file} line ${p.line}: ${p.reason}` },
+    }));
     for (const o of out) options.onLine?.(o);
     for (const row of rows) {
       options.signal?.throwIfAborted();
       let o: EnrolLineOutcome;
       try {
-        o = { line: row.line, path: row.path, ok: true, ...(await this.enrollFile({ isrc: row.isrc, path: row.path, ...(options.signal ? { signal: options.signal } : {}) })) };
+        o = {
+          line: row.line,
+          path: row.path,
+          ok: true,
+          ...(await this.enrollFile({
+            isrc: row.isrc,
+            path: row.path,
+            ...(options.signal ? { signal: options.signal } : {}),
+          })),
+        };
       } catch (e) {
         if (!(e instanceof FingerprintError)) throw e;
-        o = { line: row.line, path: row.path, ok: false, error: { code: e.code, field: e.code === 'FINGERPRINT_NOT_FOUND' ? 'isrc' : 'path', reason: `${file} line ${row.line}: ${e.message}` } };
+        o = {
+          line: row.line,
+          path: row.path,
+          ok: false,
+          error: {
+            code: e.code,
+            field: e.code === 'FINGERPRINT_NOT_FOUND' ? 'isrc' : 'path',
+            reason: `${file} line ${row.line}: ${e.message}`,
+          },
+        };
       }
       out.push(o);
       options.onLine?.(o);
@@ -124,7 +206,9 @@ export class FingerprintService {
     const keys = queryKeys(raw);
     const hits = await this.#store.lookup([...keys.keys()]);
     const candidates = vote(keys, hits, options);
-    const stored = new Map((await this.#store.fingerprints(candidates.map((c) => c.fp))).map((f) => [f.fp, f]));
+    const stored = new Map(
+      (await this.#store.fingerprints(candidates.map((c) => c.fp))).map((f) => [f.fp, f]),
+    );
     const out: IdentifyMatch[] = [];
     for (const c of candidates) {
       const f = stored.get(c.fp);

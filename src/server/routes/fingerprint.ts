@@ -23,13 +23,18 @@ export function registerFingerprintRoutes(app: FastifyInstance, deps: Fingerprin
         tags: ['registry'],
         summary: 'Identify reserved recordings in a raw fingerprint',
         description:
-          'Takes the raw 32-bit sub-fingerprints of Chromaprint\'s default algorithm (`fpcalc -raw -length 0`, unsigned), at least 16 items. Excerpts are found at any offset. Thresholds default to the calibrated ones (docs/fingerprint-identify.md).',
+          "Takes the raw 32-bit sub-fingerprints of Chromaprint's default algorithm (`fpcalc -raw -length 0`, unsigned), at least 16 items. Excerpts are found at any offset. Thresholds default to the calibrated ones (docs/fingerprint-identify.md).",
         body: {
           type: 'object',
           required: ['fingerprint'],
           additionalProperties: false,
           properties: {
-            fingerprint: { type: 'array', minItems: 16, maxItems: MAX_IDENTIFY_ITEMS, items: { type: 'integer', minimum: 0, maximum: 4294967295 } },
+            fingerprint: {
+              type: 'array',
+              minItems: 16,
+              maxItems: MAX_IDENTIFY_ITEMS,
+              items: { type: 'integer', minimum: 0, maximum: 4294967295 },
+            },
             maxBer: { type: 'number', minimum: 0, maximum: 0.5 },
             minSpanSeconds: { type: 'number', minimum: 0, maximum: 3600 },
             minScore: { type: 'number', minimum: 0, maximum: 1 },

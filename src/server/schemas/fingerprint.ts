@@ -1,13 +1,31 @@
 /** JSON schemas of `POST /v1/identify`: a raw Chromaprint fingerprint in, the matched recordings out. */
 import { nullableString } from './common.js';
 
-const span = { type: 'object', required: ['start', 'end'], additionalProperties: false, properties: { start: { type: 'number' }, end: { type: 'number' } } } as const;
+const span = {
+  type: 'object',
+  required: ['start', 'end'],
+  additionalProperties: false,
+  properties: { start: { type: 'number' }, end: { type: 'number' } },
+} as const;
 
 export const identifyMatchSchema = {
   $id: 'IdentifyMatch',
   type: 'object',
-  description: 'An enrolled recording the fingerprint matches: where (offset, spans in seconds) and how well (BER over the matched span, pg_acoustid-style score).',
-  required: ['recordingId', 'isrc', 'title', 'artist', 'votes', 'offset', 'offsetSeconds', 'score', 'ber', 'query', 'reference'],
+  description:
+    'An enrolled recording the fingerprint matches: where (offset, spans in seconds) and how well (BER over the matched span, pg_acoustid-style score).',
+  required: [
+    'recordingId',
+    'isrc',
+    'title',
+    'artist',
+    'votes',
+    'offset',
+    'offsetSeconds',
+    'score',
+    'ber',
+    'query',
+    'reference',
+  ],
   additionalProperties: false,
   properties: {
     recordingId: { type: 'string' },
