@@ -85,6 +85,9 @@ for (const dialect of DIALECTS) {
       expect(bodies.map((b) => b.data.replaced)).toEqual([false, true]);
       expect(bodies[1]!.data.rawSha256).toBe(r.json<{ rawSha256: string }>().rawSha256);
       expect(await t.ctx.services.fingerprint.count()).toMatchObject({ fingerprints: 1 });
+      // The log with fingerprint entries still verifies end to end.
+      const verify = await tdmr('--db', db, '--json', 'ledger', 'verify');
+      expect(verify.code, verify.out + verify.err).toBe(0);
     });
 
     it('enrols from a CSV, naming each bad line by number', async () => {
