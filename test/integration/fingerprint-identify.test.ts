@@ -113,7 +113,7 @@ for (const dialect of DIALECTS) {
       expect(res.outcomes[1]!.error!.reason).toContain('line 3');
     });
 
-    it('identifies a 15 s MP3 excerpt cut from the middle of a track, at its offset', async () => {
+    it('identifies a 20 s MP3 excerpt cut from the middle of a track, at its offset', async () => {
       const r = await tdmr('--db', db, '--json', 'fingerprint', 'identify', audio.clip);
       expect(r.code, r.err).toBe(0);
       const m = r.json<{

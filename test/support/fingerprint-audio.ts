@@ -6,7 +6,7 @@ import { synthTrack } from '../../bench/lib/synth-music.js';
 
 export interface TestAudio {
   tracks: string[];
-  /** A 15 s excerpt of tracks[0] from `at` seconds, as MP3 128k. */
+  /** A 20 s excerpt of tracks[0] from `at` seconds, as MP3 128k. */
   clip: string;
   at: number;
   /** Bytes that are not audio, named like audio. */
@@ -21,7 +21,7 @@ export function makeAudio(dir: string, n = 3): TestAudio {
     return f;
   });
   const at = 12.3;
-  const cut = excerpt(tracks[0]!, at, 15, join(dir, 'cut.wav'));
+  const cut = excerpt(tracks[0]!, at, 20, join(dir, 'cut.wav'));
   const clip = variant(cut, 'mp3-128k', join(dir, 'clip'));
   const junk = join(dir, 'not-audio.mp3');
   writeFileSync(junk, 'this is text, not audio\n'.repeat(50));
