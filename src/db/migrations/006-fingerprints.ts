@@ -4,7 +4,7 @@
  * the index rows carry instead of the TEXT recording id, which keeps the index a fraction of the size.
  * The index is one B-tree on (hash_key, fp_no, position): a lookup by key is a range read of the tree
  * (no table scan), and the tree holds every column the lookup returns. On SQLite it is the table itself
- * (WITHOUT ROWID); on PostgreSQL a covering index beside the heap, so lookups are index-only scans.
+ * (WITHOUT ROWID); on PostgreSQL a covering index beside the heap, so lookups are index scans (index-only once vacuumed).
  */
 import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../migrate.js';
