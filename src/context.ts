@@ -10,6 +10,10 @@ import type { Config } from './config/config.js';
 import { closeDb, openDb, type DbHandle } from './db/dialect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { existsSync } from 'node:fs';
+import { FingerprintService } from './fingerprint/identify/service.js';
+import { FpcalcSource } from './fingerprint/identify/source.js';
+import type { FingerprintStore } from './fingerprint/identify/store.js';
+import { KyselyFingerprintStore } from './fingerprint/identify/store-kysely.js';
 import { fileLogKeys } from './ledger/key-file.js';
 import { LedgerService } from './ledger/service.js';
 import type { LedgerStore } from './ledger/store.js';
@@ -30,8 +34,8 @@ import { ed25519DeclarationSigner } from './signals/declaration-sign.js';
 export interface Context extends AsyncDisposable {
   config: Readonly<Config>;
   db: DbHandle;
-  stores: { registry: RegistryStore; ledger: LedgerStore; licensing: LicensingStore };
-  services: { registry: RegistryService; ledger: LedgerService; licensing: LicensingService; statements: StatementsService };
+  stores: { registry: RegistryStore; ledger: LedgerStore; licensing: LicensingStore; fingerprint: FingerprintStore };
+  services: { registry: RegistryService; ledger: LedgerService; licensing: LicensingService; statements: StatementsService; fingerprint: FingerprintService };
   /** Signs the published declaration with the log's key; undefined while the key file does not exist. */
   declarationSigner: () => DeclarationSigner | undefined;
   close(): Promise<void>;
@@ -95,6 +99,8 @@ export async function createContext(config: Readonly<Config>, options: { migrate
       return out;
     },
   });
+  const fingerprintStore = new KyselyFingerprintStore(db.kysely);
+  const fingerprint = new FingerprintService({ store: fingerprintStore, source: new FpcalcSource() });
   let closed = false;
   const close = async () => {
     if (closed) return;
@@ -104,12 +110,13 @@ export async function createContext(config: Readonly<Config>, options: { migrate
   return {
     config,
     db,
-    stores: { registry, ledger, licensing: licensingStore },
+    stores: { registry, ledger, licensing: licensingStore, fingerprint: fingerprintStore },
     services: {
       registry: new RegistryService(registry),
       ledger: ledgerService,
       licensing,
       statements: new StatementsService({ store: licensingStore, performerName: async (id) => (await registry.getPerformer(id))?.displayName ?? null }),
+      fingerprint,
     },
     declarationSigner,
     close,

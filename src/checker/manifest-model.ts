@@ -24,11 +24,12 @@ export interface RowProblem {
   reason: string;
 }
 
-export type MatchMethod = 'isrc' | 'metadata-exact' | 'metadata-fuzzy' | 'none' | 'error';
+export type MatchMethod = 'isrc' | 'metadata-exact' | 'metadata-fuzzy' | 'fingerprint' | 'none' | 'error';
 export const MATCH_METHODS: readonly MatchMethod[] = [
   'isrc',
   'metadata-exact',
   'metadata-fuzzy',
+  'fingerprint',
   'none',
   'error',
 ];
@@ -50,8 +51,8 @@ export interface RowOutcome {
   /** What was asked: the row's own identifiers, as read. */
   input: { isrc?: string; artist?: string; title?: string; url?: string; path?: string };
   evidence: {
-    /** `registry-snapshot` (offline) or `registry-service` (online). */
-    source: 'registry-snapshot' | 'registry-service';
+    /** `registry-snapshot` (offline), `registry-service` (online) or `fingerprint-index` (`tdmr scan`). */
+    source: 'registry-snapshot' | 'registry-service' | 'fingerprint-index';
     /** The normalised key matched (metadata) or looked up. */
     key?: string;
     /** Keys compared for a fuzzy match. */

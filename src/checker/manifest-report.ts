@@ -12,7 +12,11 @@ export interface ReportMeta {
   /** Where the answers came from: the snapshot file and its checkpoint, or the service URL. */
   source: string;
   at: string;
-  threshold: number;
+  threshold: number | string;
+  /** What the threshold is (default: the fuzzy match threshold of a manifest check). */
+  thresholdLabel?: string;
+  /** What was checked, plural (default `rows`; `tdmr scan` reports `files`). */
+  unit?: string;
   generatedAt: string;
 }
 
@@ -48,16 +52,17 @@ ${r.reserved !== undefined ? `<rect x="190" y="${y + 4}" width="${rw.toFixed(1)}
 }
 
 export function renderReport(s: ManifestSummary, meta: ReportMeta): string {
+  const unit = meta.unit ?? 'rows';
   const methods = bars(
     MATCH_METHODS.map((m) => ({ label: m, total: s.byMethod[m], reserved: s.reservedByMethod[m] })),
-    'rows by match method',
+    `${unit} by match method`,
   );
   const performers =
     s.topPerformers.length === 0
-      ? '<p>No reserved rows.</p>'
+      ? `<p>No reserved ${unit}.</p>`
       : bars(
           s.topPerformers.map((p) => ({ label: p.artist.slice(0, 28), total: p.reserved })),
-          'performers with most reserved rows',
+          `performers with most reserved ${unit}`,
         );
   const uses = QUERY_USES.map(
     (u) =>
@@ -66,7 +71,7 @@ export function renderReport(s: ManifestSummary, meta: ReportMeta): string {
   const errors =
     s.firstErrors.length === 0
       ? ''
-      : `<h2>Rows that could not be read</h2><table><tr><th>line</th><th>field</th><th>reason</th></tr>${s.firstErrors
+      : `<h2>${unit === 'rows' ? 'Rows' : `${unit[0]!.toUpperCase()}${unit.slice(1)}`} that could not be read</h2><table><tr><th>${unit === 'rows' ? 'line' : '#'}</th><th>field</th><th>reason</th></tr>${s.firstErrors
           .map((e) => `<tr><td>${e.line}</td><td>${esc(e.field)}</td><td>${esc(e.reason)}</td></tr>`)
           .join('')}</table>`;
   return `<!doctype html>
@@ -81,12 +86,12 @@ dl{display:grid;grid-template-columns:max-content auto;gap:.2rem 1rem}dt{color:#
 </style></head><body>
 <h1>TDM reservation check of ${esc(meta.manifest)}</h1>
 <dl><dt>answers from</dt><dd>${esc(meta.source)}</dd><dt>reservations at</dt><dd>${esc(meta.at)}</dd>
-<dt>fuzzy match threshold</dt><dd>${meta.threshold}</dd><dt>generated</dt><dd>${esc(meta.generatedAt)}</dd></dl>
+<dt>${esc(meta.thresholdLabel ?? 'fuzzy match threshold')}</dt><dd>${esc(String(meta.threshold))}</dd><dt>generated</dt><dd>${esc(meta.generatedAt)}</dd></dl>
 <h2>Share reserved</h2>
-<div class="cards">${donut(s.shareReserved)}<p><strong>${int(s.reserved)}</strong> of <strong>${int(s.rows)}</strong> rows are reserved for at least one use
-(Art. 4(3) Directive (EU) 2019/790). ${int(s.errors)} rows could not be read.</p></div>
+<div class="cards">${donut(s.shareReserved)}<p><strong>${int(s.reserved)}</strong> of <strong>${int(s.rows)}</strong> ${unit} are reserved for at least one use
+(Art. 4(3) Directive (EU) 2019/790). ${int(s.errors)} ${unit} could not be read.</p></div>
 <h2>By match method</h2>${methods}
-<h2>Top performers (reserved rows)</h2>${performers}
+<h2>Top performers (reserved ${unit})</h2>${performers}
 <h2>Status per use</h2><table><tr><th>use</th><th>reserved</th><th>not-covered</th><th>unknown</th><th>licensed</th></tr>${uses}</table>
 ${errors}
 </body></html>

@@ -92,7 +92,7 @@ export function tagEvidence(file: string, t: MediaTags): Evidence[] {
   return out;
 }
 
-/** The file names no ISRC: the registry cannot be asked (identification by fingerprint is not done yet). */
+/** The file names no ISRC: the registry cannot be asked about it by identifier (`tdmr scan` identifies audio by fingerprint). */
 export function noIsrcEvidence(file: string, invalid: readonly { value: string; source: string }[]): Evidence {
   const reason = invalid.length === 0 ? 'no ISRC in the file’s tags or XMP' : `no valid ISRC: ${invalid.map((i) => `${JSON.stringify(i.value)} (${i.source})`).join(', ')}`;
   return { signal: 'registry', source: `${file} (tags)`, raw: invalid.map((i) => i.value).join(', '), says: 'silent', uses: CHECK_USES, rule: 'no-identifier', reason };

@@ -45,6 +45,7 @@ export type SignalKind =
   | 'xmp-licence'
   | 'media-tag'
   | 'media-file'
+  | 'fingerprint'
   | 'registry';
 
 /** The rules that can decide a verdict or a signal's reading; docs/checker.md explains each. */
@@ -66,6 +67,7 @@ export type PrecedenceRule =
   | 'embedded-licence-discovery'
   | 'registry-coverage'
   | 'no-identifier'
+  | 'fingerprint-match'
   | 'any-reservation-reserves'
   | 'licence-held'
   | 'unreadable-source-blocks-allow'

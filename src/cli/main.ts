@@ -8,6 +8,7 @@ import { registerCheck } from './commands/check.js';
 import { registerDemoGenerate } from './commands/demo-generate.js';
 import { registerDemoSeed } from './commands/demo-seed.js';
 import { registerDistribute } from './commands/distribute.js';
+import { registerFingerprint } from './commands/fingerprint.js';
 import { registerIdCheck } from './commands/id-check.js';
 import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
@@ -18,6 +19,7 @@ import { registerPublish } from './commands/publish.js';
 import { registerRecordingShow } from './commands/recording-show.js';
 import { registerStamp } from './commands/stamp.js';
 import { registerRobotsTest } from './commands/robots-test.js';
+import { registerScan } from './commands/scan.js';
 import { registerServe } from './commands/serve.js';
 import { registerSnapshot } from './commands/snapshot.js';
 import { registerCheckManifest } from './commands/check-manifest.js';
@@ -46,6 +48,8 @@ const COMMANDS: Register[] = [
   registerCheck,
   registerSnapshot,
   registerCheckManifest,
+  registerFingerprint,
+  registerScan,
 ];
 
 export function buildProgram(io: Io, done: (code: ExitCode) => void): Command {

@@ -253,6 +253,23 @@ export interface DistributionSuspenseRow {
   cents: number | string;
 }
 
+export interface FingerprintRow {
+  recording_id: string;
+  fp_no: number;
+  items: number;
+  duration_ms: number;
+  raw: string;
+  raw_sha256: string;
+  source: string | null;
+  enrolled_at: string;
+}
+
+export interface FingerprintIndexRow {
+  hash_key: number;
+  fp_no: number;
+  position: number;
+}
+
 export interface DB {
   performers: PerformerRow;
   mandates: MandateRow;
@@ -277,4 +294,6 @@ export interface DB {
   distribution_reports: DistributionReportRow;
   distribution_shares: DistributionShareRow;
   distribution_suspense: DistributionSuspenseRow;
+  fingerprints: FingerprintRow;
+  fingerprint_index: FingerprintIndexRow;
 }

@@ -46,6 +46,9 @@ import { remunerationSchemas } from './schemas/remuneration.js';
 import { registerLicensingRoutes } from './routes/licensing.js';
 import { registerDeskRoutes } from './routes/desk.js';
 import { registerRemunerationRoutes } from './routes/remuneration.js';
+import { registerFingerprintRoutes } from './routes/fingerprint.js';
+import { fingerprintSchemas } from './schemas/fingerprint.js';
+import type { FingerprintService } from '../fingerprint/identify/service.js';
 import { statusSchemas } from './schemas/status.js';
 
 export interface AppServices {
@@ -118,10 +121,12 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
   let licences: LicenceHolder | undefined;
   let licensing: LicensingService | undefined;
   let statements: StatementsService | undefined;
+  let fingerprint: FingerprintService | undefined;
   if (isContext(input)) {
     registry = input.services.registry;
     licensing = input.services.licensing;
     statements = input.services.statements;
+    fingerprint = input.services.fingerprint;
     licences = licenceHolder(input.services.licensing, input.services.registry);
     ledger = input.services.ledger;
     const { config } = input;
@@ -234,7 +239,7 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
       closing: () => lifecycle.closing(),
     });
   }
-  for (const schema of [errorBodySchema, healthSchema, ...registrySchemas, ...statusSchemas, ...licensingSchemas, ...remunerationSchemas])
+  for (const schema of [errorBodySchema, healthSchema, ...registrySchemas, ...statusSchemas, ...licensingSchemas, ...remunerationSchemas, ...fingerprintSchemas])
     app.addSchema(schema);
   const publicUrl = options.publicUrl ?? null;
   const docs = options.docs ?? true;
@@ -253,6 +258,7 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
       registerDeskRoutes(instance, { licensing });
       if (statements !== undefined) registerRemunerationRoutes(instance, { licensing, statements });
     }
+    if (fingerprint !== undefined) registerFingerprintRoutes(instance, { fingerprint });
     return Promise.resolve();
   });
   return app;

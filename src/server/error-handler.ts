@@ -7,6 +7,7 @@ import type { LedgerErrorCode } from '../ledger/errors.js';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ConfigErrorCode, type DbErrorCode } from '../errors.js';
 import type { LicensingErrorCode } from '../licensing/errors.js';
+import type { FingerprintErrorCode } from '../fingerprint/identify/errors.js';
 import type { RegistryErrorCode } from '../registry/errors.js';
 import type { SignalsErrorCode } from '../signals/errors.js';
 import { HttpError, type HttpErrorCode } from './errors.js';
@@ -75,7 +76,17 @@ const LICENSING: Record<LicensingErrorCode, number> = {
   LICENSING_NOT_FOUND: 404,
   LICENSING_CONFLICT: 409,
 };
-const STATUS: Record<string, number> = { ...REGISTRY, ...HTTP, ...PLATFORM, ...LEDGER, ...SIGNALS, ...LICENSING };
+const FINGERPRINT: Record<FingerprintErrorCode, number> = {
+  FINGERPRINT_NOT_FOUND: 404,
+  FINGERPRINT_BAD_AUDIO: 400,
+  FINGERPRINT_BAD_FILE: 400,
+  FINGERPRINT_BAD_CSV: 400,
+  FINGERPRINT_BAD_INPUT: 400,
+  FINGERPRINT_INVALID_OPTION: 400,
+  FINGERPRINT_BAD_STATE: 409,
+  FINGERPRINT_TOOL_FAILED: 500,
+};
+const STATUS: Record<string, number> = { ...REGISTRY, ...HTTP, ...PLATFORM, ...LEDGER, ...SIGNALS, ...LICENSING, ...FINGERPRINT };
 
 /** HTTP status for a coded error. Codes of capabilities not listed above follow their name. */
 export function statusForCode(code: string): number {

@@ -86,6 +86,7 @@ describe('GET /openapi.json', () => {
       'get /v1/search',
       'get /v1/tariffs/:id/:version',
       'post /v1/check',
+      'post /v1/identify',
       'post /v1/licence-requests',
       'post /v1/licence-requests/:id/actions',
       'post /v1/licences/:id/usage-reports',

@@ -46,6 +46,12 @@ const PUBLIC: Record<string, string> = {
   'GET /.well-known/tdm-reserve/log-key': '/.well-known/tdm-reserve/log-key',
   'GET /.well-known/tdm-reserve/log-key.json': '/.well-known/tdm-reserve/log-key.json',
   'GET /v1/tariffs/{id}/{version}': '/v1/tariffs/per-use/1',
+  'POST /v1/identify': '/v1/identify',
+};
+/** Bodies of the public POST routes. */
+const PUBLIC_BODY: Record<string, unknown> = {
+  'POST /v1/check': { items: [SEED.notCovered] },
+  'POST /v1/identify': { fingerprint: Array.from({ length: 64 }, (_, i) => (i * 2654435761) % 4294967296) },
 };
 /** Covered by the matrix of http-licensing.test.ts. */
 const LICENSING = ['POST /v1/licence-requests', 'GET /v1/licence-requests', 'GET /v1/licence-requests/{id}', 'POST /v1/licence-requests/{id}/actions', 'GET /v1/licences/{id}'];
@@ -178,7 +184,7 @@ for (const dialect of DIALECTS) {
     it('answers every public route alike to every caller, key or none', async () => {
       for (const [route, url] of Object.entries(PUBLIC)) {
         const method = route.split(' ')[0] as 'GET' | 'POST';
-        const payload = method === 'POST' ? { items: [SEED.notCovered] } : undefined;
+        const payload = PUBLIC_BODY[route];
         const anonymous = await call('anonymous', method, url, payload);
         expect(anonymous.statusCode, `${route}: ${anonymous.body.slice(0, 200)}`).toBeLessThan(400);
         for (const who of WHO) expect((await call(who, method, url, payload)).statusCode, `${route} as ${who}`).toBe(anonymous.statusCode);

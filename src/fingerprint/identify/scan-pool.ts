@@ -1,0 +1,85 @@
+/**
+ * Fingerprinting for scans: on worker threads, one per core by default (scan-worker.ts), or on the calling
+ * thread through a `FingerprintSource` (workers 0, and tests). Either way the caller keeps as many files
+ * in flight as there are workers, so every core has an fpcalc/ffmpeg child (or the core) busy.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ScanJob, ScanJobResult } from './scan-worker.js';
+import type { FingerprintSource } from './source.js';
+
+export type FingerprintResult =
+  { ok: true; duration: number; raw: Uint32Array } | { ok: false; code: string; reason: string };
+
+export interface Fingerprinter {
+  /** How many files to keep in flight. */
+  readonly width: number;
+  fingerprint(path: string, maxSeconds: number): Promise<FingerprintResult>;
+  close(): Promise<void>;
+}
+
+export function inlineFingerprinter(source: FingerprintSource, width = 1): Fingerprinter {
+  return {
+    width,
+    fingerprint: (path, maxSeconds) =>
+      source.fingerprintFile(path, { maxSeconds }).then(
+        (fp): FingerprintResult => ({ ok: true, duration: fp.duration, raw: fp.raw }),
+        (e: unknown): FingerprintResult => ({
+          ok: false,
+          code: (e as { code?: string }).code ?? 'FINGERPRINT_TOOL_FAILED',
+          reason: (e as Error).message,
+        }),
+      ),
+    close: () => Promise.resolve(),
+  };
+}
+
+export interface PoolOptions {
+  /** The worker module (default: scan-worker.js beside this file, as built). */
+  workerUrl?: URL;
+  workerExecArgv?: string[];
+}
+
+/** True when the built worker exists (it does not when this file runs from TypeScript sources). */
+export function workerAvailable(o: PoolOptions = {}): boolean {
+  return existsSync(fileURLToPath(o.workerUrl ?? new URL('./scan-worker.js', import.meta.url)));
+}
+
+export function poolFingerprinter(n: number, o: PoolOptions = {}): Fingerprinter {
+  const url = o.workerUrl ?? new URL('./scan-worker.js', import.meta.url);
+  const pending = new Map<number, (r: FingerprintResult) => void>();
+  let nextId = 0;
+  let turn = 0;
+  const workers = Array.from({ length: n }, () => {
+    const w = new Worker(url, o.workerExecArgv ? { execArgv: o.workerExecArgv } : {});
+    w.on('message', (m: ScanJobResult) => {
+      const done = pending.get(m.id);
+      pending.delete(m.id);
+      done?.(
+        m.ok ? { ok: true, duration: m.duration, raw: m.raw } : { ok: false, code: m.code, reason: m.reason },
+      );
+    });
+    w.on('error', (e) => {
+      for (const [id, done] of pending) {
+        pending.delete(id);
+        done({ ok: false, code: 'FINGERPRINT_TOOL_FAILED', reason: `scan worker failed: ${e.message}` });
+      }
+    });
+    return w;
+  });
+  return {
+    width: n,
+    fingerprint(path, maxSeconds) {
+      const id = nextId++;
+      const w = workers[turn++ % workers.length]!;
+      return new Promise((resolve) => {
+        pending.set(id, resolve);
+        w.postMessage({ id, path, maxSeconds } satisfies ScanJob);
+      });
+    },
+    close: async () => {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
