@@ -10,6 +10,7 @@ import * as m002 from './migrations/002-ledger.js';
 import * as m003 from './migrations/003-licensing.js';
 import * as m004 from './migrations/004-usage.js';
 import * as m005 from './migrations/005-distribution.js';
+import * as m007 from './migrations/007-web.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 type Step = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -20,6 +21,7 @@ const STEPS: Record<string, Step> = {
   '003-licensing': m003,
   '004-usage': m004,
   '005-distribution': m005,
+  '007-web': m007,
 };
 
 class ListProvider implements MigrationProvider {

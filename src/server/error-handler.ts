@@ -3,6 +3,7 @@
  * body, `{ statusCode, code, message }`: coded errors of the capabilities, Fastify's own errors
  * (validation, body too large, malformed JSON, unknown route) and unexpected failures alike.
  */
+import type { AccountsErrorCode } from '../accounts/errors.js';
 import type { LedgerErrorCode } from '../ledger/errors.js';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ConfigErrorCode, type DbErrorCode } from '../errors.js';
@@ -75,7 +76,13 @@ const LICENSING: Record<LicensingErrorCode, number> = {
   LICENSING_NOT_FOUND: 404,
   LICENSING_CONFLICT: 409,
 };
-const STATUS: Record<string, number> = { ...REGISTRY, ...HTTP, ...PLATFORM, ...LEDGER, ...SIGNALS, ...LICENSING };
+const ACCOUNTS: Record<AccountsErrorCode, number> = {
+  ACCOUNTS_BAD_CREDENTIALS: 401,
+  ACCOUNTS_WEAK_PASSWORD: 400,
+  ACCOUNTS_NOT_FOUND: 404,
+  ACCOUNTS_BAD_INPUT: 400,
+};
+const STATUS: Record<string, number> = { ...REGISTRY, ...HTTP, ...PLATFORM, ...LEDGER, ...SIGNALS, ...LICENSING, ...ACCOUNTS };
 
 /** HTTP status for a coded error. Codes of capabilities not listed above follow their name. */
 export function statusForCode(code: string): number {
