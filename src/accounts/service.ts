@@ -95,6 +95,14 @@ export class AccountsService {
     await this.store.deleteSession(sha256Hex(token));
   }
 
+  /** An account by id or by e-mail (the login). */
+  async accountId(idOrEmail: string): Promise<string> {
+    const byEmail = idOrEmail.includes('@') ? await this.store.accountIdByEmail(normaliseLogin(idOrEmail)) : null;
+    const id = byEmail ?? idOrEmail;
+    await this.deps.principalOf(id);
+    return id;
+  }
+
   hasPassword(accountId: string): Promise<boolean> {
     return this.store.hasCredential(accountId);
   }

@@ -48,6 +48,10 @@ export class KyselyAccountsStore implements AccountsStore {
     return (await this.db.selectFrom('account_credentials').select('account_id').where('account_id', '=', accountId).executeTakeFirst()) !== undefined;
   }
 
+  async accountIdByEmail(email: string): Promise<string | null> {
+    return (await this.db.selectFrom('accounts').select('id').where('email', '=', email).executeTakeFirst())?.id ?? null;
+  }
+
   async insertSession(s: StoredSession): Promise<void> {
     await this.db
       .insertInto('web_sessions')

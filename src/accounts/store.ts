@@ -15,6 +15,8 @@ export interface AccountsStore {
   /** The account with this e-mail (already normalised) and its password hash, when it has one. */
   credentialByLogin(login: string): Promise<{ accountId: string; passwordHash: string } | null>;
   hasCredential(accountId: string): Promise<boolean>;
+  /** The id of the account with this e-mail (already normalised), with or without a password. */
+  accountIdByEmail(email: string): Promise<string | null>;
 
   insertSession(s: StoredSession): Promise<void>;
   getSession(tokenHash: string): Promise<StoredSession | null>;

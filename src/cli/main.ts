@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { EXIT, fail, processIo, type ExitCode, type Io, type Register } from './io.js';
+import { registerAccount } from './commands/account.js';
 import { registerCheck } from './commands/check.js';
 import { registerDemoGenerate } from './commands/demo-generate.js';
 import { registerDemoSeed } from './commands/demo-seed.js';
@@ -46,6 +47,7 @@ const COMMANDS: Register[] = [
   registerCheck,
   registerSnapshot,
   registerCheckManifest,
+  registerAccount,
 ];
 
 export function buildProgram(io: Io, done: (code: ExitCode) => void): Command {

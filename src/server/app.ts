@@ -43,6 +43,10 @@ import { registrySchemas } from './schemas/registry.js';
 import { licensingSchemas } from './schemas/licensing.js';
 import { registerLicensingRoutes } from './routes/licensing.js';
 import { statusSchemas } from './schemas/status.js';
+import type { WebOptions } from '../web/deps.js';
+import { Jobs } from '../web/jobs.js';
+import { registerWeb } from '../web/plugin.js';
+import { serviceInfo } from './routes/home.js';
 
 export interface AppServices {
   registry: RegistryService;
@@ -81,6 +85,11 @@ export interface AppOptions {
    * it applies only over the SQLite snapshot reader and while no per-request log line is due.
    */
   fastPath?: boolean;
+  /**
+   * With a context: the web application (src/web/) at `/` and its pages. Default on; `false` leaves the
+   * service as the API alone (then `/` is the plain service description).
+   */
+  web?: WebOptions | false;
 }
 
 /** Default body limit: every route but the batch check takes small bodies, if any. */
@@ -236,8 +245,9 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
   void app.register(accepts);
   registerOpenApi(app, { version: VERSION, publicUrl, docs });
   // Routes go in a plugin registered after the OpenAPI plugin, so that it sees every one of them.
+  const web = isContext(input) && options.web !== false ? input : null;
   void app.register(async (instance) => {
-    registerHomeRoutes(instance, { version: VERSION, publicUrl, docs });
+    registerHomeRoutes(instance, { version: VERSION, publicUrl, docs, root: web === null });
     if (publication !== undefined) registerSignalRoutes(instance, { publication });
     registerStatusRoutes(instance, { lookup, checkPool, licences });
     registerRegistryRoutes(instance, { registry });
@@ -245,5 +255,31 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
     if (licensing !== undefined) registerLicensingRoutes(instance, { licensing });
     return Promise.resolve();
   });
+  if (web !== null) {
+    const ctx = web;
+    const jobs = new Jobs();
+    // Its own scope: the pages' security headers, cookies, form parsers and CSRF checks stay off the API.
+    void app.register(async (instance) =>
+      registerWeb(
+        instance,
+        {
+          db: ctx.db,
+          registry: ctx.services.registry,
+          ledger: ctx.services.ledger,
+          licensing: ctx.services.licensing,
+          accounts: ctx.services.accounts,
+          views: ctx.views,
+          publication,
+          jobs,
+          version: VERSION,
+          contactEmail: ctx.config.contactEmail ?? 'licensing@example.org',
+          serviceInfo: (base) => serviceInfo(VERSION, base, docs),
+          publicUrl,
+        },
+        options.web === false ? {} : options.web,
+      ),
+    );
+    app.addHook('onClose', async () => jobs.idle());
+  }
   return app;
 }
