@@ -4,6 +4,7 @@
  * (validation, body too large, malformed JSON, unknown route) and unexpected failures alike.
  */
 import type { AccountsErrorCode } from '../accounts/errors.js';
+import type { WebErrorCode } from '../web/errors.js';
 import type { LedgerErrorCode } from '../ledger/errors.js';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ConfigErrorCode, type DbErrorCode } from '../errors.js';
@@ -82,7 +83,13 @@ const ACCOUNTS: Record<AccountsErrorCode, number> = {
   ACCOUNTS_NOT_FOUND: 404,
   ACCOUNTS_BAD_INPUT: 400,
 };
-const STATUS: Record<string, number> = { ...REGISTRY, ...HTTP, ...PLATFORM, ...LEDGER, ...SIGNALS, ...LICENSING, ...ACCOUNTS };
+const WEB: Record<WebErrorCode, number> = {
+  WEB_LOGIN_REQUIRED: 401,
+  WEB_FORBIDDEN: 403,
+  WEB_NOT_FOUND: 404,
+  WEB_BAD_FORM: 400,
+};
+const STATUS: Record<string, number> = { ...REGISTRY, ...HTTP, ...PLATFORM, ...LEDGER, ...SIGNALS, ...LICENSING, ...ACCOUNTS, ...WEB };
 
 /** HTTP status for a coded error. Codes of capabilities not listed above follow their name. */
 export function statusForCode(code: string): number {
