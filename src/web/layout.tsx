@@ -97,6 +97,7 @@ export function Layout({ v, title, children }: { v: View; title: string; childre
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · ${v.t('site.name')}`}</title>
         <link rel="stylesheet" href="/assets/app.css" />
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <script src="/assets/app.js" defer />
       </head>
       <body>
