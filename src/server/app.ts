@@ -46,7 +46,7 @@ import { statusSchemas } from './schemas/status.js';
 import type { WebOptions } from '../web/deps.js';
 import { Jobs } from '../web/jobs.js';
 import { registerWeb } from '../web/plugin.js';
-import { serviceInfo } from './routes/home.js';
+import { serviceInfo, serviceInfoSchema } from './routes/home.js';
 
 export interface AppServices {
   registry: RegistryService;
@@ -274,6 +274,7 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
           version: VERSION,
           contactEmail: ctx.config.contactEmail ?? 'licensing@example.org',
           serviceInfo: (base) => serviceInfo(VERSION, base, docs),
+          serviceInfoSchema,
           publicUrl,
         },
         options.web === false ? {} : options.web,

@@ -22,7 +22,9 @@ export interface WebDeps {
   /** Where licence requests are made by e-mail (the collective's contact). */
   contactEmail: string;
   /** The JSON variant of `/` (the service description), for programs that ask for JSON. */
-  serviceInfo: (baseUrl: string) => unknown;
+  serviceInfo: (baseUrl: string) => { links: { docs: string | null; openapi: string } };
+  /** The JSON schema of that description (the OpenAPI document shows it for `/`). */
+  serviceInfoSchema: Record<string, unknown>;
   publicUrl: string | null;
 }
 

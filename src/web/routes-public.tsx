@@ -44,14 +44,16 @@ export function registerPublicRoutes(app: FastifyInstance, deps: WebDeps): void 
         summary: 'The public portal (HTML), or what this service is, with links (JSON)',
         description: 'HTML for people; JSON when the Accept header prefers `application/json`.',
         produces: ['text/html', 'application/json'],
+        response: { 200: { ...deps.serviceInfoSchema, description: 'Service description (JSON variant)' } },
       },
     },
     async (request, reply) => {
-      if (request.accepts().type(['html', 'json']) === 'json') return reply.send(deps.serviceInfo(deps.publicUrl ?? `${request.protocol}://${request.host}`));
+      const info = deps.serviceInfo(deps.publicUrl ?? `${request.protocol}://${request.host}`);
+      if (request.accepts().type(['html', 'json']) === 'json') return reply.send(info);
       const v = viewOf(request, reply, deps.version);
       const c = await counts();
       const declarations = deps.publication?.current().reservation.declarations ?? (await deps.registry.declarations()).filter((d) => d.withdrawnAt === null);
-      return sendPage(reply, v, v.t('home.title'), <Home v={v} counts={c} declarations={declarations} />);
+      return sendPage(reply, v, v.t('home.title'), <Home v={v} counts={c} declarations={declarations} api={info.links} />);
     },
   );
 

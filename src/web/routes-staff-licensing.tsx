@@ -14,6 +14,7 @@ import { WebError } from './errors.js';
 import { ALL_STAFF, field, LICENSING_WRITERS, requireRole, sendPage } from './guard.js';
 import { RequestDetail, stateText } from './pages/licence-request.js';
 import { tariffSummary } from './pages/public.js';
+import type { MessageKey } from './i18n/index.js';
 import { viewOf, type View } from './view.js';
 
 const hide = { schema: { hide: true } } as const;
@@ -167,7 +168,7 @@ export function registerStaffLicensingRoutes(app: FastifyInstance, deps: WebDeps
         <div class="charts">
           <BarChart v={v} title={v.t('dist.title')} data={[{ label: v.t('dist.collected'), value: run.collectedCents }, { label: v.t('dist.distributed'), value: run.distributedCents }, { label: v.t('dist.suspense'), value: run.suspenseCents }]} format={money} />
           <BarChart v={v} title={v.t('dist.byClass')} data={[{ label: v.t('dist.featured'), value: b.featuredCents }, { label: v.t('dist.nonFeatured'), value: b.nonFeaturedCents }]} format={money} />
-          <BarChart v={v} title={v.t('dist.suspenseReasons')} data={b.suspense.map((s) => ({ label: s.reason, value: s.cents }))} format={money} />
+          <BarChart v={v} title={v.t('dist.suspenseReasons')} data={b.suspense.map((s) => ({ label: v.t(`suspense.${s.reason}` as MessageKey), value: s.cents }))} format={money} />
         </div>
       </>,
     );

@@ -135,13 +135,14 @@ describe.skipIf(!HAVE_CHROMIUM)(title, () => {
     const usage = join(SHOTS, '..', 'usage.csv');
     writeFileSync(usage, `isrc,uses,units\n${isrcs.map((i) => `${i},ai-inference,2`).join('\n')}\n`);
     await visit(p, '/developer/usage', 'developer-usage');
-    await p.selectOption('#u-licence', { index: 0 });
+    const licenceId = await p.locator('#u-licence option', { hasText: 'Browser test model' }).getAttribute('value');
+    await p.selectOption('#u-licence', licenceId as string);
     await p.fill('#u-from', '2026-07-01');
     await p.fill('#u-to', '2026-08-01');
     await p.fill('#u-revenue', '1000');
     await p.setInputFiles('#u-file', usage);
     await p.click('main form button[type=submit]');
-    await expect.poll(async () => (await p.locator('[role=status]').allTextContents()).join(' '), { timeout: 20_000 }).toMatch(/Report recorded: 5 lines/);
+    await expect.poll(async () => (await p.locator('[role=status]').allTextContents()).join(' '), { timeout: 20_000 }).toMatch(/Report recorded: 5 lines, 0 flagged, €1,000.00 due/);
     await checked(p, 'developer-usage-sent');
 
     const manifest = join(SHOTS, '..', 'manifest.csv');

@@ -38,7 +38,7 @@ export function serviceInfo(version: string, baseUrl: string, docs: boolean): Se
   };
 }
 
-const serviceInfoSchema = {
+export const serviceInfoSchema = {
   type: 'object',
   required: ['name', 'description', 'version', 'links'],
   properties: {

@@ -344,6 +344,15 @@ export const en = {
   'chart.item': 'Item',
   'chart.value': 'Value',
   'common.all': 'All',
+  'staff.recordings': 'Recordings',
+  'staff.membersOfPerformers': 'Members / performers',
+  'staff.mandates': 'Mandate versions',
+  'suspense.performer-not-member': 'performer not a member',
+  'suspense.performer-unknown': 'performer unknown',
+  'suspense.recording-unmatched': 'recording not matched',
+  'suspense.no-lineup': 'no line-up',
+  'suspense.no-payable-class': 'no payable class',
+  'suspense.fee-without-usage': 'fee without usage',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -343,4 +343,13 @@ export const fr: Messages = {
   'chart.item': 'Élément',
   'chart.value': 'Valeur',
   'common.all': 'Toutes',
+  'staff.recordings': 'Enregistrements',
+  'staff.membersOfPerformers': 'Membres / artistes-interprètes',
+  'staff.mandates': 'Versions de mandats',
+  'suspense.performer-not-member': 'artiste non membre',
+  'suspense.performer-unknown': 'artiste inconnu',
+  'suspense.recording-unmatched': 'enregistrement non identifié',
+  'suspense.no-lineup': 'interprètes inconnus',
+  'suspense.no-payable-class': 'aucune catégorie payable',
+  'suspense.fee-without-usage': 'redevance sans utilisation',
 };

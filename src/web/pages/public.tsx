@@ -18,7 +18,7 @@ export function SearchForm({ v, q }: { v: View; q: string }) {
   );
 }
 
-export function Home({ v, counts, declarations }: { v: View; counts: { recordings: number; performers: number; members: number }; declarations: Declaration[] }) {
+export function Home({ v, counts, declarations, api }: { v: View; counts: { recordings: number; performers: number; members: number }; declarations: Declaration[]; api: { docs: string | null; openapi: string } }) {
   return (
     <>
       <p class="lead">{v.t('home.intro')}</p>
@@ -45,6 +45,14 @@ export function Home({ v, counts, declarations }: { v: View; counts: { recording
           <p>{v.t('home.forDevelopersText')}</p>
           <p>
             <a href="/licensing">{v.t('nav.licensing')}</a>
+            {api.docs !== null ? (
+              <>
+                {' · '}
+                <a href={api.docs}>{v.t('footer.api')}</a>
+              </>
+            ) : null}
+            {' · '}
+            <a href={api.openapi}>OpenAPI</a>
           </p>
         </section>
         <section aria-labelledby="perf">

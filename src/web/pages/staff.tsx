@@ -19,9 +19,9 @@ export function Dashboard({ v, counts, reserved, requests, revenue }: { v: View;
     <>
       <Facts
         items={[
-          [v.t('search.type.recording'), v.f.number(counts.recordings)],
-          [v.t('nav.staff.members'), `${v.f.number(counts.members)} / ${v.f.number(counts.performers)}`],
-          [v.t('perf.mandates'), v.f.number(counts.mandates)],
+          [v.t('staff.recordings'), v.f.number(counts.recordings)],
+          [v.t('staff.membersOfPerformers'), `${v.f.number(counts.members)} / ${v.f.number(counts.performers)}`],
+          [v.t('staff.mandates'), v.f.number(counts.mandates)],
         ]}
       />
       <div class="charts">
