@@ -7,7 +7,16 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Principal } from '../licensing/service.js';
 import { AccountsError } from './errors.js';
-import { checkPassword, missingRecordingOf, newSessionToken, normaliseLogin, sessionExpiry, sha256Hex, type MissingRecordingInput, type MissingRecordingReport } from './model.js';
+import {
+  checkPassword,
+  missingRecordingOf,
+  newSessionToken,
+  normaliseLogin,
+  sessionExpiry,
+  sha256Hex,
+  type MissingRecordingInput,
+  type MissingRecordingReport,
+} from './model.js';
 import { hashPassword, verifyPassword } from './password.js';
 import type { AccountsStore } from './store.js';
 
@@ -39,7 +48,12 @@ export class AccountsService {
   /** Sets an account's password (the account must have an e-mail: it is the login); ends its sessions. */
   async setPassword(accountId: string, password: string): Promise<void> {
     const { account } = await this.deps.principalOf(accountId);
-    if (account.email === null) throw new AccountsError('ACCOUNTS_BAD_INPUT', `account ${accountId} has no e-mail address to log in with`, { details: { field: 'email' } });
+    if (account.email === null)
+      throw new AccountsError(
+        'ACCOUNTS_BAD_INPUT',
+        `account ${accountId} has no e-mail address to log in with`,
+        { details: { field: 'email' } },
+      );
     checkPassword(password, account.email);
     await this.store.setCredential(accountId, await hashPassword(password), this.now().toISOString());
     await this.store.deleteSessionsOf(accountId);
@@ -63,7 +77,13 @@ export class AccountsService {
     const at = this.now().toISOString();
     const { token, hash } = newSessionToken();
     const expiresAt = sessionExpiry(at, at);
-    await this.store.insertSession({ tokenHash: hash, accountId: cred.accountId, createdAt: at, seenAt: at, expiresAt });
+    await this.store.insertSession({
+      tokenHash: hash,
+      accountId: cred.accountId,
+      createdAt: at,
+      seenAt: at,
+      expiresAt,
+    });
     return { token, session: { principal, expiresAt } };
   }
 
@@ -97,7 +117,9 @@ export class AccountsService {
 
   /** An account by id or by e-mail (the login). */
   async accountId(idOrEmail: string): Promise<string> {
-    const byEmail = idOrEmail.includes('@') ? await this.store.accountIdByEmail(normaliseLogin(idOrEmail)) : null;
+    const byEmail = idOrEmail.includes('@')
+      ? await this.store.accountIdByEmail(normaliseLogin(idOrEmail))
+      : null;
     const id = byEmail ?? idOrEmail;
     await this.deps.principalOf(id);
     return id;
@@ -116,7 +138,9 @@ export class AccountsService {
   async reportMissing(principal: Principal, input: MissingRecordingInput): Promise<MissingRecordingReport> {
     const performerId = principal.account.performerId;
     if (principal.account.role !== 'performer' || performerId === null) {
-      throw new AccountsError('ACCOUNTS_BAD_INPUT', 'only a performer account reports missing recordings', { details: { field: 'role' } });
+      throw new AccountsError('ACCOUNTS_BAD_INPUT', 'only a performer account reports missing recordings', {
+        details: { field: 'role' },
+      });
     }
     const r: MissingRecordingReport = {
       id: randomUUID(),
@@ -130,7 +154,10 @@ export class AccountsService {
   }
 
   /** A performer's own reports, or (performerId null) everyone's, for staff. */
-  missingReports(performerId: string | null, page = { limit: 50, offset: 0 }): Promise<MissingRecordingReport[]> {
+  missingReports(
+    performerId: string | null,
+    page = { limit: 50, offset: 0 },
+  ): Promise<MissingRecordingReport[]> {
     return this.store.missingReports(performerId, page);
   }
 }

@@ -32,5 +32,8 @@ export interface AccountsStore {
 
   insertMissingReport(r: MissingRecordingReport): Promise<void>;
   /** Newest first; one performer's, or everyone's when `performerId` is null. */
-  missingReports(performerId: string | null, page: { limit: number; offset: number }): Promise<MissingRecordingReport[]>;
+  missingReports(
+    performerId: string | null,
+    page: { limit: number; offset: number },
+  ): Promise<MissingRecordingReport[]>;
 }

@@ -37,8 +37,24 @@ export interface DemoAccountsResult {
 }
 
 const TARIFFS = [
-  { id: 'demo-per-use', version: 1, name: 'AI training, per recording and use', currency: 'EUR', uses: ['ai-training', 'genai-training'], validFrom: '2025-01-01T00:00:00.000Z', model: { kind: 'per-recording-use', centsPerRecordingPerUse: 250 } },
-  { id: 'demo-revenue', version: 1, name: 'AI services, revenue share', currency: 'EUR', uses: ['ai-inference'], validFrom: '2025-01-01T00:00:00.000Z', model: { kind: 'revenue-share', basisPoints: 300, minimumCents: 100_000 } },
+  {
+    id: 'demo-per-use',
+    version: 1,
+    name: 'AI training, per recording and use',
+    currency: 'EUR',
+    uses: ['ai-training', 'genai-training'],
+    validFrom: '2025-01-01T00:00:00.000Z',
+    model: { kind: 'per-recording-use', centsPerRecordingPerUse: 250 },
+  },
+  {
+    id: 'demo-revenue',
+    version: 1,
+    name: 'AI services, revenue share',
+    currency: 'EUR',
+    uses: ['ai-inference'],
+    validFrom: '2025-01-01T00:00:00.000Z',
+    model: { kind: 'revenue-share', basisPoints: 300, minimumCents: 100_000 },
+  },
 ];
 
 export async function seedDemoAccounts(d: DemoAccountsDeps): Promise<DemoAccountsResult> {
@@ -64,7 +80,11 @@ export async function seedDemoAccounts(d: DemoAccountsDeps): Promise<DemoAccount
     if (page.next === null) break;
     cursor = page.next;
   }
-  if (performer === null) throw new DemoError('DEMO_OUTPUT_FAILED', 'the registry has no member with recordings: seed the demo registry first');
+  if (performer === null)
+    throw new DemoError(
+      'DEMO_OUTPUT_FAILED',
+      'the registry has no member with recordings: seed the demo registry first',
+    );
   const org = await d.licensing.createOrganisation('Demo AI Lab');
   const accounts: DemoAccountsResult['accounts'] = [];
   for (const a of DEMO_ACCOUNTS) {
@@ -83,27 +103,62 @@ export async function seedDemoAccounts(d: DemoAccountsDeps): Promise<DemoAccount
   const licensee = (await d.licensing.principalOf(idOf('licensee'))).actor;
   for (const t of TARIFFS) await d.licensing.putTariff(t, 'demo tariffs');
 
-  const terms = { uses: ['ai-training', 'genai-training'], repertoire: { kind: 'all' }, territories: ['WORLD'], from: '2026-01-01', to: '2028-01-01', product: 'Demo music model v1', expectedVolume: '50,000 recordings' };
+  const terms = {
+    uses: ['ai-training', 'genai-training'],
+    repertoire: { kind: 'all' },
+    territories: ['WORLD'],
+    from: '2026-01-01',
+    to: '2028-01-01',
+    product: 'Demo music model v1',
+    expectedVolume: '50,000 recordings',
+  };
   const r = await d.licensing.submitRequest(licensee, terms);
   await d.licensing.act(r.id, 'review', officer);
-  await d.licensing.act(r.id, 'offer', officer, { offer: { terms: (await d.licensing.request(r.id, officer)).request.terms, tariff: { id: 'demo-per-use', version: 1 } }, note: 'Standard terms.' });
+  await d.licensing.act(r.id, 'offer', officer, {
+    offer: {
+      terms: (await d.licensing.request(r.id, officer)).request.terms,
+      tariff: { id: 'demo-per-use', version: 1 },
+    },
+    note: 'Standard terms.',
+  });
   await d.licensing.act(r.id, 'accept', licensee);
   const { licence } = await d.licensing.act(r.id, 'activate', officer);
   if (licence === null) throw new DemoError('DEMO_OUTPUT_FAILED', 'the demo licence was not issued');
 
-  const mine = (await d.registry.recordingsOfPerformer(performer.id, { limit: 5, offset: 0 })).flatMap((x) => (x.isrc === null ? [] : [x.isrc]));
+  const mine = (await d.registry.recordingsOfPerformer(performer.id, { limit: 5, offset: 0 })).flatMap((x) =>
+    x.isrc === null ? [] : [x.isrc],
+  );
   const periods = [
     ['2026-01-01', '2026-04-01'],
     ['2026-04-01', '2026-07-01'],
   ] as const;
   for (const [i, [from, to]] of periods.entries()) {
     const isrcs = [...mine, ...others].slice(0, 4 + i * 3);
-    const records = isrcs.map((isrc, n) => ({ line: n + 2, cells: { isrc, uses: 'ai-training;genai-training', units: String(1 + n), seconds: '0' } }));
-    await d.licensing.submitUsage(licensee, { licence: licence.id, from, to, records, source: `demo-usage-${from}.csv` });
+    const records = isrcs.map((isrc, n) => ({
+      line: n + 2,
+      cells: { isrc, uses: 'ai-training;genai-training', units: String(1 + n), seconds: '0' },
+    }));
+    await d.licensing.submitUsage(licensee, {
+      licence: licence.id,
+      from,
+      to,
+      records,
+      source: `demo-usage-${from}.csv`,
+    });
   }
-  await d.licensing.distribute(officer, { from: '2026-01-01', to: '2026-07-01', rules: { featured: 65, nonFeatured: 35 } });
+  await d.licensing.distribute(officer, {
+    from: '2026-01-01',
+    to: '2026-07-01',
+    rules: { featured: 65, nonFeatured: 35 },
+  });
 
   // One request waiting for the officer.
-  await d.licensing.submitRequest(licensee, { ...terms, uses: ['ai-inference'], product: 'Demo voice assistant', from: '2026-06-01', to: '2027-06-01' });
+  await d.licensing.submitRequest(licensee, {
+    ...terms,
+    uses: ['ai-inference'],
+    product: 'Demo voice assistant',
+    from: '2026-06-01',
+    to: '2027-06-01',
+  });
   return { created: true, accounts };
 }

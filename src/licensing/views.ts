@@ -31,14 +31,23 @@ export interface StatementLine {
 export interface LicensingViews {
   keysOf(accountId: string): Promise<KeyInfo[]>;
   /** Newest first; one organisation's, or all when `organisationId` is null. */
-  usageReports(organisationId: string | null, page: { limit: number; offset: number }): Promise<UsageReport[]>;
+  usageReports(
+    organisationId: string | null,
+    page: { limit: number; offset: number },
+  ): Promise<UsageReport[]>;
   /** Every tariff version, by id then version. */
   tariffs(): Promise<Tariff[]>;
   /** Newest first. */
   runs(page: { limit: number; offset: number }): Promise<DistributionRun[]>;
   getRun(id: string): Promise<DistributionRun | null>;
   /** What a run paid featured and non-featured performers, and held in suspense by reason. */
-  runBreakdown(id: string): Promise<{ featuredCents: number; nonFeaturedCents: number; suspense: { reason: string; cents: number }[] }>;
+  runBreakdown(
+    id: string,
+  ): Promise<{
+    featuredCents: number;
+    nonFeaturedCents: number;
+    suspense: { reason: string; cents: number }[];
+  }>;
   /** Every share paid to a performer, newest run first. */
   statement(performerId: string, page: { limit: number; offset: number }): Promise<StatementLine[]>;
   requestCounts(): Promise<Partial<Record<RequestState, number>>>;

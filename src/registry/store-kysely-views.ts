@@ -9,14 +9,24 @@ const SEP = '\u0001';
 export class KyselyRegistryViews implements RegistryViews {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async performersPage(opts: { membersOnly: boolean; cursor: string | null; limit: number }): Promise<PerformerPage> {
+  async performersPage(opts: {
+    membersOnly: boolean;
+    cursor: string | null;
+    limit: number;
+  }): Promise<PerformerPage> {
     let q = this.db.selectFrom('performers').selectAll();
     if (opts.membersOnly) q = q.where('member', '=', 1);
     if (opts.cursor !== null) {
       const [sortName = '', id = ''] = opts.cursor.split(SEP);
-      q = q.where((eb) => eb.or([eb('sort_name', '>', sortName), eb.and([eb('sort_name', '=', sortName), eb('id', '>', id)])]));
+      q = q.where((eb) =>
+        eb.or([eb('sort_name', '>', sortName), eb.and([eb('sort_name', '=', sortName), eb('id', '>', id)])]),
+      );
     }
-    const rows = await q.orderBy('sort_name').orderBy('id').limit(opts.limit + 1).execute();
+    const rows = await q
+      .orderBy('sort_name')
+      .orderBy('id')
+      .limit(opts.limit + 1)
+      .execute();
     const page = rows.slice(0, opts.limit);
     const last = page[page.length - 1];
     const performers: Performer[] = page.map((r) => ({
@@ -30,7 +40,10 @@ export class KyselyRegistryViews implements RegistryViews {
       ipi: r.ipi,
       member: Number(r.member) === 1,
     }));
-    return { performers, next: rows.length > opts.limit && last !== undefined ? `${last.sort_name}${SEP}${last.id}` : null };
+    return {
+      performers,
+      next: rows.length > opts.limit && last !== undefined ? `${last.sort_name}${SEP}${last.id}` : null,
+    };
   }
 
   async reservedByMonth(): Promise<{ month: string; recordings: number }[]> {

@@ -12,7 +12,11 @@ export interface PerformerPage {
 
 export interface RegistryViews {
   /** Members (or every performer) by sort name, `limit` at a time after `cursor` (keyset: fast at any depth). */
-  performersPage(opts: { membersOnly: boolean; cursor: string | null; limit: number }): Promise<PerformerPage>;
+  performersPage(opts: {
+    membersOnly: boolean;
+    cursor: string | null;
+    limit: number;
+  }): Promise<PerformerPage>;
   /**
    * Recordings with at least one member of their line-up under mandate, by the month the first such
    * mandate started (`YYYY-MM`), oldest first: summed in order, the number of reserved recordings over time.

@@ -2,7 +2,7 @@
  * The reservation as HTTP response header fields, added to every content response, and the two
  * preference lines robots.txt shares with them. Pure.
  */
-import { serializeDictionary, Token, type Item } from 'structured-headers';
+import { serializeDictionary, Token, type Item, type Parameters } from 'structured-headers';
 import { urlOf, type PublicationSite, type Reservation } from './model.js';
 
 /** RSL's media type (RSL 1.0 §4): the `type` of its `Link` and the content type of the document. */
@@ -16,8 +16,9 @@ export const RSL_TYPE = 'application/rsl+xml';
 export function contentUsageValue(r: Reservation): string | null {
   // Items with no parameters: the library's types only admit a bare Token in its object form.
   const prefs = new Map<string, Item>();
-  if (r.trainAi) prefs.set('train-ai', [new Token('n'), new Map()]);
-  if (r.search) prefs.set('search', [new Token('n'), new Map()]);
+  const none: Parameters = new Map();
+  if (r.trainAi) prefs.set('train-ai', [new Token('n'), none]);
+  if (r.search) prefs.set('search', [new Token('n'), none]);
   // Serialised by the RFC 9651 library so the value is exactly what a Structured Fields parser reads.
   return prefs.size === 0 ? null : serializeDictionary(prefs);
 }

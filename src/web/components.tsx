@@ -20,7 +20,15 @@ export function Notice({ kind, children }: { kind: 'error' | 'ok'; children: Com
   );
 }
 
-export function Flash({ v, error, notice }: { v: View; error?: string | null | undefined; notice?: string | null | undefined }) {
+export function Flash({
+  v,
+  error,
+  notice,
+}: {
+  v: View;
+  error?: string | null | undefined;
+  notice?: string | null | undefined;
+}) {
   return (
     <>
       {error ? <Notice kind="error">{v.t('form.problem', { message: error })}</Notice> : null}
@@ -29,14 +37,31 @@ export function Flash({ v, error, notice }: { v: View; error?: string | null | u
   );
 }
 
-const STATUS_CLASS: Record<string, string> = { reserved: 'badge-reserved', 'not-covered': 'badge-free', unknown: 'badge-unknown', licensed: 'badge-licensed' };
+const STATUS_CLASS: Record<string, string> = {
+  reserved: 'badge-reserved',
+  'not-covered': 'badge-free',
+  unknown: 'badge-unknown',
+  licensed: 'badge-licensed',
+};
 
 export function Status({ v, status }: { v: View; status: string }) {
-  return <span class={`badge ${STATUS_CLASS[status] ?? 'badge-unknown'}`}>{v.t(`status.${status}` as MessageKey)}</span>;
+  return (
+    <span class={`badge ${STATUS_CLASS[status] ?? 'badge-unknown'}`}>
+      {v.t(`status.${status}` as MessageKey)}
+    </span>
+  );
 }
 
 /** Previous / next links that keep the page's other query parameters. */
-export function Pager({ v, prev, next }: { v: View; prev: Record<string, string> | null; next: Record<string, string> | null }) {
+export function Pager({
+  v,
+  prev,
+  next,
+}: {
+  v: View;
+  prev: Record<string, string> | null;
+  next: Record<string, string> | null;
+}) {
   if (prev === null && next === null) return null;
   const href = (over: Record<string, string>) => {
     const q = new URLSearchParams(v.query);
@@ -77,7 +102,17 @@ export function Facts({ items }: { items: [string, ComponentChildren][] }) {
 }
 
 /** A `<table>` with a caption (screen readers announce it) and header cells with scope. */
-export function Table({ caption, head, rows, hideCaption }: { caption: string; head: string[]; rows: ComponentChildren[][]; hideCaption?: boolean }) {
+export function Table({
+  caption,
+  head,
+  rows,
+  hideCaption,
+}: {
+  caption: string;
+  head: string[];
+  rows: ComponentChildren[][];
+  hideCaption?: boolean;
+}) {
   return (
     <div class="table-wrap">
       <table>
@@ -105,4 +140,5 @@ export function Table({ caption, head, rows, hideCaption }: { caption: string; h
   );
 }
 
-export const uses = (v: View, list: readonly string[]): string => list.map((u) => v.t(`use.${u}` as MessageKey)).join(', ');
+export const uses = (v: View, list: readonly string[]): string =>
+  list.map((u) => v.t(`use.${u}` as MessageKey)).join(', ');

@@ -17,18 +17,29 @@ export const LICENSING_WRITERS: readonly Role[] = ['administrator', 'licensing-o
 export function requireRole(request: FastifyRequest, roles: readonly Role[]): Principal {
   const p = request.principal;
   if (p === null) throw new WebError('WEB_LOGIN_REQUIRED', 'log in to see this page');
-  if (!roles.includes(p.account.role)) throw new WebError('WEB_FORBIDDEN', `a ${p.account.role} may not open this page`);
+  if (!roles.includes(p.account.role))
+    throw new WebError('WEB_FORBIDDEN', `a ${p.account.role} may not open this page`);
   return p;
 }
 
-export function sendPage(reply: FastifyReply, v: View, title: string, body: ComponentChildren, status = 200): FastifyReply {
-  return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderPage(v, title, body));
+export function sendPage(
+  reply: FastifyReply,
+  v: View,
+  title: string,
+  body: ComponentChildren,
+  status = 200,
+): FastifyReply {
+  return reply
+    .code(status)
+    .type('text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .send(renderPage(v, title, body));
 }
 
 /** A form field of an urlencoded body, as one trimmed string ('' when absent). */
 export function field(body: unknown, name: string): string {
   const v = (body as Record<string, unknown> | null | undefined)?.[name];
-  const s = Array.isArray(v) ? v[0] : v;
+  const s: unknown = Array.isArray(v) ? (v as unknown[])[0] : v;
   return typeof s === 'string' ? s.trim() : '';
 }
 

@@ -25,9 +25,26 @@ export class Jobs {
   readonly #jobs = new Map<string, Job>();
 
   /** Starts `work`, which reports progress through `progress(done, total)`. */
-  start<R>(kind: Job['kind'], owner: string, file: string, work: (progress: (done: number, total: number) => void) => Promise<R>, onEnd?: () => void): Job<R> {
-    const job: Job<R> = { id: randomUUID(), kind, owner, file, state: 'running', done: 0, total: 0, result: null, error: null, startedAt: new Date().toISOString() };
-    this.#jobs.set(job.id, job as Job);
+  start<R>(
+    kind: Job['kind'],
+    owner: string,
+    file: string,
+    work: (progress: (done: number, total: number) => void) => Promise<R>,
+    onEnd?: () => void,
+  ): Job<R> {
+    const job: Job<R> = {
+      id: randomUUID(),
+      kind,
+      owner,
+      file,
+      state: 'running',
+      done: 0,
+      total: 0,
+      result: null,
+      error: null,
+      startedAt: new Date().toISOString(),
+    };
+    this.#jobs.set(job.id, job);
     for (const id of this.#jobs.keys()) {
       if (this.#jobs.size <= KEEP) break;
       if (this.#jobs.get(id)?.state !== 'running') this.#jobs.delete(id);
@@ -57,11 +74,14 @@ export class Jobs {
 
   /** Newest first. */
   list(kind: Job['kind'], owner: string | null): Job[] {
-    return [...this.#jobs.values()].filter((j) => j.kind === kind && (owner === null || j.owner === owner)).reverse();
+    return [...this.#jobs.values()]
+      .filter((j) => j.kind === kind && (owner === null || j.owner === owner))
+      .reverse();
   }
 
   /** Resolves once no job is running (tests, shutdown). */
   async idle(pollMs = 20): Promise<void> {
-    while ([...this.#jobs.values()].some((j) => j.state === 'running')) await new Promise((r) => setTimeout(r, pollMs));
+    while ([...this.#jobs.values()].some((j) => j.state === 'running'))
+      await new Promise((r) => setTimeout(r, pollMs));
   }
 }

@@ -117,7 +117,12 @@ export function Layout({ v, title, children }: { v: View; title: string; childre
               <a href="/login">{v.t('nav.login')}</a>
             ) : (
               <form method="post" action="/logout" class="inline">
-                <span>{v.t('signed.in', { name: p.account.name, role: v.t(`role.${p.account.role}` as MessageKey) })}</span>{' '}
+                <span>
+                  {v.t('signed.in', {
+                    name: p.account.name,
+                    role: v.t(`role.${p.account.role}` as MessageKey),
+                  })}
+                </span>{' '}
                 <Csrf v={v} />
                 <button type="submit" class="link-button">
                   {v.t('nav.logout')}
@@ -126,14 +131,17 @@ export function Layout({ v, title, children }: { v: View; title: string; childre
             )}
           </div>
           <NavList v={v} links={PUBLIC} label={v.t('nav.main')} />
-          {p !== null && areaLinks(p.account.role).length > 0 ? <NavList v={v} links={areaLinks(p.account.role)} label={v.t('nav.area')} /> : null}
+          {p !== null && areaLinks(p.account.role).length > 0 ? (
+            <NavList v={v} links={areaLinks(p.account.role)} label={v.t('nav.area')} />
+          ) : null}
         </header>
         <main id="main" tabIndex={-1}>
           <h1>{title}</h1>
           {children}
         </main>
         <footer class="site-footer">
-          <a href="/docs">{v.t('footer.api')}</a> · <a href="/v1/log/checkpoint">{v.t('footer.log')}</a> · {v.t('footer.version', { version: v.version })}
+          <a href="/docs">{v.t('footer.api')}</a> · <a href="/v1/log/checkpoint">{v.t('footer.log')}</a> ·{' '}
+          {v.t('footer.version', { version: v.version })}
         </footer>
       </body>
     </html>

@@ -5,7 +5,14 @@
  * (artist + title matching needs the signed snapshot: `tdmr check-manifest --snapshot`).
  */
 import type { RowMatcher } from '../checker/manifest-check.js';
-import { errorOutcome, inputOf, noneOutcome, type ManifestRow, type RowOutcome, type RowStatus } from '../checker/manifest-model.js';
+import {
+  errorOutcome,
+  inputOf,
+  noneOutcome,
+  type ManifestRow,
+  type RowOutcome,
+  type RowStatus,
+} from '../checker/manifest-model.js';
 import { QUERY_USES, type QueryUse } from '../registry/model.js';
 import type { RegistryService } from '../registry/service.js';
 
@@ -22,10 +29,15 @@ export class RegistryMatcher implements RowMatcher {
     const answers = asked.length === 0 ? [] : await this.registry.check(asked, { at: this.at });
     let j = 0;
     return rows.map((row): RowOutcome => {
-      if ((row.isrc?.trim() ?? '') === '') return noneOutcome(row, { source: this.source, note: 'no ISRC: artist and title are matched against the signed snapshot only (tdmr check-manifest --snapshot)' });
+      if ((row.isrc?.trim() ?? '') === '')
+        return noneOutcome(row, {
+          source: this.source,
+          note: 'no ISRC: artist and title are matched against the signed snapshot only (tdmr check-manifest --snapshot)',
+        });
       const a = answers[j++];
       if (a === undefined) throw new Error('the registry answered fewer items than asked');
-      if (!a.ok) return errorOutcome({ line: row.line, field: 'isrc', reason: a.error.message }, this.source, row);
+      if (!a.ok)
+        return errorOutcome({ line: row.line, field: 'isrc', reason: a.error.message }, this.source, row);
       const uses = {} as Record<QueryUse, RowStatus>;
       for (const u of QUERY_USES) uses[u] = a.uses.find((x) => x.use === u)?.status ?? 'unknown';
       const known = a.recording !== null;

@@ -33,7 +33,11 @@ import { viewOf } from './view.js';
 
 const ASSETS = fileURLToPath(new URL('../../web/', import.meta.url));
 
-export async function registerWeb(app: FastifyInstance, deps: WebDeps, options: WebOptions = {}): Promise<void> {
+export async function registerWeb(
+  app: FastifyInstance,
+  deps: WebDeps,
+  options: WebOptions = {},
+): Promise<void> {
   const secret = await deps.accounts.secret('cookie-signing');
   await app.register(cookie, { secret });
   await app.register(helmet, {
@@ -53,7 +57,9 @@ export async function registerWeb(app: FastifyInstance, deps: WebDeps, options: 
     referrerPolicy: { policy: 'same-origin' },
   });
   await app.register(formbody);
-  await app.register(multipart, { limits: { fileSize: options.uploadLimit ?? 256 * 1024 * 1024, files: 1, fields: 20 } });
+  await app.register(multipart, {
+    limits: { fileSize: options.uploadLimit ?? 256 * 1024 * 1024, files: 1, fields: 20 },
+  });
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
     cookieOpts: { ...COOKIE, signed: true },
@@ -73,7 +79,8 @@ export async function registerWeb(app: FastifyInstance, deps: WebDeps, options: 
   app.decorateRequest('sessionToken', null);
   app.addHook('onRequest', async (request, reply) => {
     const lang = (request.query as Record<string, unknown> | undefined)?.lang;
-    if (lang === 'fr' || lang === 'en') void reply.setCookie('lang', lang, { ...COOKIE, maxAge: 365 * 24 * 3600 });
+    if (lang === 'fr' || lang === 'en')
+      void reply.setCookie('lang', lang, { ...COOKIE, maxAge: 365 * 24 * 3600 });
     const token = request.cookies[SESSION_COOKIE];
     if (token === undefined || token === '') return;
     const session = await deps.accounts.session(token);
@@ -100,15 +107,33 @@ export async function registerWeb(app: FastifyInstance, deps: WebDeps, options: 
 }
 
 /** Errors of a page, as a page: a redirect to the login form, or the status with a message in the reader's language. */
-function pageError(deps: WebDeps, error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+function pageError(
+  deps: WebDeps,
+  error: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): FastifyReply {
   if (error instanceof AppError && error.code === 'WEB_LOGIN_REQUIRED' && request.method === 'GET') {
     return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
   }
   const fastifyStatus = (error as { statusCode?: unknown }).statusCode;
   const code = (error as { code?: unknown }).code;
-  const status = !(error instanceof AppError) && typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500 ? fastifyStatus : errorBody(error).statusCode;
+  const status =
+    !(error instanceof AppError) &&
+    typeof fastifyStatus === 'number' &&
+    fastifyStatus >= 400 &&
+    fastifyStatus < 500
+      ? fastifyStatus
+      : errorBody(error).statusCode;
   if (status >= 500) request.log.error({ err: error }, 'page failed');
   const v = viewOf(request, reply, deps.version);
-  const message = status === 403 && typeof code === 'string' && code.startsWith('FST_CSRF') ? v.t('error.csrf') : status >= 500 ? v.t('error.500') : error instanceof AppError ? error.message : null;
+  const message =
+    status === 403 && typeof code === 'string' && code.startsWith('FST_CSRF')
+      ? v.t('error.csrf')
+      : status >= 500
+        ? v.t('error.500')
+        : error instanceof AppError
+          ? error.message
+          : null;
   return errorPage(reply, v, status, message);
 }

@@ -8,7 +8,17 @@ import { homeOf } from './layout.js';
 import { COOKIE, SESSION_COOKIE } from './cookies.js';
 import { viewOf, type View } from './view.js';
 
-function LoginForm({ v, next, error, login }: { v: View; next: string; error: string | null; login: string }) {
+function LoginForm({
+  v,
+  next,
+  error,
+  login,
+}: {
+  v: View;
+  next: string;
+  error: string | null;
+  login: string;
+}) {
   return (
     <>
       {error !== null ? <Notice kind="error">{error}</Notice> : null}
@@ -27,11 +37,23 @@ function LoginForm({ v, next, error, login }: { v: View; next: string; error: st
 }
 
 export function registerAuthRoutes(app: FastifyInstance, deps: WebDeps, options: WebOptions): void {
-  const page = (request: FastifyRequest, reply: FastifyReply, error: string | null, status = 200, login = '') => {
+  const page = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    error: string | null,
+    status = 200,
+    login = '',
+  ) => {
     const v = viewOf(request, reply, deps.version);
     const q = request.query as Record<string, unknown>;
     const next = safeNext(typeof q.next === 'string' ? q.next : field(request.body, 'next')) ?? '';
-    return sendPage(reply, v, v.t('login.title'), <LoginForm v={v} next={next} error={error} login={login} />, status);
+    return sendPage(
+      reply,
+      v,
+      v.t('login.title'),
+      <LoginForm v={v} next={next} error={error} login={login} />,
+      status,
+    );
   };
 
   app.get('/login', { schema: { hide: true } }, async (request, reply) => page(request, reply, null));
@@ -45,7 +67,10 @@ export function registerAuthRoutes(app: FastifyInstance, deps: WebDeps, options:
           max: options.loginMax ?? 10,
           timeWindow: options.loginWindowMs ?? 15 * 60 * 1000,
           // The page in the reader's language rather than the plugin's JSON.
-          errorResponseBuilder: (_req, ctx) => Object.assign(new Error(`too many login attempts: try again in ${ctx.after}`), { statusCode: 429 }),
+          errorResponseBuilder: (_req, ctx) =>
+            Object.assign(new Error(`too many login attempts: try again in ${ctx.after}`), {
+              statusCode: 429,
+            }),
         },
       },
     },
@@ -54,12 +79,19 @@ export function registerAuthRoutes(app: FastifyInstance, deps: WebDeps, options:
       const password = (request.body as Record<string, unknown> | undefined)?.password;
       const v = viewOf(request, reply, deps.version);
       try {
-        const { token, session } = await deps.accounts.login(email, typeof password === 'string' ? password : '');
+        const { token, session } = await deps.accounts.login(
+          email,
+          typeof password === 'string' ? password : '',
+        );
         void reply.setCookie(SESSION_COOKIE, token, COOKIE);
         const next = safeNext(field(request.body, 'next'));
-        return await reply.redirect(next !== null && next !== '' ? next : homeOf(session.principal.account.role), 303);
+        return await reply.redirect(
+          next !== null && next !== '' ? next : homeOf(session.principal.account.role),
+          303,
+        );
       } catch (e) {
-        if (e instanceof AccountsError && e.code === 'ACCOUNTS_BAD_CREDENTIALS') return page(request, reply, v.t('login.failed'), 401, email);
+        if (e instanceof AccountsError && e.code === 'ACCOUNTS_BAD_CREDENTIALS')
+          return page(request, reply, v.t('login.failed'), 401, email);
         throw e;
       }
     },

@@ -48,7 +48,13 @@ function ManifestsPage({ v, jobs, error }: { v: View; jobs: Job[]; error: string
     <>
       <p class="lead">{v.t('manifest.intro')}</p>
       <Flash v={v} error={error} />
-      <form method="post" action={`/developer/manifests?_csrf=${encodeURIComponent(v.csrf)}`} enctype="multipart/form-data" class="stack narrow" data-progress="">
+      <form
+        method="post"
+        action={`/developer/manifests?_csrf=${encodeURIComponent(v.csrf)}`}
+        enctype="multipart/form-data"
+        class="stack narrow"
+        data-progress=""
+      >
         <label for="mf-file">{v.t('manifest.fFile')}</label>
         <input id="mf-file" name="file" type="file" accept=".csv,.jsonl,.ndjson,.parquet" required />
         <progress class="upload-progress" max={100} value={0} hidden aria-label={v.t('common.progress')} />
@@ -58,7 +64,11 @@ function ManifestsPage({ v, jobs, error }: { v: View; jobs: Job[]; error: string
         <Table
           caption={v.t('manifest.title')}
           head={[v.t('manifest.fFile'), v.t('common.date'), v.t('common.state')]}
-          rows={jobs.map((j) => [<a href={`/developer/manifests/${j.id}`}>{j.file}</a>, v.f.dateTime(j.startedAt), j.state])}
+          rows={jobs.map((j) => [
+            <a href={`/developer/manifests/${j.id}`}>{j.file}</a>,
+            v.f.dateTime(j.startedAt),
+            j.state,
+          ])}
         />
       ) : null}
     </>
@@ -69,8 +79,15 @@ function ManifestJob({ v, job }: { v: View; job: Job<ManifestResult> }) {
   const s = job.result?.summary;
   return (
     <>
-      <JobProgress v={v} job={job} running={v.t('manifest.running')} url={`/developer/manifests/${job.id}/progress.json`} />
-      {job.state === 'failed' ? <p role="alert">{v.t('manifest.failed', { message: job.error ?? '' })}</p> : null}
+      <JobProgress
+        v={v}
+        job={job}
+        running={v.t('manifest.running')}
+        url={`/developer/manifests/${job.id}/progress.json`}
+      />
+      {job.state === 'failed' ? (
+        <p role="alert">{v.t('manifest.failed', { message: job.error ?? '' })}</p>
+      ) : null}
       {s !== undefined ? (
         <>
           <p role="status">{v.t('manifest.done', { rows: s.rows, reserved: s.reserved })}</p>
@@ -89,14 +106,20 @@ export function registerManifestRoutes(app: FastifyInstance, deps: WebDeps): voi
   const own = (request: FastifyRequest<{ Params: { id: string } }>): Job<ManifestResult> => {
     const p = requireRole(request, ['licensee']);
     const job = deps.jobs.get(request.params.id);
-    if (job === null || job.kind !== 'manifest' || job.owner !== p.account.id) throw new WebError('WEB_NOT_FOUND', `no check ${request.params.id}`);
+    if (job === null || job.kind !== 'manifest' || job.owner !== p.account.id)
+      throw new WebError('WEB_NOT_FOUND', `no check ${request.params.id}`);
     return job as Job<ManifestResult>;
   };
 
   app.get('/developer/manifests', hide, async (request, reply) => {
     const p = requireRole(request, ['licensee']);
     const v = viewOf(request, reply, deps.version);
-    return sendPage(reply, v, v.t('manifest.title'), <ManifestsPage v={v} jobs={deps.jobs.list('manifest', p.account.id)} error={null} />);
+    return sendPage(
+      reply,
+      v,
+      v.t('manifest.title'),
+      <ManifestsPage v={v} jobs={deps.jobs.list('manifest', p.account.id)} error={null} />,
+    );
   });
 
   app.post('/developer/manifests', hide, async (request, reply) => {
@@ -105,7 +128,13 @@ export function registerManifestRoutes(app: FastifyInstance, deps: WebDeps): voi
     if (up.file === null) {
       await up.dispose();
       const v = viewOf(request, reply, deps.version);
-      return sendPage(reply, v, v.t('manifest.title'), <ManifestsPage v={v} jobs={deps.jobs.list('manifest', p.account.id)} error="choose a file" />, 400);
+      return sendPage(
+        reply,
+        v,
+        v.t('manifest.title'),
+        <ManifestsPage v={v} jobs={deps.jobs.list('manifest', p.account.id)} error="choose a file" />,
+        400,
+      );
     }
     const file = up.file;
     const at = new Date().toISOString();
@@ -116,8 +145,17 @@ export function registerManifestRoutes(app: FastifyInstance, deps: WebDeps): voi
       async (progress) => {
         const size = (await stat(file.path)).size;
         let read = 0;
-        const summary = await checkManifest(file.path, { matcher: new RegistryMatcher(deps.registry, at), onBytes: (n) => progress((read += n), size) });
-        const report = renderReport(summary, { manifest: file.name, source: 'registry service (in-process)', at, threshold: 0, generatedAt: new Date().toISOString() });
+        const summary = await checkManifest(file.path, {
+          matcher: new RegistryMatcher(deps.registry, at),
+          onBytes: (n) => progress((read += n), size),
+        });
+        const report = renderReport(summary, {
+          manifest: file.name,
+          source: 'registry service (in-process)',
+          at,
+          threshold: 0,
+          generatedAt: new Date().toISOString(),
+        });
         return { summary, report };
       },
       () => void up.dispose(),
@@ -131,15 +169,22 @@ export function registerManifestRoutes(app: FastifyInstance, deps: WebDeps): voi
     return sendPage(reply, v, v.t('manifest.check', { file: job.file }), <ManifestJob v={v} job={job} />);
   });
 
-  app.get<{ Params: { id: string } }>('/developer/manifests/:id/progress.json', hide, async (request) => {
+  app.get<{ Params: { id: string } }>('/developer/manifests/:id/progress.json', hide, (request, reply) => {
     const j = own(request);
-    return { state: j.state, done: j.done, total: j.total };
+    return reply.send({ state: j.state, done: j.done, total: j.total });
   });
 
-  app.get<{ Params: { id: string } }>('/developer/manifests/:id/report.html', hide, async (request, reply) => {
-    const job = own(request);
-    if (job.result === null) throw new WebError('WEB_NOT_FOUND', 'the check has not finished');
-    // The checker's report is self-contained with inline CSS: it gets a CSP of its own allowing that, and nothing else.
-    return reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:").send(job.result.report);
-  });
+  app.get<{ Params: { id: string } }>(
+    '/developer/manifests/:id/report.html',
+    hide,
+    async (request, reply) => {
+      const job = own(request);
+      if (job.result === null) throw new WebError('WEB_NOT_FOUND', 'the check has not finished');
+      // The checker's report is self-contained with inline CSS: it gets a CSP of its own allowing that, and nothing else.
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
+        .send(job.result.report);
+    },
+  );
 }

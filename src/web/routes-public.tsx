@@ -52,21 +52,38 @@ export function registerPublicRoutes(app: FastifyInstance, deps: WebDeps): void 
       if (request.accepts().type(['html', 'json']) === 'json') return reply.send(info);
       const v = viewOf(request, reply, deps.version);
       const c = await counts();
-      const declarations = deps.publication?.current().reservation.declarations ?? (await deps.registry.declarations()).filter((d) => d.withdrawnAt === null);
-      return sendPage(reply, v, v.t('home.title'), <Home v={v} counts={c} declarations={declarations} api={info.links} />);
+      const declarations =
+        deps.publication?.current().reservation.declarations ??
+        (await deps.registry.declarations()).filter((d) => d.withdrawnAt === null);
+      return sendPage(
+        reply,
+        v,
+        v.t('home.title'),
+        <Home v={v} counts={c} declarations={declarations} api={info.links} />,
+      );
     },
   );
 
   app.get('/search', hide, async (request, reply) => {
     const v = viewOf(request, reply, deps.version);
-    const q = String((request.query as Record<string, unknown>).q ?? '').trim().slice(0, 200);
+    const asked = (request.query as Record<string, unknown>).q;
+    const q = (typeof asked === 'string' ? asked : '').trim().slice(0, 200);
     const page = pageOf(request.query);
-    const found = q === '' ? [] : await deps.registry.search(q, { limit: PAGE + 1, offset: (page - 1) * PAGE });
+    const found =
+      q === '' ? [] : await deps.registry.search(q, { limit: PAGE + 1, offset: (page - 1) * PAGE });
     const hits = found.slice(0, PAGE);
-    const isrcs = hits.flatMap((h) => (h.type === 'recording' && h.identifier !== null ? [h.identifier] : []));
+    const isrcs = hits.flatMap((h) =>
+      h.type === 'recording' && h.identifier !== null ? [h.identifier] : [],
+    );
     const statuses = new Map<string, string>();
-    for (const o of isrcs.length === 0 ? [] : await deps.registry.check(isrcs)) if (o.ok) statuses.set(o.input, o.status);
-    return sendPage(reply, v, v.t('search.title'), <SearchResults v={v} q={q} hits={hits} statuses={statuses} page={page} more={found.length > PAGE} />);
+    for (const o of isrcs.length === 0 ? [] : await deps.registry.check(isrcs))
+      if (o.ok) statuses.set(o.input, o.status);
+    return sendPage(
+      reply,
+      v,
+      v.t('search.title'),
+      <SearchResults v={v} q={q} hits={hits} statuses={statuses} page={page} more={found.length > PAGE} />,
+    );
   });
 
   app.get<{ Params: { id: string } }>('/recordings/:id', hide, async (request, reply) => {
@@ -75,27 +92,66 @@ export function registerPublicRoutes(app: FastifyInstance, deps: WebDeps): void 
     try {
       found = await deps.registry.recording(request.params.id);
     } catch (e) {
-      if (e instanceof RegistryError && (e.code === 'REGISTRY_NOT_FOUND' || e.code === 'REGISTRY_INVALID_ID')) {
-        return sendPage(reply, v, v.t('error.title'), <p role="alert">{v.t('recording.notFound', { id: request.params.id })}</p>, 404);
+      if (
+        e instanceof RegistryError &&
+        (e.code === 'REGISTRY_NOT_FOUND' || e.code === 'REGISTRY_INVALID_ID')
+      ) {
+        return sendPage(
+          reply,
+          v,
+          v.t('error.title'),
+          <p role="alert">{v.t('recording.notFound', { id: request.params.id })}</p>,
+          404,
+        );
       }
       throw e;
     }
     const r = found.recording;
     const status = await deps.registry.status(r.isrc ?? r.isan ?? (r.eidr as string));
-    return sendPage(reply, v, r.title, <RecordingPage v={v} recording={r} lineup={found.lineup} performers={found.performers} status={status} />);
+    return sendPage(
+      reply,
+      v,
+      r.title,
+      <RecordingPage
+        v={v}
+        recording={r}
+        lineup={found.lineup}
+        performers={found.performers}
+        status={status}
+      />,
+    );
   });
 
   app.get<{ Params: { id: string } }>('/performers/:id', hide, async (request, reply) => {
     const v = viewOf(request, reply, deps.version);
     const performer = await deps.registry.performer(request.params.id);
     const page = pageOf(request.query);
-    const recs = await deps.registry.recordingsOfPerformer(performer.id, { limit: PAGE + 1, offset: (page - 1) * PAGE });
-    return sendPage(reply, v, performer.displayName, <PerformerPage v={v} performer={performer} recordings={recs.slice(0, PAGE)} page={page} more={recs.length > PAGE} />);
+    const recs = await deps.registry.recordingsOfPerformer(performer.id, {
+      limit: PAGE + 1,
+      offset: (page - 1) * PAGE,
+    });
+    return sendPage(
+      reply,
+      v,
+      performer.displayName,
+      <PerformerPage
+        v={v}
+        performer={performer}
+        recordings={recs.slice(0, PAGE)}
+        page={page}
+        more={recs.length > PAGE}
+      />,
+    );
   });
 
   app.get('/licensing', hide, async (request, reply) => {
     const v = viewOf(request, reply, deps.version);
-    return sendPage(reply, v, v.t('licensing.title'), <Licensing v={v} tariffs={await deps.views.licensing.tariffs()} email={deps.contactEmail} />);
+    return sendPage(
+      reply,
+      v,
+      v.t('licensing.title'),
+      <Licensing v={v} tariffs={await deps.views.licensing.tariffs()} email={deps.contactEmail} />,
+    );
   });
 
   app.get('/artefacts', hide, async (request, reply) => {

@@ -18,7 +18,16 @@ import type { MessageKey } from './i18n/index.js';
 import { viewOf, type View } from './view.js';
 
 const hide = { schema: { hide: true } } as const;
-const moveError = (e: unknown): e is LicensingError => e instanceof LicensingError && ['LICENSING_BAD_USAGE', 'LICENSING_BAD_TRANSITION', 'LICENSING_CONFLICT', 'LICENSING_FORBIDDEN', 'LICENSING_NOT_FOUND', 'LICENSING_BAD_WEIGHTS'].includes(e.code);
+const moveError = (e: unknown): e is LicensingError =>
+  e instanceof LicensingError &&
+  [
+    'LICENSING_BAD_USAGE',
+    'LICENSING_BAD_TRANSITION',
+    'LICENSING_CONFLICT',
+    'LICENSING_FORBIDDEN',
+    'LICENSING_NOT_FOUND',
+    'LICENSING_BAD_WEIGHTS',
+  ].includes(e.code);
 
 export function registerStaffLicensingRoutes(app: FastifyInstance, deps: WebDeps): void {
   const { licensing } = deps;
@@ -27,10 +36,20 @@ export function registerStaffLicensingRoutes(app: FastifyInstance, deps: WebDeps
     const p = requireRole(request, ALL_STAFF);
     const v = viewOf(request, reply, deps.version);
     const asked = (request.query as Record<string, unknown>).state;
-    const state = (REQUEST_STATES as readonly string[]).includes(asked as string) ? (asked as RequestState) : undefined;
-    const [requests, tariffs] = await Promise.all([licensing.requests(p.actor, state), deps.views.licensing.tariffs()]);
+    const state = (REQUEST_STATES as readonly string[]).includes(asked as string)
+      ? (asked as RequestState)
+      : undefined;
+    const [requests, tariffs] = await Promise.all([
+      licensing.requests(p.actor, state),
+      deps.views.licensing.tariffs(),
+    ]);
     const names = new Map<string, string>();
-    for (const r of requests) if (!names.has(r.organisationId)) names.set(r.organisationId, (await deps.views.licensing.organisationName(r.organisationId)) ?? r.organisationId);
+    for (const r of requests)
+      if (!names.has(r.organisationId))
+        names.set(
+          r.organisationId,
+          (await deps.views.licensing.organisationName(r.organisationId)) ?? r.organisationId,
+        );
     return sendPage(
       reply,
       v,
@@ -49,15 +68,37 @@ export function registerStaffLicensingRoutes(app: FastifyInstance, deps: WebDeps
         <Table
           caption={v.t('queue.title')}
           hideCaption
-          head={[v.t('queue.licensee'), v.t('dev.product'), v.t('dev.uses'), v.t('common.state'), v.t('common.date')]}
-          rows={requests.map((r) => [names.get(r.organisationId) ?? '', <a href={`/staff/licences/${r.id}`}>{r.terms.product}</a>, uses(v, r.terms.uses), stateText(v, r.state), v.f.dateTime(r.updatedAt)])}
+          head={[
+            v.t('queue.licensee'),
+            v.t('dev.product'),
+            v.t('dev.uses'),
+            v.t('common.state'),
+            v.t('common.date'),
+          ]}
+          rows={requests.map((r) => [
+            names.get(r.organisationId) ?? '',
+            <a href={`/staff/licences/${r.id}`}>{r.terms.product}</a>,
+            uses(v, r.terms.uses),
+            stateText(v, r.state),
+            v.f.dateTime(r.updatedAt),
+          ])}
         />
-        <Table caption={v.t('tariffs.title')} head={['ID', v.t('tariffs.version'), v.t('search.col.name'), v.t('tariffs.model')]} rows={tariffs.map((t) => [<code>{t.id}</code>, String(t.version), t.name, tariffSummary(v, t)])} />
+        <Table
+          caption={v.t('tariffs.title')}
+          head={['ID', v.t('tariffs.version'), v.t('search.col.name'), v.t('tariffs.model')]}
+          rows={tariffs.map((t) => [<code>{t.id}</code>, String(t.version), t.name, tariffSummary(v, t)])}
+        />
       </>,
     );
   });
 
-  const detail = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply, p: Principal, error: string | null = null, status = 200) => {
+  const detail = async (
+    request: FastifyRequest<{ Params: { id: string } }>,
+    reply: FastifyReply,
+    p: Principal,
+    error: string | null = null,
+    status = 200,
+  ) => {
     const v = viewOf(request, reply, deps.version);
     const r = await licensing.request(request.params.id, p.actor);
     const tariffs = await deps.views.licensing.tariffs();
@@ -67,7 +108,10 @@ export function registerStaffLicensingRoutes(app: FastifyInstance, deps: WebDeps
         <label for="o-tariff">{v.t('queue.fTariff')}</label>
         <select id="o-tariff" name="tariff" required>
           {tariffs.map((t) => (
-            <option key={`${t.id}:${t.version}`} value={`${t.id}:${t.version}`}>{`${t.name} (${t.id} v${t.version})`}</option>
+            <option
+              key={`${t.id}:${t.version}`}
+              value={`${t.id}:${t.version}`}
+            >{`${t.name} (${t.id} v${t.version})`}</option>
           ))}
         </select>
         <label for="o-note">{`${v.t('queue.fNote')} ${v.t('common.optional')}`}</label>
@@ -75,7 +119,8 @@ export function registerStaffLicensingRoutes(app: FastifyInstance, deps: WebDeps
         <button type="submit">{v.t('action.offer')}</button>
       </form>
     );
-    const org = (await deps.views.licensing.organisationName(r.request.organisationId)) ?? r.request.organisationId;
+    const org =
+      (await deps.views.licensing.organisationName(r.request.organisationId)) ?? r.request.organisationId;
     return sendPage(
       reply,
       v,
@@ -84,33 +129,58 @@ export function registerStaffLicensingRoutes(app: FastifyInstance, deps: WebDeps
         <p class="lead">
           {v.t('queue.licensee')}: {org}
         </p>
-        <RequestDetail v={v} request={r.request} events={r.events} licence={r.licence} role={p.account.role} actionBase={`/staff/licences/${r.request.id}`} offerForm={offerForm} licenceBase={null} error={error} />
+        <RequestDetail
+          v={v}
+          request={r.request}
+          events={r.events}
+          licence={r.licence}
+          role={p.account.role}
+          actionBase={`/staff/licences/${r.request.id}`}
+          offerForm={offerForm}
+          licenceBase={null}
+          error={error}
+        />
       </>,
       status,
     );
   };
 
-  app.get<{ Params: { id: string } }>('/staff/licences/:id', hide, async (request, reply) => detail(request, reply, requireRole(request, ALL_STAFF)));
+  app.get<{ Params: { id: string } }>('/staff/licences/:id', hide, async (request, reply) =>
+    detail(request, reply, requireRole(request, ALL_STAFF)),
+  );
 
-  app.post<{ Params: { id: string; action: string } }>('/staff/licences/:id/:action', hide, async (request, reply) => {
-    const p = requireRole(request, LICENSING_WRITERS);
-    const action = request.params.action;
-    if (!(ACTIONS as readonly string[]).includes(action) || action === 'expire' || action === 'accept' || action === 'decline') throw new WebError('WEB_NOT_FOUND', `no move ${action}`);
-    const note = field(request.body, 'note') || null;
-    try {
-      if (action === 'offer') {
-        const [id = '', version = ''] = field(request.body, 'tariff').split(':');
-        const current = await licensing.request(request.params.id, p.actor);
-        await licensing.act(request.params.id, 'offer', p.actor, { note, offer: { terms: current.request.terms, tariff: { id, version: Number(version) } } });
-      } else {
-        await licensing.act(request.params.id, action as Action, p.actor, { note });
+  app.post<{ Params: { id: string; action: string } }>(
+    '/staff/licences/:id/:action',
+    hide,
+    async (request, reply) => {
+      const p = requireRole(request, LICENSING_WRITERS);
+      const action = request.params.action;
+      if (
+        !(ACTIONS as readonly string[]).includes(action) ||
+        action === 'expire' ||
+        action === 'accept' ||
+        action === 'decline'
+      )
+        throw new WebError('WEB_NOT_FOUND', `no move ${action}`);
+      const note = field(request.body, 'note') || null;
+      try {
+        if (action === 'offer') {
+          const [id = '', version = ''] = field(request.body, 'tariff').split(':');
+          const current = await licensing.request(request.params.id, p.actor);
+          await licensing.act(request.params.id, 'offer', p.actor, {
+            note,
+            offer: { terms: current.request.terms, tariff: { id, version: Number(version) } },
+          });
+        } else {
+          await licensing.act(request.params.id, action as Action, p.actor, { note });
+        }
+      } catch (e) {
+        if (moveError(e)) return detail(request, reply, p, e.message, 409);
+        throw e;
       }
-    } catch (e) {
-      if (moveError(e)) return detail(request, reply, p, e.message, 409);
-      throw e;
-    }
-    return reply.redirect(`/staff/licences/${request.params.id}`, 303);
-  });
+      return reply.redirect(`/staff/licences/${request.params.id}`, 303);
+    },
+  );
 
   const runsPage = async (request: FastifyRequest, reply: FastifyReply, error: string | null) => {
     const p = requireRole(request, ALL_STAFF);
@@ -128,8 +198,22 @@ export function registerStaffLicensingRoutes(app: FastifyInstance, deps: WebDeps
           <Table
             caption={v.t('dist.title')}
             hideCaption
-            head={[v.t('stmt.period'), v.t('dist.collected'), v.t('dist.distributed'), v.t('dist.suspense'), v.t('common.date')]}
-            rows={runs.map((r) => [<a href={`/staff/distributions/${r.id}`}>{`${v.f.date(r.period.from)} – ${v.f.date(r.period.to)}`}</a>, v.f.money(r.collectedCents), v.f.money(r.distributedCents), v.f.money(r.suspenseCents), v.f.dateTime(r.createdAt)])}
+            head={[
+              v.t('stmt.period'),
+              v.t('dist.collected'),
+              v.t('dist.distributed'),
+              v.t('dist.suspense'),
+              v.t('common.date'),
+            ]}
+            rows={runs.map((r) => [
+              <a
+                href={`/staff/distributions/${r.id}`}
+              >{`${v.f.date(r.period.from)} – ${v.f.date(r.period.to)}`}</a>,
+              v.f.money(r.collectedCents),
+              v.f.money(r.distributedCents),
+              v.f.money(r.suspenseCents),
+              v.f.dateTime(r.createdAt),
+            ])}
           />
         )}
         {LICENSING_WRITERS.includes(p.account.role) ? <RunForm v={v} /> : null}
@@ -142,9 +226,14 @@ export function registerStaffLicensingRoutes(app: FastifyInstance, deps: WebDeps
 
   app.post('/staff/distributions', hide, async (request, reply) => {
     const p = requireRole(request, LICENSING_WRITERS);
-    const weight = (k: string) => (/^\d{1,4}$/.test(field(request.body, k)) ? Number(field(request.body, k)) : NaN);
+    const weight = (k: string) =>
+      /^\d{1,4}$/.test(field(request.body, k)) ? Number(field(request.body, k)) : NaN;
     try {
-      const r = await licensing.distribute(p.actor, { from: field(request.body, 'from'), to: field(request.body, 'to'), rules: { featured: weight('featured'), nonFeatured: weight('nonFeatured') } });
+      const r = await licensing.distribute(p.actor, {
+        from: field(request.body, 'from'),
+        to: field(request.body, 'to'),
+        rules: { featured: weight('featured'), nonFeatured: weight('nonFeatured') },
+      });
       return await reply.redirect(`/staff/distributions/${r.run.id}`, 303);
     } catch (e) {
       if (moveError(e)) return runsPage(request, reply, e.message);
@@ -164,11 +253,43 @@ export function registerStaffLicensingRoutes(app: FastifyInstance, deps: WebDeps
       v,
       `${v.t('dist.title')}: ${v.f.date(run.period.from)} – ${v.f.date(run.period.to)}`,
       <>
-        <Facts items={[[v.t('dist.collected'), money(run.collectedCents)], [v.t('dist.distributed'), money(run.distributedCents)], [v.t('dist.suspense'), money(run.suspenseCents)], [v.t('usage.title'), String(run.reports.length)]]} />
+        <Facts
+          items={[
+            [v.t('dist.collected'), money(run.collectedCents)],
+            [v.t('dist.distributed'), money(run.distributedCents)],
+            [v.t('dist.suspense'), money(run.suspenseCents)],
+            [v.t('usage.title'), String(run.reports.length)],
+          ]}
+        />
         <div class="charts">
-          <BarChart v={v} title={v.t('dist.title')} data={[{ label: v.t('dist.collected'), value: run.collectedCents }, { label: v.t('dist.distributed'), value: run.distributedCents }, { label: v.t('dist.suspense'), value: run.suspenseCents }]} format={money} />
-          <BarChart v={v} title={v.t('dist.byClass')} data={[{ label: v.t('dist.featured'), value: b.featuredCents }, { label: v.t('dist.nonFeatured'), value: b.nonFeaturedCents }]} format={money} />
-          <BarChart v={v} title={v.t('dist.suspenseReasons')} data={b.suspense.map((s) => ({ label: v.t(`suspense.${s.reason}` as MessageKey), value: s.cents }))} format={money} />
+          <BarChart
+            v={v}
+            title={v.t('dist.title')}
+            data={[
+              { label: v.t('dist.collected'), value: run.collectedCents },
+              { label: v.t('dist.distributed'), value: run.distributedCents },
+              { label: v.t('dist.suspense'), value: run.suspenseCents },
+            ]}
+            format={money}
+          />
+          <BarChart
+            v={v}
+            title={v.t('dist.byClass')}
+            data={[
+              { label: v.t('dist.featured'), value: b.featuredCents },
+              { label: v.t('dist.nonFeatured'), value: b.nonFeaturedCents },
+            ]}
+            format={money}
+          />
+          <BarChart
+            v={v}
+            title={v.t('dist.suspenseReasons')}
+            data={b.suspense.map((s) => ({
+              label: v.t(`suspense.${s.reason}` as MessageKey),
+              value: s.cents,
+            }))}
+            format={money}
+          />
         </div>
       </>,
     );

@@ -24,8 +24,18 @@ export function registerStaffRoutes(app: FastifyInstance, deps: WebDeps): void {
   app.get('/staff', hide, async (request, reply) => {
     requireRole(request, ALL_STAFF);
     const v = viewOf(request, reply, deps.version);
-    const [c, reserved, requests, revenue] = await Promise.all([counts(), reservedByMonth(), deps.views.licensing.requestCounts(), deps.views.licensing.revenueByMonth()]);
-    return sendPage(reply, v, v.t('staff.dashboard'), <Dashboard v={v} counts={c} reserved={reserved} requests={requests} revenue={revenue} />);
+    const [c, reserved, requests, revenue] = await Promise.all([
+      counts(),
+      reservedByMonth(),
+      deps.views.licensing.requestCounts(),
+      deps.views.licensing.revenueByMonth(),
+    ]);
+    return sendPage(
+      reply,
+      v,
+      v.t('staff.dashboard'),
+      <Dashboard v={v} counts={c} reserved={reserved} requests={requests} revenue={revenue} />,
+    );
   });
 
   app.get('/staff/members', hide, async (request, reply) => {
@@ -35,12 +45,24 @@ export function registerStaffRoutes(app: FastifyInstance, deps: WebDeps): void {
     const q = typeof query.q === 'string' ? query.q.trim().slice(0, 200) : '';
     const cursor = typeof query.after === 'string' && query.after !== '' ? query.after : null;
     if (q !== '') {
-      const hits = (await deps.registry.search(q, { limit: PAGE, offset: 0 })).filter((h) => h.type === 'performer');
+      const hits = (await deps.registry.search(q, { limit: PAGE, offset: 0 })).filter(
+        (h) => h.type === 'performer',
+      );
       const performers = await Promise.all(hits.map((h) => deps.registry.performer(h.id)));
-      return sendPage(reply, v, v.t('members.title'), <Members v={v} q={q} performers={performers} next={null} cursor={null} />);
+      return sendPage(
+        reply,
+        v,
+        v.t('members.title'),
+        <Members v={v} q={q} performers={performers} next={null} cursor={null} />,
+      );
     }
     const page = await deps.views.registry.performersPage({ membersOnly: true, cursor, limit: PAGE });
-    return sendPage(reply, v, v.t('members.title'), <Members v={v} q="" performers={page.performers} next={page.next} cursor={cursor} />);
+    return sendPage(
+      reply,
+      v,
+      v.t('members.title'),
+      <Members v={v} q="" performers={page.performers} next={page.next} cursor={cursor} />,
+    );
   });
 
   app.get<{ Params: { id: string } }>('/staff/members/:id', hide, async (request, reply) => {
@@ -63,7 +85,12 @@ export function registerStaffRoutes(app: FastifyInstance, deps: WebDeps): void {
   app.get('/staff/imports', hide, async (request, reply) => {
     requireRole(request, ALL_STAFF);
     const v = viewOf(request, reply, deps.version);
-    return sendPage(reply, v, v.t('imports.title'), <Imports v={v} jobs={deps.jobs.list('import', null)} error={null} />);
+    return sendPage(
+      reply,
+      v,
+      v.t('imports.title'),
+      <Imports v={v} jobs={deps.jobs.list('import', null)} error={null} />,
+    );
   });
 
   app.post('/staff/imports', hide, async (request, reply) => {
@@ -72,7 +99,17 @@ export function registerStaffRoutes(app: FastifyInstance, deps: WebDeps): void {
     const v = viewOf(request, reply, deps.version);
     if (up.file === null || importing) {
       await up.dispose();
-      return sendPage(reply, v, v.t('imports.title'), <Imports v={v} jobs={deps.jobs.list('import', null)} error={up.file === null ? 'choose a file' : 'an import is running: wait for it to end'} />, up.file === null ? 400 : 409);
+      return sendPage(
+        reply,
+        v,
+        v.t('imports.title'),
+        <Imports
+          v={v}
+          jobs={deps.jobs.list('import', null)}
+          error={up.file === null ? 'choose a file' : 'an import is running: wait for it to end'}
+        />,
+        up.file === null ? 400 : 409,
+      );
     }
     const file = up.file;
     importing = true;
@@ -80,7 +117,11 @@ export function registerStaffRoutes(app: FastifyInstance, deps: WebDeps): void {
       'import',
       p.account.id,
       file.name,
-      (progress) => importFiles(deps.db, [file.path], { skipBadRows: true, onProgress: (x) => progress(x.bytes, x.totalBytes) }),
+      (progress) =>
+        importFiles(deps.db, [file.path], {
+          skipBadRows: true,
+          onProgress: (x) => progress(x.bytes, x.totalBytes),
+        }),
       () => {
         importing = false;
         void up.dispose();
@@ -92,7 +133,8 @@ export function registerStaffRoutes(app: FastifyInstance, deps: WebDeps): void {
   const importJob = (request: FastifyRequest<{ Params: { id: string } }>): Job<ImportResult> => {
     requireRole(request, ALL_STAFF);
     const job = deps.jobs.get(request.params.id);
-    if (job === null || job.kind !== 'import') throw new WebError('WEB_NOT_FOUND', `no import ${request.params.id}`);
+    if (job === null || job.kind !== 'import')
+      throw new WebError('WEB_NOT_FOUND', `no import ${request.params.id}`);
     return job as Job<ImportResult>;
   };
 
@@ -102,20 +144,38 @@ export function registerStaffRoutes(app: FastifyInstance, deps: WebDeps): void {
     return sendPage(reply, v, v.t('imports.job', { file: job.file }), <ImportJob v={v} job={job} />);
   });
 
-  app.get<{ Params: { id: string } }>('/staff/imports/:id/progress.json', hide, async (request) => {
+  app.get<{ Params: { id: string } }>('/staff/imports/:id/progress.json', hide, (request, reply) => {
     const j = importJob(request);
-    return { state: j.state, done: j.done, total: j.total };
+    return reply.send({ state: j.state, done: j.done, total: j.total });
   });
 
-  const logPage = async (request: FastifyRequest, reply: Parameters<typeof viewOf>[1], notice: string | null) => {
+  const logPage = async (
+    request: FastifyRequest,
+    reply: Parameters<typeof viewOf>[1],
+    notice: string | null,
+  ) => {
     const p = requireRole(request, ALL_STAFF);
     const v = viewOf(request, reply, deps.version);
     const size = await deps.ledger.size();
     const asked = Number((request.query as Record<string, unknown>).start);
     // Newest first by default: the last page of the log.
     const start = Number.isInteger(asked) && asked >= 0 && asked <= size ? asked : Math.max(0, size - 50);
-    const [page, checkpoint] = await Promise.all([deps.ledger.entries(start, start + 50), size === 0 ? null : deps.ledger.currentCheckpoint()]);
-    return sendPage(reply, v, v.t('log.title'), <LogPage v={v} checkpoint={checkpoint} page={page} canSign={LICENSING_WRITERS.includes(p.account.role) || REGISTRY_WRITERS.includes(p.account.role)} notice={notice} />);
+    const [page, checkpoint] = await Promise.all([
+      deps.ledger.entries(start, start + 50),
+      size === 0 ? null : deps.ledger.currentCheckpoint(),
+    ]);
+    return sendPage(
+      reply,
+      v,
+      v.t('log.title'),
+      <LogPage
+        v={v}
+        checkpoint={checkpoint}
+        page={page}
+        canSign={LICENSING_WRITERS.includes(p.account.role) || REGISTRY_WRITERS.includes(p.account.role)}
+        notice={notice}
+      />,
+    );
   };
 
   app.get('/staff/log', hide, async (request, reply) => logPage(request, reply, null));
@@ -129,6 +189,11 @@ export function registerStaffRoutes(app: FastifyInstance, deps: WebDeps): void {
   app.get('/staff/missing', hide, async (request, reply) => {
     requireRole(request, ALL_STAFF);
     const v = viewOf(request, reply, deps.version);
-    return sendPage(reply, v, v.t('missingStaff.title'), <MissingList v={v} reports={await deps.accounts.missingReports(null, { limit: 200, offset: 0 })} />);
+    return sendPage(
+      reply,
+      v,
+      v.t('missingStaff.title'),
+      <MissingList v={v} reports={await deps.accounts.missingReports(null, { limit: 200, offset: 0 })} />,
+    );
   });
 }

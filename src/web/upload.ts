@@ -20,17 +20,22 @@ export interface Upload {
 }
 
 export async function readUpload(request: FastifyRequest): Promise<Upload> {
-  if (!request.isMultipart()) throw new WebError('WEB_BAD_FORM', 'this form sends a file (multipart/form-data)');
+  if (!request.isMultipart())
+    throw new WebError('WEB_BAD_FORM', 'this form sends a file (multipart/form-data)');
   const dir = await mkdtemp(join(tmpdir(), 'tdmr-upload-'));
   const fields: Record<string, string> = {};
   let file: Upload['file'] = null;
   try {
     for await (const part of request.parts()) {
       if (part.type === 'file') {
-        const name = basename(part.filename || 'upload').replace(/[^\w.-]+/g, '_').slice(0, 100) || 'upload';
+        const name =
+          basename(part.filename || 'upload')
+            .replace(/[^\w.-]+/g, '_')
+            .slice(0, 100) || 'upload';
         const path = join(dir, name);
         await pipeline(part.file, createWriteStream(path));
-        if (part.file.truncated) throw new WebError('WEB_BAD_FORM', `${name}: the file is larger than this service accepts`);
+        if (part.file.truncated)
+          throw new WebError('WEB_BAD_FORM', `${name}: the file is larger than this service accepts`);
         if (file === null && part.filename !== '') file = { path, name };
       } else if (typeof part.value === 'string') {
         fields[part.fieldname] = part.value.trim();
@@ -47,10 +52,25 @@ export async function readUpload(request: FastifyRequest): Promise<Upload> {
  * The records of a CSV with a header row, each with its line in the file (the same reading as
  * `tdmr licence usage submit`: header names trimmed and lower-cased, BOM and blank lines skipped).
  */
-export async function* csvRecords(path: string, label: string): AsyncGenerator<{ line: number; cells: Record<string, string> }> {
-  const parser = createReadStream(path).pipe(parse({ columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), bom: true, skip_empty_lines: true, trim: true, info: true }));
+export async function* csvRecords(
+  path: string,
+  label: string,
+): AsyncGenerator<{ line: number; cells: Record<string, string> }> {
+  const parser = createReadStream(path).pipe(
+    parse({
+      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+      bom: true,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+    }),
+  );
   try {
-    for await (const r of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) yield { line: r.info.lines, cells: r.record };
+    for await (const r of parser as AsyncIterable<{
+      record: Record<string, string>;
+      info: { lines: number };
+    }>)
+      yield { line: r.info.lines, cells: r.record };
   } catch (e) {
     throw new WebError('WEB_BAD_FORM', `${label}: ${(e as Error).message}`, { cause: e });
   }

@@ -4,7 +4,14 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '../licensing/service.js';
-import { chooseLocale, formats, translator, type Formats, type Locale, type Translate } from './i18n/index.js';
+import {
+  chooseLocale,
+  formats,
+  translator,
+  type Formats,
+  type Locale,
+  type Translate,
+} from './i18n/index.js';
 
 export interface View {
   locale: Locale;

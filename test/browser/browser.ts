@@ -34,7 +34,16 @@ export async function openSite(): Promise<Site> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     // playwright gives the browser a fresh profile directory of its own (and refuses --user-data-dir here).
   });
   mkdirSync(SHOTS, { recursive: true });
@@ -50,8 +59,16 @@ export async function openSite(): Promise<Site> {
 }
 
 /** A fresh browser context (own cookies) with a page that fails on CSP violations and script errors. */
-export async function newPage(site: Site, locale = 'fr-FR'): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await site.browser.newContext({ baseURL: site.base, locale, acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+export async function newPage(
+  site: Site,
+  locale = 'fr-FR',
+): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await site.browser.newContext({
+    baseURL: site.base,
+    locale,
+    acceptDownloads: true,
+    viewport: { width: 1280, height: 900 },
+  });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (m) => {
@@ -66,8 +83,18 @@ export async function checkA11y(page: Page, label: string): Promise<void> {
   // Evaluated through the DevTools protocol, which the page's CSP does not govern (the page itself loads no inline script).
   await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    const r = await (
+      window as unknown as {
+        axe: {
+          run(): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe.run();
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+    }));
   });
   const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad, `${label}: ${JSON.stringify(bad)}`).toEqual([]);
@@ -89,5 +116,8 @@ export async function login(page: Page, role: AccountRole): Promise<void> {
   await page.goto('/login');
   await page.fill('#email', demoEmail(role));
   await page.fill('#password', DEMO_PASSWORD);
-  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.click('main button[type=submit]')]);
+  await Promise.all([
+    page.waitForURL((u) => !u.pathname.startsWith('/login')),
+    page.click('main button[type=submit]'),
+  ]);
 }

@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checked, HAVE_CHROMIUM, login, newPage, openSite, SHOTS, visit, type Site } from './browser.js';
 
-const title = HAVE_CHROMIUM ? 'browser journeys (Chromium)' : 'browser journeys: SKIPPED, /usr/bin/chromium is not installed';
+const title = HAVE_CHROMIUM
+  ? 'browser journeys (Chromium)'
+  : 'browser journeys: SKIPPED, /usr/bin/chromium is not installed';
 
 describe.skipIf(!HAVE_CHROMIUM)(title, () => {
   let site: Site;
@@ -21,14 +23,19 @@ describe.skipIf(!HAVE_CHROMIUM)(title, () => {
     const { context, page, problems } = await newPage(site, 'en-GB');
     await visit(page, '/', 'public-home');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    const hit = (await site.env.ctx.services.registry.search('a', { limit: 50, offset: 0 })).find((h) => h.type === 'recording' && h.identifier !== null)!;
+    const hit = (await site.env.ctx.services.registry.search('a', { limit: 50, offset: 0 })).find(
+      (h) => h.type === 'recording' && h.identifier !== null,
+    )!;
     await page.fill('#q', hit.label);
     await Promise.all([page.waitForURL(/\/search\?q=/), page.press('#q', 'Enter')]);
     await checked(page, 'public-search');
-    await Promise.all([page.waitForURL(/\/recordings\//), page.click(`main a[href="/recordings/${hit.identifier}"]`)]);
+    await Promise.all([
+      page.waitForURL(/\/recordings\//),
+      page.click(`main a[href="/recordings/${hit.identifier}"]`),
+    ]);
     await checked(page, 'public-recording');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[href$="/proof"]')]);
-    const proof = JSON.parse(readFileSync((await download.path()) as string, 'utf8')) as { format: string };
+    const proof = JSON.parse(readFileSync(await download.path(), 'utf8')) as { format: string };
     expect(proof.format).toBe('tdm-reserve/reservation-proof/v1');
     await visit(page, '/artefacts', 'public-artefacts');
     await visit(page, '/licensing', 'public-licensing');
@@ -51,7 +58,13 @@ describe.skipIf(!HAVE_CHROMIUM)(title, () => {
       const f = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement;
         const s = getComputedStyle(el);
-        return { tag: el.tagName, href: el.getAttribute('href'), id: el.id, outline: s.outlineStyle, width: s.outlineWidth };
+        return {
+          tag: el.tagName,
+          href: el.getAttribute('href'),
+          id: el.id,
+          outline: s.outlineStyle,
+          width: s.outlineWidth,
+        };
       });
       if (f.tag === 'BODY') break; // past the last control
       expect(f.outline, `focus visible on ${f.tag} ${f.href ?? f.id}`).not.toBe('none');
@@ -98,7 +111,10 @@ describe.skipIf(!HAVE_CHROMIUM)(title, () => {
     await p.fill('#r-from', '2026-01-01');
     await p.fill('#r-to', '2027-01-01');
     await p.fill('#r-product', 'Browser test model');
-    await Promise.all([p.waitForURL(/\/developer\/requests\/[0-9a-f-]+$/), p.click('main form button[type=submit]')]);
+    await Promise.all([
+      p.waitForURL(/\/developer\/requests\/[0-9a-f-]+$/),
+      p.click('main form button[type=submit]'),
+    ]);
     const requestUrl = p.url();
     const id = requestUrl.split('/').pop() as string;
     await checked(p, 'developer-request');
@@ -106,7 +122,10 @@ describe.skipIf(!HAVE_CHROMIUM)(title, () => {
     const o = officer.page;
     await login(o, 'licensing-officer');
     await visit(o, '/staff/licences', 'staff-licence-queue');
-    await Promise.all([o.waitForURL(new RegExp(`/staff/licences/${id}$`)), o.click(`a[href="/staff/licences/${id}"]`)]);
+    await Promise.all([
+      o.waitForURL(new RegExp(`/staff/licences/${id}$`)),
+      o.click(`a[href="/staff/licences/${id}"]`),
+    ]);
     await Promise.all([o.waitForLoadState('load'), o.click('form[action$="/review"] button')]);
     await o.selectOption('#o-tariff', 'demo-revenue:1');
     await Promise.all([o.waitForLoadState('load'), o.click('form[action$="/offer"] button')]);
@@ -120,29 +139,38 @@ describe.skipIf(!HAVE_CHROMIUM)(title, () => {
     await p.goto(requestUrl);
     await checked(p, 'developer-licence');
     const [jws] = await Promise.all([p.waitForEvent('download'), p.click('a[href$="/licence.jws"]')]);
-    expect(readFileSync((await jws.path()) as string, 'utf8').split('.')).toHaveLength(3);
+    expect(readFileSync(await jws.path(), 'utf8').split('.')).toHaveLength(3);
 
     await visit(p, '/developer/keys', 'developer-keys');
     await Promise.all([p.waitForLoadState('load'), p.click('form[action="/developer/keys"] button')]);
     const key = (await p.locator('[data-testid=new-key]').textContent())?.trim() ?? '';
     expect(key).toMatch(/^tdmr_[0-9a-f]{16}_/);
     await checked(p, 'developer-key-created');
-    const licensed = await fetch(`${site.base}/v1/licence-requests/${id}`, { headers: { authorization: `Bearer ${key}` } });
+    const licensed = await fetch(`${site.base}/v1/licence-requests/${id}`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
     expect(licensed.status).toBe(200);
 
-    const isrcs = (await site.env.ctx.stores.registry.coveragePage(null, 5)).map((r) => r.recording.isrc as string);
+    const isrcs = (await site.env.ctx.stores.registry.coveragePage(null, 5)).map(
+      (r) => r.recording.isrc as string,
+    );
     expect(isrcs).toHaveLength(5);
     const usage = join(SHOTS, '..', 'usage.csv');
     writeFileSync(usage, `isrc,uses,units\n${isrcs.map((i) => `${i},ai-inference,2`).join('\n')}\n`);
     await visit(p, '/developer/usage', 'developer-usage');
-    const licenceId = await p.locator('#u-licence option', { hasText: 'Browser test model' }).getAttribute('value');
-    await p.selectOption('#u-licence', licenceId as string);
+    const licenceId = await p
+      .locator('#u-licence option', { hasText: 'Browser test model' })
+      .getAttribute('value');
+    expect(licenceId).toMatch(/^[0-9a-f-]{36}$/);
+    await p.selectOption('#u-licence', licenceId);
     await p.fill('#u-from', '2026-07-01');
     await p.fill('#u-to', '2026-08-01');
     await p.fill('#u-revenue', '1000');
     await p.setInputFiles('#u-file', usage);
     await p.click('main form button[type=submit]');
-    await expect.poll(async () => (await p.locator('[role=status]').allTextContents()).join(' '), { timeout: 20_000 }).toMatch(/Report recorded: 5 lines, 0 flagged, €1,000.00 due/);
+    await expect
+      .poll(async () => (await p.locator('[role=status]').allTextContents()).join(' '), { timeout: 20_000 })
+      .toMatch(/Report recorded: 5 lines, 0 flagged, €1,000.00 due/);
     await checked(p, 'developer-usage-sent');
 
     const manifest = join(SHOTS, '..', 'manifest.csv');
@@ -150,7 +178,9 @@ describe.skipIf(!HAVE_CHROMIUM)(title, () => {
     await visit(p, '/developer/manifests', 'developer-manifests');
     await p.setInputFiles('#mf-file', manifest);
     await p.click('main form button[type=submit]');
-    await expect.poll(async () => (await p.locator('main').textContent()) ?? '', { timeout: 30_000 }).toMatch(/Checked: 6 rows/);
+    await expect
+      .poll(async () => (await p.locator('main').textContent()) ?? '', { timeout: 30_000 })
+      .toMatch(/Checked: 6 rows/);
     await checked(p, 'developer-manifest-done');
     const report = await p.request.get(`${p.url()}/report.html`);
     expect(report.status()).toBe(200);
@@ -168,25 +198,39 @@ describe.skipIf(!HAVE_CHROMIUM)(title, () => {
     await checked(page, 'staff-dashboard');
     expect(await page.locator('figure.chart').count()).toBe(3);
     await visit(page, '/staff/members', 'staff-members');
-    await Promise.all([page.waitForURL(/\/staff\/members\/.+/), page.locator('main table a').first().click()]);
+    await Promise.all([
+      page.waitForURL(/\/staff\/members\/.+/),
+      page.locator('main table a').first().click(),
+    ]);
     await checked(page, 'staff-member-mandates');
     expect(await page.locator('main table tbody tr').count()).toBeGreaterThan(0);
 
     const csv = join(SHOTS, '..', 'performers.csv');
-    writeFileSync(csv, 'display_name,member_no,isni\nNouvelle Artiste,M-990001,\nMauvais Isni,M-990002,0000000122819551\n,M-990003,\n');
+    writeFileSync(
+      csv,
+      'display_name,member_no,isni\nNouvelle Artiste,M-990001,\nMauvais Isni,M-990002,0000000122819551\n,M-990003,\n',
+    );
     await visit(page, '/staff/imports', 'staff-imports');
     await page.setInputFiles('#imp-file', csv);
     await page.click('main form button[type=submit]');
-    await expect.poll(async () => (await page.locator('main').textContent()) ?? '', { timeout: 30_000 }).toMatch(/Importé : \d+ lignes, 2 rejetées/);
+    await expect
+      .poll(async () => (await page.locator('main').textContent()) ?? '', { timeout: 30_000 })
+      .toMatch(/Importé : \d+ lignes, 2 rejetées/);
     expect(await page.locator('main table tbody tr').count()).toBe(2);
     await checked(page, 'staff-import-rejected');
 
     await visit(page, '/staff/distributions', 'staff-distributions');
-    await Promise.all([page.waitForURL(/\/staff\/distributions\/.+/), page.locator('main table a').first().click()]);
+    await Promise.all([
+      page.waitForURL(/\/staff\/distributions\/.+/),
+      page.locator('main table a').first().click(),
+    ]);
     expect(await page.locator('figure.chart svg rect').count()).toBeGreaterThan(2);
     await checked(page, 'staff-distribution-run');
     await visit(page, '/staff/log', 'staff-log');
-    await Promise.all([page.waitForLoadState('load'), page.click('form[action="/staff/log/checkpoint"] button')]);
+    await Promise.all([
+      page.waitForLoadState('load'),
+      page.click('form[action="/staff/log/checkpoint"] button'),
+    ]);
     expect(await page.locator('pre.note').textContent()).toContain('tdm-reserve');
     await checked(page, 'staff-log-signed');
     await visit(page, '/staff/missing', 'staff-missing');

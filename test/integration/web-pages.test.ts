@@ -34,7 +34,9 @@ for (const d of DIALECTS) {
 
     it('finds recordings with their reservation status and links to the proof', async () => {
       const c = new WebClient(env.app);
-      const rec = (await env.ctx.services.registry.search('a', { limit: 50, offset: 0 })).find((h) => h.type === 'recording' && h.identifier !== null);
+      const rec = (await env.ctx.services.registry.search('a', { limit: 50, offset: 0 })).find(
+        (h) => h.type === 'recording' && h.identifier !== null,
+      );
       expect(rec).toBeDefined();
       const res = await c.get(`/search?q=${encodeURIComponent(rec!.label)}&lang=en`);
       expect(res.statusCode).toBe(200);
@@ -47,8 +49,22 @@ for (const d of DIALECTS) {
 
     const PAGES: Record<string, string[]> = {
       performer: ['/performer', '/performer/mandates', '/performer/statements', '/performer/missing'],
-      licensee: ['/developer', '/developer/requests/new', '/developer/keys', '/developer/usage', '/developer/manifests'],
-      administrator: ['/staff', '/staff/members', '/staff/imports', '/staff/licences', '/staff/distributions', '/staff/log', '/staff/missing'],
+      licensee: [
+        '/developer',
+        '/developer/requests/new',
+        '/developer/keys',
+        '/developer/usage',
+        '/developer/manifests',
+      ],
+      administrator: [
+        '/staff',
+        '/staff/members',
+        '/staff/imports',
+        '/staff/licences',
+        '/staff/distributions',
+        '/staff/log',
+        '/staff/missing',
+      ],
     };
 
     it('opens every page of each role to that role, in both languages', async () => {
@@ -72,22 +88,42 @@ for (const d of DIALECTS) {
       expect(r.headers.location).toBe('/login?next=%2Fstaff%2Fmembers');
       const performer = new WebClient(env.app);
       await performer.login('performer');
-      for (const path of [...PAGES.licensee!, ...PAGES.administrator!]) expect((await performer.get(path)).statusCode, path).toBe(403);
+      for (const path of [...PAGES.licensee!, ...PAGES.administrator!])
+        expect((await performer.get(path)).statusCode, path).toBe(403);
       const dev = new WebClient(env.app);
       await dev.login('licensee');
-      for (const path of [...PAGES.performer!, ...PAGES.administrator!]) expect((await dev.get(path)).statusCode, path).toBe(403);
+      for (const path of [...PAGES.performer!, ...PAGES.administrator!])
+        expect((await dev.get(path)).statusCode, path).toBe(403);
       const auditor = new WebClient(env.app);
       await auditor.login('auditor');
       expect((await auditor.get('/staff/licences')).statusCode).toBe(200);
-      expect((await auditor.post('/staff/distributions', { from: '2026-01-01', to: '2026-02-01', featured: '65', nonFeatured: '35' })).statusCode).toBe(403);
+      expect(
+        (
+          await auditor.post('/staff/distributions', {
+            from: '2026-01-01',
+            to: '2026-02-01',
+            featured: '65',
+            nonFeatured: '35',
+          })
+        ).statusCode,
+      ).toBe(403);
     });
 
     it('shows a licensee only its own requests and licences', async () => {
       const { licensing } = env.ctx.services;
       const other = await licensing.createOrganisation('Other Lab');
-      const otherAccount = await licensing.createAccount({ name: 'Other', email: 'other@lab.test', role: 'licensee', organisationId: other.id });
+      const otherAccount = await licensing.createAccount({
+        name: 'Other',
+        email: 'other@lab.test',
+        role: 'licensee',
+        organisationId: other.id,
+      });
       const theirs = await licensing.submitRequest((await licensing.principalOf(otherAccount.id)).actor, {
-        uses: ['search'], repertoire: { kind: 'all' }, from: '2026-01-01', to: '2027-01-01', product: 'Secret other product',
+        uses: ['search'],
+        repertoire: { kind: 'all' },
+        from: '2026-01-01',
+        to: '2027-01-01',
+        product: 'Secret other product',
       });
       const dev = new WebClient(env.app);
       await dev.login('licensee');
@@ -101,7 +137,9 @@ for (const d of DIALECTS) {
     it('sets the session cookie Secure, HttpOnly and SameSite=Lax, and ends it on logout', async () => {
       const c = new WebClient(env.app);
       const res = await c.login('licensing-officer');
-      const set = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((h) => h.startsWith('tdmr_session='));
+      const set = ([] as string[])
+        .concat(res.headers['set-cookie'] ?? [])
+        .find((h) => h.startsWith('tdmr_session='));
       expect(set).toBeDefined();
       expect(set).toMatch(/; HttpOnly/i);
       expect(set).toMatch(/; Secure/i);
@@ -117,12 +155,23 @@ for (const d of DIALECTS) {
       const c = new WebClient(env.app);
       await c.login('performer');
       await c.get('/performer/missing');
-      const missing = await c.post('/performer/missing', { title: 'Lost song', artist: 'Me' }, { token: null });
+      const missing = await c.post(
+        '/performer/missing',
+        { title: 'Lost song', artist: 'Me' },
+        { token: null },
+      );
       expect(missing.statusCode).toBe(403);
-      const forged = await c.post('/performer/missing', { title: 'Lost song', artist: 'Me' }, { token: 'forged-token' });
+      const forged = await c.post(
+        '/performer/missing',
+        { title: 'Lost song', artist: 'Me' },
+        { token: 'forged-token' },
+      );
       expect(forged.statusCode).toBe(403);
       const anon = new WebClient(env.app);
-      expect((await anon.post('/login', { email: 'x@y.z', password: 'whatever-long' }, { token: null })).statusCode).toBe(403);
+      expect(
+        (await anon.post('/login', { email: 'x@y.z', password: 'whatever-long' }, { token: null }))
+          .statusCode,
+      ).toBe(403);
       const ok = await c.post('/performer/missing', { title: 'Lost song', artist: 'Me', year: '2019' });
       expect(ok.statusCode).toBe(200);
       expect(ok.body).toContain('Lost song');
@@ -135,9 +184,16 @@ for (const d of DIALECTS) {
         const c = new WebClient(app);
         await c.get('/login');
         const codes: number[] = [];
-        for (let i = 0; i < 5; i++) codes.push((await c.post('/login', { email: 'nobody@nowhere.test', password: 'wrong password here' })).statusCode);
+        for (let i = 0; i < 5; i++)
+          codes.push(
+            (await c.post('/login', { email: 'nobody@nowhere.test', password: 'wrong password here' }))
+              .statusCode,
+          );
         expect(codes).toEqual([401, 401, 401, 429, 429]);
-        const limited = await c.post('/login', { email: 'admin@demo.tdm-reserve.test', password: 'tdm-reserve-demo' });
+        const limited = await c.post('/login', {
+          email: 'admin@demo.tdm-reserve.test',
+          password: 'tdm-reserve-demo',
+        });
         expect(limited.statusCode).toBe(429);
         expect(limited.headers['content-type']).toMatch(/^text\/html/);
         expect(limited.headers['retry-after']).toBeDefined();

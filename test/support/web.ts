@@ -25,7 +25,12 @@ export async function openWeb(make: () => TestDb, options: AppOptions = {}): Pro
   const { ctx } = fresh;
   ensureSignerKeyFile(ctx.config.logKeyFile, ctx.config.logOrigin);
   await seedDemo(ctx.db, ctx.services.registry, { scale: DEMO_SCALE });
-  await seedDemoAccounts({ registry: ctx.services.registry, licensing: ctx.services.licensing, accounts: ctx.services.accounts, registryViews: ctx.views.registry });
+  await seedDemoAccounts({
+    registry: ctx.services.registry,
+    licensing: ctx.services.licensing,
+    accounts: ctx.services.accounts,
+    registryViews: ctx.views.registry,
+  });
   const app = buildApp(ctx, { publicationRefreshMs: 60_000, ...options });
   await app.ready();
   return {
@@ -38,7 +43,8 @@ export async function openWeb(make: () => TestDb, options: AppOptions = {}): Pro
   };
 }
 
-export const demoEmail = (role: AccountRole): string => DEMO_ACCOUNTS.find((a) => a.role === role)?.email as string;
+export const demoEmail = (role: AccountRole): string =>
+  DEMO_ACCOUNTS.find((a) => a.role === role)?.email as string;
 
 /** The CSRF token of the first form of a page. */
 export function csrfOf(html: string): string {
@@ -60,7 +66,8 @@ export class WebClient {
 
   private keep(res: LightMyRequestResponse): LightMyRequestResponse {
     for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
-      if (c.value === '' || (c.expires !== undefined && c.expires.getTime() < Date.now())) this.jar.delete(c.name);
+      if (c.value === '' || (c.expires !== undefined && c.expires.getTime() < Date.now()))
+        this.jar.delete(c.name);
       else this.jar.set(c.name, c.value);
     }
     const type = String(res.headers['content-type'] ?? '');
@@ -75,16 +82,27 @@ export class WebClient {
   }
 
   async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
-    return this.keep(await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader(), ...headers } }));
+    return this.keep(
+      await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader(), ...headers } }),
+    );
   }
 
-  async post(url: string, form: Record<string, string | string[]>, opts: { token?: string | null } = {}): Promise<LightMyRequestResponse> {
+  async post(
+    url: string,
+    form: Record<string, string | string[]>,
+    opts: { token?: string | null } = {},
+  ): Promise<LightMyRequestResponse> {
     const body = new URLSearchParams();
     const token = opts.token === undefined ? this.token : opts.token;
     if (token !== null) body.append('_csrf', token);
     for (const [k, v] of Object.entries(form)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
     return this.keep(
-      await this.app.inject({ method: 'POST', url, payload: body.toString(), headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' } }),
+      await this.app.inject({
+        method: 'POST',
+        url,
+        payload: body.toString(),
+        headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
+      }),
     );
   }
 

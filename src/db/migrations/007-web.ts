@@ -40,5 +40,9 @@ export async function up(db: Kysely<unknown>, _dialect: Dialect): Promise<void> 
     .addColumn('note', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('missing_recording_reports_performer_idx').on('missing_recording_reports').column('performer_id').execute();
+  await db.schema
+    .createIndex('missing_recording_reports_performer_idx')
+    .on('missing_recording_reports')
+    .column('performer_id')
+    .execute();
 }

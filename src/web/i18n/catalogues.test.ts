@@ -15,8 +15,12 @@ describe('message catalogues', () => {
   });
 
   it('fill placeholders, numbers in the locale’s digits', () => {
-    expect(translator('en')('home.counts', { recordings: 1234567, performers: 2, members: 1 })).toBe('1,234,567 recordings, 2 performers of whom 1 members.');
-    expect(translator('fr')('home.counts', { recordings: 1234567, performers: 2, members: 1 })).toMatch(/^1\s234\s567 enregistrements/);
+    expect(translator('en')('home.counts', { recordings: 1234567, performers: 2, members: 1 })).toBe(
+      '1,234,567 recordings, 2 performers of whom 1 members.',
+    );
+    expect(translator('fr')('home.counts', { recordings: 1234567, performers: 2, members: 1 })).toMatch(
+      /^1\s234\s567 enregistrements/,
+    );
   });
 });
 

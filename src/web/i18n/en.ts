@@ -76,14 +76,17 @@ export const en = {
   'common.chartData': 'Data of the chart',
   'common.optional': '(optional)',
   'home.title': 'Is a recording reserved against AI training?',
-  'home.intro': 'The collective reserves the rights of its members against text and data mining (Article 4(3) of Directive (EU) 2019/790). Search a recording or a performer to see whether it is reserved, why, and the proof.',
+  'home.intro':
+    'The collective reserves the rights of its members against text and data mining (Article 4(3) of Directive (EU) 2019/790). Search a recording or a performer to see whether it is reserved, why, and the proof.',
   'home.counts': '{recordings} recordings, {performers} performers of whom {members} members.',
   'home.declaration': 'The declaration in force',
   'home.declarationNone': 'No declaration is in force.',
-  'home.declarationText': 'Declared by {issuer}, in force since {from}, for: {uses}; territories: {territories}.',
+  'home.declarationText':
+    'Declared by {issuer}, in force since {from}, for: {uses}; territories: {territories}.',
   'home.readDeclaration': 'Read the declaration',
   'home.forDevelopers': 'AI developers',
-  'home.forDevelopersText': 'Check your datasets against the registry and obtain a licence for what is reserved.',
+  'home.forDevelopersText':
+    'Check your datasets against the registry and obtain a licence for what is reserved.',
   'home.forPerformers': 'Performers',
   'home.forPerformersText': 'Log in to see your recordings, your mandates and your statements.',
   'search.title': 'Search the registry',
@@ -113,7 +116,8 @@ export const en = {
   'recording.use': 'Use',
   'recording.why': 'Why',
   'recording.proof': 'Proof of reservation',
-  'recording.proofText': 'The proof holds the transparency log entries this answer rests on, their inclusion proofs and a signed checkpoint. Anyone can check it offline:',
+  'recording.proofText':
+    'The proof holds the transparency log entries this answer rests on, their inclusion proofs and a signed checkpoint. Anyone can check it offline:',
   'recording.proofDownload': 'Download the proof (JSON)',
   'recording.proofVerify': 'Verify it with the log’s public key:',
   'recording.proofKey': 'the log’s public key',
@@ -124,16 +128,19 @@ export const en = {
   'performer.memberNo': 'Member number',
   'performer.nonMember': 'Not a member',
   'licensing.title': 'How to obtain a licence',
-  'licensing.intro': 'Reserved recordings may be used for AI training or inference under a licence from the collective.',
+  'licensing.intro':
+    'Reserved recordings may be used for AI training or inference under a licence from the collective.',
   'licensing.step1': 'Create an AI-developer account with the collective (write to {email}).',
   'licensing.step2': 'Log in and request a licence: the uses, the repertoire, the territories and the term.',
   'licensing.step3': 'A licensing officer reviews the request and makes an offer with a tariff.',
-  'licensing.step4': 'Accept the offer: the licence is issued, signed with the log’s key, and your lookups answer “licensed”.',
+  'licensing.step4':
+    'Accept the offer: the licence is issued, signed with the log’s key, and your lookups answer “licensed”.',
   'licensing.step5': 'Report your usage each period; the collective distributes the fees to the performers.',
   'licensing.tariffs': 'Tariffs',
   'licensing.tariffNone': 'No tariff is published yet.',
   'artefacts.title': 'Machine-readable files',
-  'artefacts.intro': 'The reservation is published in every form crawlers and AI developers read. Each file is derived from the same declarations.',
+  'artefacts.intro':
+    'The reservation is published in every form crawlers and AI developers read. Each file is derived from the same declarations.',
   'artefacts.col.file': 'File',
   'artefacts.col.what': 'What it is',
   'artefacts.tdmrep': 'TDMRep (W3C community report): the reservation by path',
@@ -191,7 +198,8 @@ export const en = {
   'stmt.period': 'Period',
   'stmt.recording': 'Recording',
   'missing.title': 'Report a missing recording',
-  'missing.intro': 'A recording of yours is not in the registry? Tell us: the collective checks it and adds it.',
+  'missing.intro':
+    'A recording of yours is not in the registry? Tell us: the collective checks it and adds it.',
   'missing.fTitle': 'Title',
   'missing.fArtist': 'Artist as credited',
   'missing.fIsrc': 'ISRC',
@@ -244,7 +252,8 @@ export const en = {
   'action.terminate': 'Terminate',
   'action.expire': 'Expire',
   'keys.title': 'API keys',
-  'keys.intro': 'Keys let your programs ask the registry with your licences applied. A key is shown once, when it is created.',
+  'keys.intro':
+    'Keys let your programs ask the registry with your licences applied. A key is shown once, when it is created.',
   'keys.create': 'Create a key',
   'keys.scopes': 'Scopes',
   'keys.created': 'Created',
@@ -254,7 +263,8 @@ export const en = {
   'keys.new': 'Your new key (copy it now, it will not be shown again):',
   'keys.none': 'No key yet.',
   'usage.title': 'Usage reports',
-  'usage.intro': 'Report what you used under a licence for a period: a CSV file with the columns isrc, uses (separated by ;), units and seconds.',
+  'usage.intro':
+    'Report what you used under a licence for a period: a CSV file with the columns isrc, uses (separated by ;), units and seconds.',
   'usage.fLicence': 'Licence',
   'usage.fFile': 'CSV file',
   'usage.fRevenue': 'Revenue in the period, in euros',
@@ -265,7 +275,8 @@ export const en = {
   'usage.noLicence': 'You need an active licence to report usage.',
   'usage.sent': 'Report recorded: {lines} lines, {flagged} flagged, {amount} due.',
   'manifest.title': 'Dataset checks',
-  'manifest.intro': 'Upload a dataset manifest (CSV, JSONL or Parquet, with isrc or artist and title columns): every row is checked against the registry.',
+  'manifest.intro':
+    'Upload a dataset manifest (CSV, JSONL or Parquet, with isrc or artist and title columns): every row is checked against the registry.',
   'manifest.fFile': 'Manifest file',
   'manifest.upload': 'Check the manifest',
   'manifest.check': 'Check of {file}',
@@ -289,7 +300,8 @@ export const en = {
   'members.col.isni': 'ISNI',
   'members.history': 'Mandates, every version',
   'imports.title': 'Imports',
-  'imports.intro': 'Upload a registry file (CSV of performers, mandates, recordings or line-ups; or DDEX ERN 4.3). Good rows are imported; rejected rows are listed with the reason.',
+  'imports.intro':
+    'Upload a registry file (CSV of performers, mandates, recordings or line-ups; or DDEX ERN 4.3). Good rows are imported; rejected rows are listed with the reason.',
   'imports.fFile': 'File',
   'imports.upload': 'Import',
   'imports.job': 'Import of {file}',
@@ -322,7 +334,8 @@ export const en = {
   'dist.fNonFeatured': 'Weight of non-featured performers',
   'dist.none': 'No distribution run yet.',
   'log.title': 'Transparency log',
-  'log.intro': 'Every change to the registry, the declarations and the licences is appended to a Merkle tree log (RFC 9162); signed checkpoints let anyone check that nothing was rewritten.',
+  'log.intro':
+    'Every change to the registry, the declarations and the licences is appended to a Merkle tree log (RFC 9162); signed checkpoints let anyone check that nothing was rewritten.',
   'log.size': 'Entries: {size}',
   'log.checkpoint': 'Latest checkpoint',
   'log.sign': 'Sign a checkpoint now',

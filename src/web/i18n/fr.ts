@@ -3,7 +3,8 @@ import type { Messages } from './en.js';
 
 export const fr: Messages = {
   'site.name': 'TDM Reserve',
-  'site.tagline': 'La réservation des droits de fouille de textes et de données d’une société d’artistes-interprètes',
+  'site.tagline':
+    'La réservation des droits de fouille de textes et de données d’une société d’artistes-interprètes',
   'skip.main': 'Aller au contenu principal',
   'nav.main': 'Principal',
   'nav.area': 'Votre espace',
@@ -75,14 +76,17 @@ export const fr: Messages = {
   'common.chartData': 'Données du graphique',
   'common.optional': '(facultatif)',
   'home.title': 'Un enregistrement est-il réservé contre l’entraînement d’IA ?',
-  'home.intro': 'La société réserve les droits de ses membres contre la fouille de textes et de données (article 4, paragraphe 3, de la directive (UE) 2019/790). Cherchez un enregistrement ou un artiste pour savoir s’il est réservé, pourquoi, et en obtenir la preuve.',
+  'home.intro':
+    'La société réserve les droits de ses membres contre la fouille de textes et de données (article 4, paragraphe 3, de la directive (UE) 2019/790). Cherchez un enregistrement ou un artiste pour savoir s’il est réservé, pourquoi, et en obtenir la preuve.',
   'home.counts': '{recordings} enregistrements, {performers} artistes-interprètes dont {members} membres.',
   'home.declaration': 'La déclaration en vigueur',
   'home.declarationNone': 'Aucune déclaration n’est en vigueur.',
-  'home.declarationText': 'Déclarée par {issuer}, en vigueur depuis le {from}, pour : {uses} ; territoires : {territories}.',
+  'home.declarationText':
+    'Déclarée par {issuer}, en vigueur depuis le {from}, pour : {uses} ; territoires : {territories}.',
   'home.readDeclaration': 'Lire la déclaration',
   'home.forDevelopers': 'Développeurs d’IA',
-  'home.forDevelopersText': 'Vérifiez vos jeux de données auprès du registre et obtenez une licence pour ce qui est réservé.',
+  'home.forDevelopersText':
+    'Vérifiez vos jeux de données auprès du registre et obtenez une licence pour ce qui est réservé.',
   'home.forPerformers': 'Artistes-interprètes',
   'home.forPerformersText': 'Connectez-vous pour voir vos enregistrements, vos mandats et vos relevés.',
   'search.title': 'Rechercher dans le registre',
@@ -112,7 +116,8 @@ export const fr: Messages = {
   'recording.use': 'Usage',
   'recording.why': 'Pourquoi',
   'recording.proof': 'Preuve de réservation',
-  'recording.proofText': 'La preuve contient les entrées du journal de transparence sur lesquelles repose cette réponse, leurs preuves d’inclusion et un point de contrôle signé. Chacun peut la vérifier hors ligne :',
+  'recording.proofText':
+    'La preuve contient les entrées du journal de transparence sur lesquelles repose cette réponse, leurs preuves d’inclusion et un point de contrôle signé. Chacun peut la vérifier hors ligne :',
   'recording.proofDownload': 'Télécharger la preuve (JSON)',
   'recording.proofVerify': 'Vérifiez-la avec la clé publique du journal :',
   'recording.proofKey': 'la clé publique du journal',
@@ -123,16 +128,20 @@ export const fr: Messages = {
   'performer.memberNo': 'Numéro de membre',
   'performer.nonMember': 'Non membre',
   'licensing.title': 'Comment obtenir une licence',
-  'licensing.intro': 'Les enregistrements réservés peuvent servir à l’entraînement ou à l’inférence d’IA sous licence de la société.',
+  'licensing.intro':
+    'Les enregistrements réservés peuvent servir à l’entraînement ou à l’inférence d’IA sous licence de la société.',
   'licensing.step1': 'Ouvrez un compte de développeur d’IA auprès de la société (écrivez à {email}).',
   'licensing.step2': 'Connectez-vous et demandez une licence : usages, répertoire, territoires et durée.',
   'licensing.step3': 'Un chargé des licences examine la demande et fait une offre avec un tarif.',
-  'licensing.step4': 'Acceptez l’offre : la licence est délivrée, signée avec la clé du journal, et vos consultations répondent « sous licence ».',
-  'licensing.step5': 'Déclarez votre utilisation à chaque période ; la société répartit les redevances entre les artistes.',
+  'licensing.step4':
+    'Acceptez l’offre : la licence est délivrée, signée avec la clé du journal, et vos consultations répondent « sous licence ».',
+  'licensing.step5':
+    'Déclarez votre utilisation à chaque période ; la société répartit les redevances entre les artistes.',
   'licensing.tariffs': 'Tarifs',
   'licensing.tariffNone': 'Aucun tarif n’est encore publié.',
   'artefacts.title': 'Fichiers lisibles par machine',
-  'artefacts.intro': 'La réservation est publiée sous toutes les formes que lisent les robots d’indexation et les développeurs d’IA. Chaque fichier découle des mêmes déclarations.',
+  'artefacts.intro':
+    'La réservation est publiée sous toutes les formes que lisent les robots d’indexation et les développeurs d’IA. Chaque fichier découle des mêmes déclarations.',
   'artefacts.col.file': 'Fichier',
   'artefacts.col.what': 'Contenu',
   'artefacts.tdmrep': 'TDMRep (rapport de groupe communautaire du W3C) : la réservation par chemin',
@@ -165,7 +174,8 @@ export const fr: Messages = {
   'form.problem': 'Le formulaire pose problème : {message}',
   'form.done': 'C’est fait.',
   'perf.title': 'Mes enregistrements',
-  'perf.intro': 'Les enregistrements du registre dont vous êtes interprète, et s’ils sont réservés aujourd’hui.',
+  'perf.intro':
+    'Les enregistrements du registre dont vous êtes interprète, et s’ils sont réservés aujourd’hui.',
   'perf.coverage': 'Couverture dans le temps',
   'perf.coverageText': 'Vos mandats dans le temps, par usage.',
   'perf.mandates': 'Mes mandats',
@@ -190,7 +200,8 @@ export const fr: Messages = {
   'stmt.period': 'Période',
   'stmt.recording': 'Enregistrement',
   'missing.title': 'Signaler un enregistrement manquant',
-  'missing.intro': 'Un de vos enregistrements manque au registre ? Dites-le-nous : la société le vérifie et l’ajoute.',
+  'missing.intro':
+    'Un de vos enregistrements manque au registre ? Dites-le-nous : la société le vérifie et l’ajoute.',
   'missing.fTitle': 'Titre',
   'missing.fArtist': 'Artiste tel que crédité',
   'missing.fIsrc': 'ISRC',
@@ -243,7 +254,8 @@ export const fr: Messages = {
   'action.terminate': 'Résilier',
   'action.expire': 'Expirer',
   'keys.title': 'Clés d’API',
-  'keys.intro': 'Les clés permettent à vos programmes d’interroger le registre avec vos licences prises en compte. Une clé n’est montrée qu’une fois, à sa création.',
+  'keys.intro':
+    'Les clés permettent à vos programmes d’interroger le registre avec vos licences prises en compte. Une clé n’est montrée qu’une fois, à sa création.',
   'keys.create': 'Créer une clé',
   'keys.scopes': 'Portées',
   'keys.created': 'Créée le',
@@ -253,7 +265,8 @@ export const fr: Messages = {
   'keys.new': 'Votre nouvelle clé (copiez-la maintenant, elle ne sera plus montrée) :',
   'keys.none': 'Aucune clé pour l’instant.',
   'usage.title': 'Déclarations d’utilisation',
-  'usage.intro': 'Déclarez ce que vous avez utilisé sous une licence pendant une période : un fichier CSV aux colonnes isrc, uses (séparés par ;), units et seconds.',
+  'usage.intro':
+    'Déclarez ce que vous avez utilisé sous une licence pendant une période : un fichier CSV aux colonnes isrc, uses (séparés par ;), units et seconds.',
   'usage.fLicence': 'Licence',
   'usage.fFile': 'Fichier CSV',
   'usage.fRevenue': 'Chiffre d’affaires de la période, en euros',
@@ -264,7 +277,8 @@ export const fr: Messages = {
   'usage.noLicence': 'Il faut une licence active pour déclarer une utilisation.',
   'usage.sent': 'Déclaration enregistrée : {lines} lignes, {flagged} signalées, {amount} dus.',
   'manifest.title': 'Vérification de jeux de données',
-  'manifest.intro': 'Envoyez le manifeste d’un jeu de données (CSV, JSONL ou Parquet, avec des colonnes isrc ou artiste et titre) : chaque ligne est vérifiée auprès du registre.',
+  'manifest.intro':
+    'Envoyez le manifeste d’un jeu de données (CSV, JSONL ou Parquet, avec des colonnes isrc ou artiste et titre) : chaque ligne est vérifiée auprès du registre.',
   'manifest.fFile': 'Fichier manifeste',
   'manifest.upload': 'Vérifier le manifeste',
   'manifest.check': 'Vérification de {file}',
@@ -288,7 +302,8 @@ export const fr: Messages = {
   'members.col.isni': 'ISNI',
   'members.history': 'Mandats, toutes les versions',
   'imports.title': 'Imports',
-  'imports.intro': 'Envoyez un fichier du registre (CSV d’artistes, de mandats, d’enregistrements ou d’interprètes ; ou DDEX ERN 4.3). Les lignes valides sont importées ; les lignes rejetées sont listées avec la raison.',
+  'imports.intro':
+    'Envoyez un fichier du registre (CSV d’artistes, de mandats, d’enregistrements ou d’interprètes ; ou DDEX ERN 4.3). Les lignes valides sont importées ; les lignes rejetées sont listées avec la raison.',
   'imports.fFile': 'Fichier',
   'imports.upload': 'Importer',
   'imports.job': 'Import de {file}',
@@ -321,7 +336,8 @@ export const fr: Messages = {
   'dist.fNonFeatured': 'Poids des artistes d’accompagnement',
   'dist.none': 'Aucune répartition pour l’instant.',
   'log.title': 'Journal de transparence',
-  'log.intro': 'Chaque modification du registre, des déclarations et des licences est ajoutée à un journal en arbre de Merkle (RFC 9162) ; des points de contrôle signés permettent à chacun de vérifier que rien n’a été réécrit.',
+  'log.intro':
+    'Chaque modification du registre, des déclarations et des licences est ajoutée à un journal en arbre de Merkle (RFC 9162) ; des points de contrôle signés permettent à chacun de vérifier que rien n’a été réécrit.',
   'log.size': 'Entrées : {size}',
   'log.checkpoint': 'Dernier point de contrôle',
   'log.sign': 'Signer un point de contrôle maintenant',

@@ -15,10 +15,15 @@ const TAGS: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
 
 export type { MessageKey, Messages };
 
-export const isLocale = (v: unknown): v is Locale => typeof v === 'string' && (LOCALES as readonly string[]).includes(v);
+export const isLocale = (v: unknown): v is Locale =>
+  typeof v === 'string' && (LOCALES as readonly string[]).includes(v);
 
 /** The language of a request: `explicit` (query), then `cookie`, then the best of Accept-Language (`negotiated`). */
-export function chooseLocale(explicit: unknown, cookie: unknown, negotiated: string | false | undefined): Locale {
+export function chooseLocale(
+  explicit: unknown,
+  cookie: unknown,
+  negotiated: string | false | undefined,
+): Locale {
   if (isLocale(explicit)) return explicit;
   if (isLocale(cookie)) return cookie;
   return isLocale(negotiated) ? negotiated : DEFAULT_LOCALE;
@@ -62,7 +67,8 @@ export function formats(locale: Locale): Formats {
     number: (n) => number.format(n),
     money: (cents, currency = 'EUR') => {
       let f = money.get(currency);
-      if (f === undefined) money.set(currency, (f = new Intl.NumberFormat(tag, { style: 'currency', currency })));
+      if (f === undefined)
+        money.set(currency, (f = new Intl.NumberFormat(tag, { style: 'currency', currency })));
       return f.format(cents / 100);
     },
     month: (m) => month.format(new Date(`${m}-01T00:00:00Z`)),

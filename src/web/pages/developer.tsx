@@ -7,7 +7,15 @@ import { Csrf, Flash, Table, uses } from '../components.js';
 import type { View } from '../view.js';
 import { stateText } from './licence-request.js';
 
-export function DeveloperHome({ v, requests, licences }: { v: View; requests: LicenceRequest[]; licences: StoredLicence[] }) {
+export function DeveloperHome({
+  v,
+  requests,
+  licences,
+}: {
+  v: View;
+  requests: LicenceRequest[];
+  licences: StoredLicence[];
+}) {
   return (
     <>
       <p>
@@ -21,7 +29,12 @@ export function DeveloperHome({ v, requests, licences }: { v: View; requests: Li
         <Table
           caption={v.t('dev.requests')}
           head={[v.t('dev.product'), v.t('dev.uses'), v.t('dev.term'), v.t('common.state')]}
-          rows={requests.map((r) => [<a href={`/developer/requests/${r.id}`}>{r.terms.product}</a>, uses(v, r.terms.uses), `${v.f.date(r.terms.from)} – ${v.f.date(r.terms.to)}`, stateText(v, r.state)])}
+          rows={requests.map((r) => [
+            <a href={`/developer/requests/${r.id}`}>{r.terms.product}</a>,
+            uses(v, r.terms.uses),
+            `${v.f.date(r.terms.from)} – ${v.f.date(r.terms.to)}`,
+            stateText(v, r.state),
+          ])}
         />
       )}
       {licences.length > 0 ? (
@@ -42,7 +55,15 @@ export function DeveloperHome({ v, requests, licences }: { v: View; requests: Li
   );
 }
 
-export function RequestForm({ v, error, values }: { v: View; error: string | null; values: Record<string, string | string[]> }) {
+export function RequestForm({
+  v,
+  error,
+  values,
+}: {
+  v: View;
+  error: string | null;
+  values: Record<string, string | string[]>;
+}) {
   const val = (k: string) => (typeof values[k] === 'string' ? values[k] : '');
   const chosen = Array.isArray(values.uses) ? values.uses : ['ai-training'];
   const rep = val('repertoire') || 'all';
@@ -62,10 +83,12 @@ export function RequestForm({ v, error, values }: { v: View; error: string | nul
         <fieldset>
           <legend>{v.t('dev.fRepertoire')}</legend>
           <label class="check">
-            <input type="radio" name="repertoire" value="all" checked={rep === 'all'} /> {v.t('dev.fRepertoireAll')}
+            <input type="radio" name="repertoire" value="all" checked={rep === 'all'} />{' '}
+            {v.t('dev.fRepertoireAll')}
           </label>
           <label class="check">
-            <input type="radio" name="repertoire" value="recordings" checked={rep === 'recordings'} /> {v.t('dev.fRepertoireList')}
+            <input type="radio" name="repertoire" value="recordings" checked={rep === 'recordings'} />{' '}
+            {v.t('dev.fRepertoireList')}
           </label>
           <label for="r-isrcs">{v.t('dev.fIsrcs')}</label>
           <textarea id="r-isrcs" name="isrcs" rows={3}>
@@ -88,7 +111,17 @@ export function RequestForm({ v, error, values }: { v: View; error: string | nul
   );
 }
 
-export function Keys({ v, keys, fresh, error }: { v: View; keys: KeyInfo[]; fresh: string | null; error?: string | null }) {
+export function Keys({
+  v,
+  keys,
+  fresh,
+  error,
+}: {
+  v: View;
+  keys: KeyInfo[];
+  fresh: string | null;
+  error?: string | null;
+}) {
   return (
     <>
       <p class="lead">{v.t('keys.intro')}</p>
@@ -136,7 +169,19 @@ export function Keys({ v, keys, fresh, error }: { v: View; keys: KeyInfo[]; fres
   );
 }
 
-export function Usage({ v, licences, reports, error, notice }: { v: View; licences: StoredLicence[]; reports: UsageReport[]; error: string | null; notice: string | null }) {
+export function Usage({
+  v,
+  licences,
+  reports,
+  error,
+  notice,
+}: {
+  v: View;
+  licences: StoredLicence[];
+  reports: UsageReport[];
+  error: string | null;
+  notice: string | null;
+}) {
   return (
     <>
       <p class="lead">{v.t('usage.intro')}</p>
@@ -144,7 +189,13 @@ export function Usage({ v, licences, reports, error, notice }: { v: View; licenc
       {licences.length === 0 ? (
         <p>{v.t('usage.noLicence')}</p>
       ) : (
-        <form method="post" action={`/developer/usage?_csrf=${encodeURIComponent(v.csrf)}`} enctype="multipart/form-data" class="stack narrow" data-progress="">
+        <form
+          method="post"
+          action={`/developer/usage?_csrf=${encodeURIComponent(v.csrf)}`}
+          enctype="multipart/form-data"
+          class="stack narrow"
+          data-progress=""
+        >
           <label for="u-licence">{v.t('usage.fLicence')}</label>
           <select id="u-licence" name="licence" required>
             {licences.map((l) => (
@@ -168,8 +219,20 @@ export function Usage({ v, licences, reports, error, notice }: { v: View; licenc
       {reports.length > 0 ? (
         <Table
           caption={v.t('usage.title')}
-          head={[v.t('stmt.period'), v.t('usage.lines'), v.t('usage.flagged'), v.t('usage.total'), v.t('common.date')]}
-          rows={reports.map((r) => [`${v.f.date(r.period.from)} – ${v.f.date(r.period.to)}`, v.f.number(r.lines), v.f.number(r.flagged), v.f.money(r.totalCents, r.currency), v.f.dateTime(r.submittedAt)])}
+          head={[
+            v.t('stmt.period'),
+            v.t('usage.lines'),
+            v.t('usage.flagged'),
+            v.t('usage.total'),
+            v.t('common.date'),
+          ]}
+          rows={reports.map((r) => [
+            `${v.f.date(r.period.from)} – ${v.f.date(r.period.to)}`,
+            v.f.number(r.lines),
+            v.f.number(r.flagged),
+            v.f.money(r.totalCents, r.currency),
+            v.f.dateTime(r.submittedAt),
+          ])}
         />
       ) : null}
     </>

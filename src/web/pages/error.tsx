@@ -2,8 +2,22 @@ import type { FastifyReply } from 'fastify';
 import { sendPage } from '../guard.js';
 import type { View } from '../view.js';
 
-export function errorPage(reply: FastifyReply, v: View, status: number, message: string | null): FastifyReply {
-  const generic = status === 403 ? v.t('error.403') : status === 404 ? v.t('error.404') : status === 429 ? v.t('error.429') : status >= 500 ? v.t('error.500') : null;
+export function errorPage(
+  reply: FastifyReply,
+  v: View,
+  status: number,
+  message: string | null,
+): FastifyReply {
+  const generic =
+    status === 403
+      ? v.t('error.403')
+      : status === 404
+        ? v.t('error.404')
+        : status === 429
+          ? v.t('error.429')
+          : status >= 500
+            ? v.t('error.500')
+            : null;
   return sendPage(
     reply,
     v,

@@ -7,7 +7,21 @@ import { Csrf, Flash, Pager, Status, Table, uses } from '../components.js';
 import type { MessageKey } from '../i18n/index.js';
 import type { View } from '../view.js';
 
-export function MyRecordings({ v, recordings, statuses, mandates, page, more }: { v: View; recordings: Recording[]; statuses: Map<string, string>; mandates: MandateVersion[]; page: number; more: boolean }) {
+export function MyRecordings({
+  v,
+  recordings,
+  statuses,
+  mandates,
+  page,
+  more,
+}: {
+  v: View;
+  recordings: Recording[];
+  statuses: Map<string, string>;
+  mandates: MandateVersion[];
+  page: number;
+  more: boolean;
+}) {
   // The version of each mandate that applies now: the newest one.
   const latest = [...new Map(mandates.map((m) => [m.mandateId, m])).values()];
   const starts = latest.map((m) => m.validFrom).sort();
@@ -18,15 +32,28 @@ export function MyRecordings({ v, recordings, statuses, mandates, page, more }: 
       <Table
         caption={v.t('perf.title')}
         hideCaption
-        head={[v.t('search.col.name'), v.t('recording.isrc'), v.t('recording.year'), v.t('search.col.status')]}
+        head={[
+          v.t('search.col.name'),
+          v.t('recording.isrc'),
+          v.t('recording.year'),
+          v.t('search.col.status'),
+        ]}
         rows={recordings.map((r) => [
           <a href={`/recordings/${encodeURIComponent(r.isrc ?? r.id)}`}>{r.title}</a>,
           r.isrc ?? '—',
           r.year === null ? '—' : String(r.year),
-          r.isrc !== null && statuses.has(r.isrc) ? <Status v={v} status={statuses.get(r.isrc) as string} /> : '—',
+          r.isrc !== null && statuses.has(r.isrc) ? (
+            <Status v={v} status={statuses.get(r.isrc) as string} />
+          ) : (
+            '—'
+          ),
         ])}
       />
-      <Pager v={v} prev={page > 1 ? { page: page === 2 ? '' : String(page - 1) } : null} next={more ? { page: String(page + 1) } : null} />
+      <Pager
+        v={v}
+        prev={page > 1 ? { page: page === 2 ? '' : String(page - 1) } : null}
+        next={more ? { page: String(page + 1) } : null}
+      />
       <section aria-labelledby="coverage">
         <h2 id="coverage">{v.t('perf.coverage')}</h2>
         <p>{v.t('perf.coverageText')}</p>
@@ -38,7 +65,12 @@ export function MyRecordings({ v, recordings, statuses, mandates, page, more }: 
             title={v.t('perf.coverage')}
             start={starts[0] ?? now}
             end={now}
-            rows={latest.map((m) => ({ label: uses(v, m.uses).slice(0, 28), from: m.validFrom, to: m.withdrawnAt ?? m.validTo, note: `${m.territories.join(', ')}; v${m.version}` }))}
+            rows={latest.map((m) => ({
+              label: uses(v, m.uses).slice(0, 28),
+              from: m.validFrom,
+              to: m.withdrawnAt ?? m.validTo,
+              note: `${m.territories.join(', ')}; v${m.version}`,
+            }))}
           />
         )}
       </section>
@@ -52,7 +84,18 @@ export function MandateHistory({ v, mandates }: { v: View; mandates: MandateVers
   ) : (
     <Table
       caption={v.t('members.history')}
-      head={[v.t('mandate.version'), v.t('mandate.change'), v.t('mandate.basis'), v.t('mandate.uses'), v.t('mandate.media'), v.t('mandate.territories'), v.t('mandate.validFrom'), v.t('mandate.validTo'), v.t('mandate.withdrawn'), v.t('mandate.recorded')]}
+      head={[
+        v.t('mandate.version'),
+        v.t('mandate.change'),
+        v.t('mandate.basis'),
+        v.t('mandate.uses'),
+        v.t('mandate.media'),
+        v.t('mandate.territories'),
+        v.t('mandate.validFrom'),
+        v.t('mandate.validTo'),
+        v.t('mandate.withdrawn'),
+        v.t('mandate.recorded'),
+      ]}
       rows={mandates.map((m) => [
         `${m.mandateId.slice(0, 8)} v${m.version}`,
         v.t(`mandate.change.${m.change}` as MessageKey),
@@ -69,7 +112,17 @@ export function MandateHistory({ v, mandates }: { v: View; mandates: MandateVers
   );
 }
 
-export function Statements({ v, lines, page, more }: { v: View; lines: StatementLine[]; page: number; more: boolean }) {
+export function Statements({
+  v,
+  lines,
+  page,
+  more,
+}: {
+  v: View;
+  lines: StatementLine[];
+  page: number;
+  more: boolean;
+}) {
   const total = lines.reduce((n, l) => n + l.cents, 0);
   return (
     <>
@@ -84,17 +137,45 @@ export function Statements({ v, lines, page, more }: { v: View; lines: Statement
           <Table
             caption={v.t('stmt.title')}
             hideCaption
-            head={[v.t('stmt.period'), v.t('stmt.recording'), v.t('recording.role'), v.t('recording.featured'), v.t('common.amount')]}
-            rows={lines.map((l) => [`${v.f.date(l.periodFrom)} – ${v.f.date(l.periodTo)}`, l.recording, l.role, v.t(l.featured ? 'common.yes' : 'common.no'), v.f.money(l.cents)])}
+            head={[
+              v.t('stmt.period'),
+              v.t('stmt.recording'),
+              v.t('recording.role'),
+              v.t('recording.featured'),
+              v.t('common.amount'),
+            ]}
+            rows={lines.map((l) => [
+              `${v.f.date(l.periodFrom)} – ${v.f.date(l.periodTo)}`,
+              l.recording,
+              l.role,
+              v.t(l.featured ? 'common.yes' : 'common.no'),
+              v.f.money(l.cents),
+            ])}
           />
         </>
       )}
-      <Pager v={v} prev={page > 1 ? { page: page === 2 ? '' : String(page - 1) } : null} next={more ? { page: String(page + 1) } : null} />
+      <Pager
+        v={v}
+        prev={page > 1 ? { page: page === 2 ? '' : String(page - 1) } : null}
+        next={more ? { page: String(page + 1) } : null}
+      />
     </>
   );
 }
 
-export function MissingForm({ v, reports, error, notice, values }: { v: View; reports: MissingRecordingReport[]; error: string | null; notice: string | null; values: Record<string, string> }) {
+export function MissingForm({
+  v,
+  reports,
+  error,
+  notice,
+  values,
+}: {
+  v: View;
+  reports: MissingRecordingReport[];
+  error: string | null;
+  notice: string | null;
+  values: Record<string, string>;
+}) {
   const input = (name: string, label: string, attrs: Record<string, unknown> = {}) => (
     <>
       <label for={`m-${name}`}>{label}</label>
@@ -110,7 +191,10 @@ export function MissingForm({ v, reports, error, notice, values }: { v: View; re
         {input('title', v.t('missing.fTitle'), { required: true, maxLength: 300 })}
         {input('artist', v.t('missing.fArtist'), { required: true, maxLength: 300 })}
         {input('isrc', `${v.t('missing.fIsrc')} ${v.t('common.optional')}`, { maxLength: 20 })}
-        {input('year', `${v.t('missing.fYear')} ${v.t('common.optional')}`, { inputMode: 'numeric', maxLength: 4 })}
+        {input('year', `${v.t('missing.fYear')} ${v.t('common.optional')}`, {
+          inputMode: 'numeric',
+          maxLength: 4,
+        })}
         <label for="m-note">{`${v.t('missing.fNote')} ${v.t('common.optional')}`}</label>
         <textarea id="m-note" name="note" rows={3} maxLength={2000}>
           {values.note ?? ''}

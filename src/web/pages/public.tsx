@@ -18,7 +18,17 @@ export function SearchForm({ v, q }: { v: View; q: string }) {
   );
 }
 
-export function Home({ v, counts, declarations, api }: { v: View; counts: { recordings: number; performers: number; members: number }; declarations: Declaration[]; api: { docs: string | null; openapi: string } }) {
+export function Home({
+  v,
+  counts,
+  declarations,
+  api,
+}: {
+  v: View;
+  counts: { recordings: number; performers: number; members: number };
+  declarations: Declaration[];
+  api: { docs: string | null; openapi: string };
+}) {
   return (
     <>
       <p class="lead">{v.t('home.intro')}</p>
@@ -31,12 +41,18 @@ export function Home({ v, counts, declarations, api }: { v: View; counts: { reco
         ) : (
           declarations.map((d) => (
             <p key={d.id}>
-              {v.t('home.declarationText', { issuer: d.issuer, from: v.f.date(d.effectiveFrom), uses: uses(v, d.uses), territories: d.territories.join(', ') })}
+              {v.t('home.declarationText', {
+                issuer: d.issuer,
+                from: v.f.date(d.effectiveFrom),
+                uses: uses(v, d.uses),
+                territories: d.territories.join(', '),
+              })}
             </p>
           ))
         )}
         <p>
-          <a href={`/declaration.${v.locale}.html`}>{v.t('home.readDeclaration')}</a> · <a href="/artefacts">{v.t('nav.artefacts')}</a>
+          <a href={`/declaration.${v.locale}.html`}>{v.t('home.readDeclaration')}</a> ·{' '}
+          <a href="/artefacts">{v.t('nav.artefacts')}</a>
         </p>
       </section>
       <div class="cards">
@@ -67,7 +83,21 @@ export function Home({ v, counts, declarations, api }: { v: View; counts: { reco
   );
 }
 
-export function SearchResults({ v, q, hits, statuses, page, more }: { v: View; q: string; hits: SearchHit[]; statuses: Map<string, string>; page: number; more: boolean }) {
+export function SearchResults({
+  v,
+  q,
+  hits,
+  statuses,
+  page,
+  more,
+}: {
+  v: View;
+  q: string;
+  hits: SearchHit[];
+  statuses: Map<string, string>;
+  page: number;
+  more: boolean;
+}) {
   return (
     <>
       <SearchForm v={v} q={q} />
@@ -77,16 +107,38 @@ export function SearchResults({ v, q, hits, statuses, page, more }: { v: View; q
         <>
           <Table
             caption={v.t('search.results', { q })}
-            head={[v.t('search.col.what'), v.t('search.col.name'), v.t('search.col.detail'), v.t('search.col.identifier'), v.t('search.col.status')]}
+            head={[
+              v.t('search.col.what'),
+              v.t('search.col.name'),
+              v.t('search.col.detail'),
+              v.t('search.col.identifier'),
+              v.t('search.col.status'),
+            ]}
             rows={hits.map((h) => [
               v.t(`search.type.${h.type}`),
-              <a href={h.type === 'recording' ? `/recordings/${encodeURIComponent(h.identifier ?? h.id)}` : `/performers/${encodeURIComponent(h.id)}`}>{h.label}</a>,
+              <a
+                href={
+                  h.type === 'recording'
+                    ? `/recordings/${encodeURIComponent(h.identifier ?? h.id)}`
+                    : `/performers/${encodeURIComponent(h.id)}`
+                }
+              >
+                {h.label}
+              </a>,
               h.detail,
               h.identifier === null ? '—' : <code>{h.identifier}</code>,
-              h.type === 'recording' && h.identifier !== null && statuses.has(h.identifier) ? <Status v={v} status={statuses.get(h.identifier) as string} /> : '—',
+              h.type === 'recording' && h.identifier !== null && statuses.has(h.identifier) ? (
+                <Status v={v} status={statuses.get(h.identifier) as string} />
+              ) : (
+                '—'
+              ),
             ])}
           />
-          <Pager v={v} prev={page > 1 ? { page: page === 2 ? '' : String(page - 1) } : null} next={more ? { page: String(page + 1) } : null} />
+          <Pager
+            v={v}
+            prev={page > 1 ? { page: page === 2 ? '' : String(page - 1) } : null}
+            next={more ? { page: String(page + 1) } : null}
+          />
         </>
       )}
     </>
@@ -97,7 +149,19 @@ export function reasonText(v: View, r: Reason): string {
   return v.t(`reason.${r.code}` as MessageKey, { name: r.performerName ?? '' });
 }
 
-export function RecordingPage({ v, recording, lineup, performers, status }: { v: View; recording: Recording; lineup: LineupEntry[]; performers: Performer[]; status: RecordingStatus }) {
+export function RecordingPage({
+  v,
+  recording,
+  lineup,
+  performers,
+  status,
+}: {
+  v: View;
+  recording: Recording;
+  lineup: LineupEntry[];
+  performers: Performer[];
+  status: RecordingStatus;
+}) {
   const byId = new Map(performers.map((p) => [p.id, p]));
   return (
     <>
@@ -125,11 +189,20 @@ export function RecordingPage({ v, recording, lineup, performers, status }: { v:
       />
       <Table
         caption={v.t('recording.lineup')}
-        head={[v.t('members.col.name'), v.t('recording.role'), v.t('recording.featured'), v.t('recording.member')]}
+        head={[
+          v.t('members.col.name'),
+          v.t('recording.role'),
+          v.t('recording.featured'),
+          v.t('recording.member'),
+        ]}
         rows={lineup.map((e) => {
           const p = byId.get(e.performerId);
           return [
-            p === undefined ? e.performerId : <a href={`/performers/${encodeURIComponent(p.id)}`}>{p.displayName}</a>,
+            p === undefined ? (
+              e.performerId
+            ) : (
+              <a href={`/performers/${encodeURIComponent(p.id)}`}>{p.displayName}</a>
+            ),
             e.role + (e.instrument ? ` (${e.instrument})` : ''),
             v.t(e.featured ? 'common.yes' : 'common.no'),
             v.t(p?.member ? 'common.yes' : 'common.no'),
@@ -141,12 +214,17 @@ export function RecordingPage({ v, recording, lineup, performers, status }: { v:
           <h2 id="proof">{v.t('recording.proof')}</h2>
           <p>{v.t('recording.proofText')}</p>
           <p>
-            <a class="button" href={`/v1/recordings/${recording.isrc}/proof`} download={`proof-${recording.isrc}.json`}>
+            <a
+              class="button"
+              href={`/v1/recordings/${recording.isrc}/proof`}
+              download={`proof-${recording.isrc}.json`}
+            >
               {v.t('recording.proofDownload')}
             </a>
           </p>
           <p>
-            {v.t('recording.proofVerify')} (<a href="/.well-known/tdm-reserve/log-key">{v.t('recording.proofKey')}</a>)
+            {v.t('recording.proofVerify')} (
+            <a href="/.well-known/tdm-reserve/log-key">{v.t('recording.proofKey')}</a>)
           </p>
           <pre>
             <code>{`curl -s ${v.base}/.well-known/tdm-reserve/log-key > log-key\ntdmr verify-proof proof-${recording.isrc}.json --key log-key`}</code>
@@ -157,21 +235,44 @@ export function RecordingPage({ v, recording, lineup, performers, status }: { v:
   );
 }
 
-export function PerformerPage({ v, performer, recordings, page, more }: { v: View; performer: Performer; recordings: Recording[]; page: number; more: boolean }) {
+export function PerformerPage({
+  v,
+  performer,
+  recordings,
+  page,
+  more,
+}: {
+  v: View;
+  performer: Performer;
+  recordings: Recording[];
+  page: number;
+  more: boolean;
+}) {
   return (
     <>
       <Facts
         items={[
-          [v.t('performer.memberNo'), performer.member ? (performer.memberNo ?? '—') : v.t('performer.nonMember')],
+          [
+            v.t('performer.memberNo'),
+            performer.member ? (performer.memberNo ?? '—') : v.t('performer.nonMember'),
+          ],
           ['ISNI', performer.isni ?? '—'],
         ]}
       />
       <Table
         caption={v.t('performer.recordings')}
         head={[v.t('search.col.name'), v.t('recording.isrc'), v.t('recording.year')]}
-        rows={recordings.map((r) => [<a href={`/recordings/${encodeURIComponent(r.isrc ?? r.id)}`}>{r.title}</a>, r.isrc ?? '—', r.year === null ? '—' : String(r.year)])}
+        rows={recordings.map((r) => [
+          <a href={`/recordings/${encodeURIComponent(r.isrc ?? r.id)}`}>{r.title}</a>,
+          r.isrc ?? '—',
+          r.year === null ? '—' : String(r.year),
+        ])}
       />
-      <Pager v={v} prev={page > 1 ? { page: page === 2 ? '' : String(page - 1) } : null} next={more ? { page: String(page + 1) } : null} />
+      <Pager
+        v={v}
+        prev={page > 1 ? { page: page === 2 ? '' : String(page - 1) } : null}
+        next={more ? { page: String(page + 1) } : null}
+      />
     </>
   );
 }
@@ -217,7 +318,17 @@ export function Artefacts({ v, files }: { v: View; files: [string, MessageKey][]
   return (
     <>
       <p class="lead">{v.t('artefacts.intro')}</p>
-      <Table caption={v.t('artefacts.title')} hideCaption head={[v.t('artefacts.col.file'), v.t('artefacts.col.what')]} rows={files.map(([path, key]) => [<a href={path}><code>{path}</code></a>, v.t(key)])} />
+      <Table
+        caption={v.t('artefacts.title')}
+        hideCaption
+        head={[v.t('artefacts.col.file'), v.t('artefacts.col.what')]}
+        rows={files.map(([path, key]) => [
+          <a href={path}>
+            <code>{path}</code>
+          </a>,
+          v.t(key),
+        ])}
+      />
     </>
   );
 }

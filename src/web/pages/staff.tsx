@@ -12,7 +12,19 @@ import { JobProgress } from '../routes-manifests.js';
 import type { View } from '../view.js';
 import { stateText } from './licence-request.js';
 
-export function Dashboard({ v, counts, reserved, requests, revenue }: { v: View; counts: RegistryCounts; reserved: { month: string; recordings: number }[]; requests: Record<string, number>; revenue: { month: string; cents: number }[] }) {
+export function Dashboard({
+  v,
+  counts,
+  reserved,
+  requests,
+  revenue,
+}: {
+  v: View;
+  counts: RegistryCounts;
+  reserved: { month: string; recordings: number }[];
+  requests: Record<string, number>;
+  revenue: { month: string; cents: number }[];
+}) {
   let sum = 0;
   const cumulative = reserved.map((r) => ({ label: v.f.month(r.month), value: (sum += r.recordings) }));
   return (
@@ -20,20 +32,50 @@ export function Dashboard({ v, counts, reserved, requests, revenue }: { v: View;
       <Facts
         items={[
           [v.t('staff.recordings'), v.f.number(counts.recordings)],
-          [v.t('staff.membersOfPerformers'), `${v.f.number(counts.members)} / ${v.f.number(counts.performers)}`],
+          [
+            v.t('staff.membersOfPerformers'),
+            `${v.f.number(counts.members)} / ${v.f.number(counts.performers)}`,
+          ],
           [v.t('staff.mandates'), v.f.number(counts.mandates)],
         ]}
       />
       <div class="charts">
-        <LineChart v={v} title={v.t('staff.reservedOverTime')} points={cumulative} format={(n) => v.f.number(n)} />
-        <BarChart v={v} title={v.t('staff.requests')} data={Object.entries(requests).map(([s, n]) => ({ label: stateText(v, s), value: n }))} format={(n) => v.f.number(n)} />
-        <BarChart v={v} title={v.t('staff.revenue')} data={revenue.map((r) => ({ label: v.f.month(r.month), value: r.cents }))} format={(n) => v.f.money(n)} />
+        <LineChart
+          v={v}
+          title={v.t('staff.reservedOverTime')}
+          points={cumulative}
+          format={(n) => v.f.number(n)}
+        />
+        <BarChart
+          v={v}
+          title={v.t('staff.requests')}
+          data={Object.entries(requests).map(([s, n]) => ({ label: stateText(v, s), value: n }))}
+          format={(n) => v.f.number(n)}
+        />
+        <BarChart
+          v={v}
+          title={v.t('staff.revenue')}
+          data={revenue.map((r) => ({ label: v.f.month(r.month), value: r.cents }))}
+          format={(n) => v.f.money(n)}
+        />
       </div>
     </>
   );
 }
 
-export function Members({ v, q, performers, next, cursor }: { v: View; q: string; performers: Performer[]; next: string | null; cursor: string | null }) {
+export function Members({
+  v,
+  q,
+  performers,
+  next,
+  cursor,
+}: {
+  v: View;
+  q: string;
+  performers: Performer[];
+  next: string | null;
+  cursor: string | null;
+}) {
   return (
     <>
       <form method="get" action="/staff/members" role="search" class="search">
@@ -45,9 +87,17 @@ export function Members({ v, q, performers, next, cursor }: { v: View; q: string
         caption={v.t('members.title')}
         hideCaption
         head={[v.t('members.col.name'), v.t('members.col.memberNo'), v.t('members.col.isni')]}
-        rows={performers.map((p) => [<a href={`/staff/members/${encodeURIComponent(p.id)}`}>{p.displayName}</a>, p.memberNo ?? '—', p.isni ?? '—'])}
+        rows={performers.map((p) => [
+          <a href={`/staff/members/${encodeURIComponent(p.id)}`}>{p.displayName}</a>,
+          p.memberNo ?? '—',
+          p.isni ?? '—',
+        ])}
       />
-      <Pager v={v} prev={cursor !== null ? { after: '' } : null} next={next !== null ? { after: next } : null} />
+      <Pager
+        v={v}
+        prev={cursor !== null ? { after: '' } : null}
+        next={next !== null ? { after: next } : null}
+      />
     </>
   );
 }
@@ -57,7 +107,13 @@ export function Imports({ v, jobs, error }: { v: View; jobs: Job[]; error: strin
     <>
       <p class="lead">{v.t('imports.intro')}</p>
       <Flash v={v} error={error} />
-      <form method="post" action={`/staff/imports?_csrf=${encodeURIComponent(v.csrf)}`} enctype="multipart/form-data" class="stack narrow" data-progress="">
+      <form
+        method="post"
+        action={`/staff/imports?_csrf=${encodeURIComponent(v.csrf)}`}
+        enctype="multipart/form-data"
+        class="stack narrow"
+        data-progress=""
+      >
         <label for="imp-file">{v.t('imports.fFile')}</label>
         <input id="imp-file" name="file" type="file" accept=".csv,.xml" required />
         <progress class="upload-progress" max={100} value={0} hidden aria-label={v.t('common.progress')} />
@@ -67,7 +123,11 @@ export function Imports({ v, jobs, error }: { v: View; jobs: Job[]; error: strin
         <Table
           caption={v.t('imports.recent')}
           head={[v.t('imports.fFile'), v.t('common.date'), v.t('common.state')]}
-          rows={jobs.map((j) => [<a href={`/staff/imports/${j.id}`}>{j.file}</a>, v.f.dateTime(j.startedAt), j.state])}
+          rows={jobs.map((j) => [
+            <a href={`/staff/imports/${j.id}`}>{j.file}</a>,
+            v.f.dateTime(j.startedAt),
+            j.state,
+          ])}
         />
       ) : null}
     </>
@@ -78,13 +138,28 @@ export function ImportJob({ v, job }: { v: View; job: Job<ImportResult> }) {
   const r = job.result;
   return (
     <>
-      <JobProgress v={v} job={job} running={v.t('imports.running')} url={`/staff/imports/${job.id}/progress.json`} />
-      {job.state === 'failed' ? <p role="alert">{v.t('imports.failed', { message: job.error ?? '' })}</p> : null}
+      <JobProgress
+        v={v}
+        job={job}
+        running={v.t('imports.running')}
+        url={`/staff/imports/${job.id}/progress.json`}
+      />
+      {job.state === 'failed' ? (
+        <p role="alert">{v.t('imports.failed', { message: job.error ?? '' })}</p>
+      ) : null}
       {r !== null ? (
         <>
-          {r.error !== null ? <p role="alert">{v.t('imports.failed', { message: r.error.message })}</p> : <p role="status">{v.t('imports.done', { rows: r.rows, rejected: r.rejected })}</p>}
+          {r.error !== null ? (
+            <p role="alert">{v.t('imports.failed', { message: r.error.message })}</p>
+          ) : (
+            <p role="status">{v.t('imports.done', { rows: r.rows, rejected: r.rejected })}</p>
+          )}
           {r.errors.length > 0 ? (
-            <Table caption={v.t('imports.rejected')} head={[v.t('imports.line'), v.t('imports.field'), v.t('imports.reason')]} rows={r.errors.map((e) => [String(e.line), e.field, e.reason])} />
+            <Table
+              caption={v.t('imports.rejected')}
+              head={[v.t('imports.line'), v.t('imports.field'), v.t('imports.reason')]}
+              rows={r.errors.map((e) => [String(e.line), e.field, e.reason])}
+            />
           ) : null}
         </>
       ) : null}
@@ -92,7 +167,19 @@ export function ImportJob({ v, job }: { v: View; job: Job<ImportResult> }) {
   );
 }
 
-export function LogPage({ v, checkpoint, page, canSign, notice }: { v: View; checkpoint: StoredCheckpoint | null; page: EntryPage; canSign: boolean; notice: string | null }) {
+export function LogPage({
+  v,
+  checkpoint,
+  page,
+  canSign,
+  notice,
+}: {
+  v: View;
+  checkpoint: StoredCheckpoint | null;
+  page: EntryPage;
+  canSign: boolean;
+  notice: string | null;
+}) {
   const start = page.start;
   return (
     <>
@@ -112,9 +199,18 @@ export function LogPage({ v, checkpoint, page, canSign, notice }: { v: View; che
       <Table
         caption={v.t('log.entries')}
         head={[v.t('log.index'), v.t('log.type'), v.t('log.at'), v.t('log.hash')]}
-        rows={page.entries.map((e) => [String(e.index), e.type, v.f.dateTime(e.at), <code>{e.leafHash.slice(0, 16)}…</code>])}
+        rows={page.entries.map((e) => [
+          String(e.index),
+          e.type,
+          v.f.dateTime(e.at),
+          <code>{e.leafHash.slice(0, 16)}…</code>,
+        ])}
       />
-      <Pager v={v} prev={start > 0 ? { start: String(Math.max(0, start - 50)) } : null} next={page.end < page.size ? { start: String(page.end) } : null} />
+      <Pager
+        v={v}
+        prev={start > 0 ? { start: String(Math.max(0, start - 50)) } : null}
+        next={page.end < page.size ? { start: String(page.end) } : null}
+      />
     </>
   );
 }
@@ -126,8 +222,24 @@ export function MissingList({ v, reports }: { v: View; reports: MissingRecording
     <Table
       caption={v.t('missingStaff.title')}
       hideCaption
-      head={[v.t('common.date'), v.t('missingStaff.performer'), v.t('missing.fTitle'), v.t('missing.fArtist'), v.t('missing.fIsrc'), v.t('missing.fYear'), v.t('queue.fNote')]}
-      rows={reports.map((r) => [v.f.date(r.createdAt), <a href={`/staff/members/${encodeURIComponent(r.performerId)}`}>{r.performerId.slice(0, 8)}</a>, r.title, r.artist, r.isrc ?? '—', r.year === null ? '—' : String(r.year), r.note ?? ''])}
+      head={[
+        v.t('common.date'),
+        v.t('missingStaff.performer'),
+        v.t('missing.fTitle'),
+        v.t('missing.fArtist'),
+        v.t('missing.fIsrc'),
+        v.t('missing.fYear'),
+        v.t('queue.fNote'),
+      ]}
+      rows={reports.map((r) => [
+        v.f.date(r.createdAt),
+        <a href={`/staff/members/${encodeURIComponent(r.performerId)}`}>{r.performerId.slice(0, 8)}</a>,
+        r.title,
+        r.artist,
+        r.isrc ?? '—',
+        r.year === null ? '—' : String(r.year),
+        r.note ?? '',
+      ])}
     />
   );
 }
