@@ -1,5 +1,5 @@
 /** The web accounts store on Kysely, for SQLite and PostgreSQL alike. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { AccountsTables, MissingRecordingReportRow } from '../db/schema-accounts.js';
 import type { DB } from '../db/schema.js';
 import type { MissingRecordingReport } from './model.js';
@@ -19,6 +19,7 @@ const reportFromRow = (r: MissingRecordingReportRow): MissingRecordingReport => 
   createdAt: r.created_at,
 });
 
+// E-mail addresses are compared in lower case: the licensing desk stores them as they were typed.
 export class KyselyAccountsStore implements AccountsStore {
   private readonly db: Db;
 
@@ -41,7 +42,7 @@ export class KyselyAccountsStore implements AccountsStore {
       .selectFrom('accounts')
       .innerJoin('account_credentials', 'account_credentials.account_id', 'accounts.id')
       .select(['accounts.id as accountId', 'account_credentials.password_hash as passwordHash'])
-      .where('accounts.email', '=', login)
+      .where(sql<string>`lower(accounts.email)`, '=', login)
       .executeTakeFirst();
     return r ?? null;
   }
@@ -58,7 +59,7 @@ export class KyselyAccountsStore implements AccountsStore {
 
   async accountIdByEmail(email: string): Promise<string | null> {
     return (
-      (await this.db.selectFrom('accounts').select('id').where('email', '=', email).executeTakeFirst())?.id ??
+      (await this.db.selectFrom('accounts').select('id').where(sql<string>`lower(email)`, '=', email).executeTakeFirst())?.id ??
       null
     );
   }
