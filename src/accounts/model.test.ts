@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkPassword, missingRecordingOf, newSessionToken, sessionExpiry, sha256Hex, SESSION_IDLE_MS, SESSION_MAX_MS } from './model.js';
+import {
+  checkPassword,
+  missingRecordingOf,
+  newSessionToken,
+  sessionExpiry,
+  sha256Hex,
+  SESSION_IDLE_MS,
+  SESSION_MAX_MS,
+} from './model.js';
 
 describe('passwords', () => {
   it('takes 12 to 256 characters, counted as characters, not bytes', () => {
@@ -40,7 +48,12 @@ describe('missing-recording reports', () => {
   const now = new Date('2026-06-01T00:00:00Z');
 
   it('keeps what is given, normalised (ISRC canonical, year as a number)', () => {
-    expect(missingRecordingOf({ title: ' Été ', artist: 'Moi', isrc: 'fr-z03-25-00001', year: '2021', note: '' }, now)).toEqual({
+    expect(
+      missingRecordingOf(
+        { title: ' Été ', artist: 'Moi', isrc: 'fr-z03-25-00001', year: '2021', note: '' },
+        now,
+      ),
+    ).toEqual({
       title: 'Été',
       artist: 'Moi',
       isrc: 'FRZ032500001',
@@ -71,14 +84,20 @@ describe('missing-recording reports', () => {
 
   it('never throws anything but its coded error on arbitrary input', () => {
     fc.assert(
-      fc.property(fc.string(), fc.string(), fc.option(fc.string()), fc.option(fc.string()), (title, artist, isrc, year) => {
-        try {
-          const r = missingRecordingOf({ title, artist, isrc, year }, now);
-          expect(r.title.length).toBeGreaterThan(0);
-        } catch (e) {
-          expect((e as { code?: string }).code).toBe('ACCOUNTS_BAD_INPUT');
-        }
-      }),
+      fc.property(
+        fc.string(),
+        fc.string(),
+        fc.option(fc.string()),
+        fc.option(fc.string()),
+        (title, artist, isrc, year) => {
+          try {
+            const r = missingRecordingOf({ title, artist, isrc, year }, now);
+            expect(r.title.length).toBeGreaterThan(0);
+          } catch (e) {
+            expect((e as { code?: string }).code).toBe('ACCOUNTS_BAD_INPUT');
+          }
+        },
+      ),
     );
   });
 });

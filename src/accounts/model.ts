@@ -15,18 +15,18 @@ export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
 /** …and in any case this long after login. */
 export const SESSION_MAX_MS = 12 * 60 * 60 * 1000;
 
-/** Throws ACCOUNTS_WEAK_PASSWORD unless `password` may be set. */
+/** Throws ACCOUNTS_BAD_PASSWORD unless `password` may be set. */
 export function checkPassword(password: string, login: string | null = null): void {
   const n = [...password].length;
   if (n < PASSWORD_MIN || n > PASSWORD_MAX) {
     throw new AccountsError(
-      'ACCOUNTS_WEAK_PASSWORD',
+      'ACCOUNTS_BAD_PASSWORD',
       `a password has ${PASSWORD_MIN} to ${PASSWORD_MAX} characters, got ${n}`,
       { details: { field: 'password' } },
     );
   }
   if (login !== null && password.toLowerCase().includes(login.toLowerCase().split('@')[0] ?? '\u0000')) {
-    throw new AccountsError('ACCOUNTS_WEAK_PASSWORD', 'a password may not contain the login name', {
+    throw new AccountsError('ACCOUNTS_BAD_PASSWORD', 'a password may not contain the login name', {
       details: { field: 'password' },
     });
   }

@@ -59,8 +59,13 @@ export class KyselyAccountsStore implements AccountsStore {
 
   async accountIdByEmail(email: string): Promise<string | null> {
     return (
-      (await this.db.selectFrom('accounts').select('id').where(sql<string>`lower(email)`, '=', email).executeTakeFirst())?.id ??
-      null
+      (
+        await this.db
+          .selectFrom('accounts')
+          .select('id')
+          .where(sql<string>`lower(email)`, '=', email)
+          .executeTakeFirst()
+      )?.id ?? null
     );
   }
 

@@ -79,7 +79,7 @@ const LICENSING: Record<LicensingErrorCode, number> = {
 };
 const ACCOUNTS: Record<AccountsErrorCode, number> = {
   ACCOUNTS_BAD_CREDENTIALS: 401,
-  ACCOUNTS_WEAK_PASSWORD: 400,
+  ACCOUNTS_BAD_PASSWORD: 400,
   ACCOUNTS_NOT_FOUND: 404,
   ACCOUNTS_BAD_INPUT: 400,
 };

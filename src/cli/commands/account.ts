@@ -3,6 +3,7 @@
  * id or e-mail), read from standard input so that it never appears in the shell history or the process
  * list; every session of the account ends. `tdmr account demo` creates the demo accounts (README).
  */
+import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { seedDemoAccounts, DEMO_PASSWORD } from '../../demo/accounts.js';
 import { EXIT, action, emit, withContext, type Register } from '../io.js';
@@ -25,15 +26,20 @@ export const registerAccount: Register = (program, io, done) => {
     .command('password')
     .description('set the web password of an account (read from standard input); ends its sessions')
     .argument('<account>', 'account id or e-mail address')
+    .option('--password-file <file>', 'read the password from this file instead of standard input')
     .addHelpText(
       'after',
       "\nThe password has 12 to 256 characters and may not contain the login name.\nExample: printf '%s' 'a long pass phrase' | tdmr account password officer@example.org",
     )
     .action(
-      action(io, done, async (who: string, _opts: unknown, cmd: Command) =>
+      action(io, done, async (who: string, opts: { passwordFile?: string }, cmd: Command) =>
         withContext(cmd, async (ctx) => {
           const id = await ctx.services.accounts.accountId(who);
-          await ctx.services.accounts.setPassword(id, await readStdin());
+          const password =
+            opts.passwordFile === undefined
+              ? await readStdin()
+              : (await readFile(opts.passwordFile, 'utf8')).replace(/\r?\n$/, '');
+          await ctx.services.accounts.setPassword(id, password);
           emit(io, cmd, { account: id, password: 'set' }, () => `password set for account ${id}`);
           return EXIT.OK;
         }),
