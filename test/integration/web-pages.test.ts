@@ -30,6 +30,12 @@ for (const d of DIALECTS) {
       expect(res.headers['content-security-policy']).not.toContain('unsafe-inline');
       expect(res.headers['x-content-type-options']).toBe('nosniff');
       expect(res.headers['x-frame-options']).toBeDefined();
+      // The API and the published artefacts keep their own headers: the pages' scope does not reach them.
+      for (const url of ['/v1/search?q=a', '/robots.txt', '/healthz']) {
+        const api = await new WebClient(env.app).get(url);
+        expect(api.headers['content-security-policy'], url).toBeUndefined();
+        expect(api.headers['set-cookie'], url).toBeUndefined();
+      }
     });
 
     it('finds recordings with their reservation status and links to the proof', async () => {
