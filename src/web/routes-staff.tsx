@@ -15,8 +15,9 @@ const hide = { schema: { hide: true } } as const;
 const PAGE = 50;
 
 export function registerStaffRoutes(app: FastifyInstance, deps: WebDeps): void {
-  // Whole-registry aggregates: a few seconds on millions of line-up rows, so computed once a minute at most.
-  const reservedByMonth = cached(60_000, () => deps.views.registry.reservedByMonth());
+  // Whole-registry aggregates: seconds on millions of line-up rows (bench/web-pages.js), so computed in the
+  // background every few minutes, the last value answered meanwhile.
+  const reservedByMonth = cached(10 * 60_000, () => deps.views.registry.reservedByMonth());
   const counts = cached(60_000, () => deps.registry.counts());
   // One import at a time: on SQLite an import holds the write transaction of the service's connection.
   let importing = false;
