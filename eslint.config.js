@@ -55,6 +55,11 @@ export default tseslint.config(
     files: ['bench/**/*.js'],
     languageOptions: { globals: { ...globals.node } },
   },
+  // The pages' one script runs in the browser.
+  {
+    files: ['web/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
   {
     files: ['**/*.test.ts', 'test/**', 'bench/**'],
     rules: {

@@ -142,3 +142,7 @@ export function Table({
 
 export const uses = (v: View, list: readonly string[]): string =>
   list.map((u) => v.t(`use.${u}` as MessageKey)).join(', ');
+
+/** "Label: value", with the space French typography puts before the colon. */
+export const labelled = (v: View, label: string, value: string): string =>
+  v.locale === 'fr' ? `${label}\u00a0: ${value}` : `${label}: ${value}`;

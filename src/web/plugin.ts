@@ -126,7 +126,7 @@ function pageError(
       ? fastifyStatus
       : errorBody(error).statusCode;
   if (status >= 500) request.log.error({ err: error }, 'page failed');
-  const v = viewOf(request, reply, deps.version);
+  const v = viewOf(request, reply, deps);
   const message =
     status === 403 && typeof code === 'string' && code.startsWith('FST_CSRF')
       ? v.t('error.csrf')

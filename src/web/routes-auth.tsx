@@ -44,7 +44,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: WebDeps, options:
     status = 200,
     login = '',
   ) => {
-    const v = viewOf(request, reply, deps.version);
+    const v = viewOf(request, reply, deps);
     const q = request.query as Record<string, unknown>;
     const next = safeNext(typeof q.next === 'string' ? q.next : field(request.body, 'next')) ?? '';
     return sendPage(
@@ -77,7 +77,7 @@ export function registerAuthRoutes(app: FastifyInstance, deps: WebDeps, options:
     async (request, reply) => {
       const email = field(request.body, 'email');
       const password = (request.body as Record<string, unknown> | undefined)?.password;
-      const v = viewOf(request, reply, deps.version);
+      const v = viewOf(request, reply, deps);
       try {
         const { token, session } = await deps.accounts.login(
           email,

@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { LicensingError } from '../licensing/errors.js';
 import type { Principal } from '../licensing/service.js';
+import { labelled } from './components.js';
 import type { WebDeps } from './deps.js';
 import { WebError } from './errors.js';
 import { field, fields, requireRole, sendPage } from './guard.js';
@@ -50,7 +51,7 @@ export function registerDeveloperRoutes(app: FastifyInstance, deps: WebDeps): vo
 
   app.get('/developer', hide, async (request, reply) => {
     const p = licensee(request);
-    const v = viewOf(request, reply, deps.version);
+    const v = viewOf(request, reply, deps);
     const [requests, licences] = await Promise.all([
       licensing.requests(p.actor),
       licensing.licencesOf(p.actor.id),
@@ -65,7 +66,7 @@ export function registerDeveloperRoutes(app: FastifyInstance, deps: WebDeps): vo
 
   app.get('/developer/requests/new', hide, async (request, reply) => {
     licensee(request);
-    const v = viewOf(request, reply, deps.version);
+    const v = viewOf(request, reply, deps);
     return sendPage(reply, v, v.t('dev.new'), <RequestForm v={v} error={null} values={{}} />);
   });
 
@@ -76,7 +77,7 @@ export function registerDeveloperRoutes(app: FastifyInstance, deps: WebDeps): vo
       return await reply.redirect(`/developer/requests/${r.id}`, 303);
     } catch (e) {
       if (!badInput(e)) throw e;
-      const v = viewOf(request, reply, deps.version);
+      const v = viewOf(request, reply, deps);
       const values = { ...(request.body as Record<string, string>), uses: fields(request.body, 'uses') };
       return sendPage(reply, v, v.t('dev.new'), <RequestForm v={v} error={e.message} values={values} />, 400);
     }
@@ -89,12 +90,12 @@ export function registerDeveloperRoutes(app: FastifyInstance, deps: WebDeps): vo
     error: string | null = null,
     status = 200,
   ) => {
-    const v = viewOf(request, reply, deps.version);
+    const v = viewOf(request, reply, deps);
     const r = await licensing.request(request.params.id, p.actor);
     return sendPage(
       reply,
       v,
-      `${v.t('dev.request')}: ${r.request.terms.product}`,
+      labelled(v, v.t('dev.request'), r.request.terms.product),
       <RequestDetail
         v={v}
         request={r.request}
@@ -160,7 +161,7 @@ export function registerDeveloperRoutes(app: FastifyInstance, deps: WebDeps): vo
     p: Principal,
     fresh: string | null,
   ) => {
-    const v = viewOf(request, reply, deps.version);
+    const v = viewOf(request, reply, deps);
     return sendPage(
       reply,
       v,
@@ -196,7 +197,7 @@ export function registerDeveloperRoutes(app: FastifyInstance, deps: WebDeps): vo
     notice: string | null,
     status = 200,
   ) => {
-    const v = viewOf(request, reply, deps.version);
+    const v = viewOf(request, reply, deps);
     const now = new Date().toISOString();
     const licences = (await licensing.licencesOf(p.actor.id)).filter(
       (l) => l.terminatedAt === null && l.terms.from <= now,
@@ -231,7 +232,7 @@ export function registerDeveloperRoutes(app: FastifyInstance, deps: WebDeps): vo
         records: csvRecords(up.file.path, up.file.name),
         source: up.file.name,
       });
-      const v = viewOf(request, reply, deps.version);
+      const v = viewOf(request, reply, deps);
       return await usagePage(
         request,
         reply,

@@ -113,7 +113,7 @@ export function registerManifestRoutes(app: FastifyInstance, deps: WebDeps): voi
 
   app.get('/developer/manifests', hide, async (request, reply) => {
     const p = requireRole(request, ['licensee']);
-    const v = viewOf(request, reply, deps.version);
+    const v = viewOf(request, reply, deps);
     return sendPage(
       reply,
       v,
@@ -127,7 +127,7 @@ export function registerManifestRoutes(app: FastifyInstance, deps: WebDeps): voi
     const up = await readUpload(request);
     if (up.file === null) {
       await up.dispose();
-      const v = viewOf(request, reply, deps.version);
+      const v = viewOf(request, reply, deps);
       return sendPage(
         reply,
         v,
@@ -165,7 +165,7 @@ export function registerManifestRoutes(app: FastifyInstance, deps: WebDeps): voi
 
   app.get<{ Params: { id: string } }>('/developer/manifests/:id', hide, async (request, reply) => {
     const job = own(request);
-    const v = viewOf(request, reply, deps.version);
+    const v = viewOf(request, reply, deps);
     return sendPage(reply, v, v.t('manifest.check', { file: job.file }), <ManifestJob v={v} job={job} />);
   });
 

@@ -18,7 +18,7 @@ function performerOf(request: FastifyRequest): { performerId: string } {
 export function registerPerformerRoutes(app: FastifyInstance, deps: WebDeps): void {
   app.get('/performer', hide, async (request, reply) => {
     const { performerId } = performerOf(request);
-    const v = viewOf(request, reply, deps.version);
+    const v = viewOf(request, reply, deps);
     const page = pageOf(request.query);
     const recs = await deps.registry.recordingsOfPerformer(performerId, {
       limit: PAGE + 1,
@@ -47,7 +47,7 @@ export function registerPerformerRoutes(app: FastifyInstance, deps: WebDeps): vo
 
   app.get('/performer/mandates', hide, async (request, reply) => {
     const { performerId } = performerOf(request);
-    const v = viewOf(request, reply, deps.version);
+    const v = viewOf(request, reply, deps);
     return sendPage(
       reply,
       v,
@@ -58,7 +58,7 @@ export function registerPerformerRoutes(app: FastifyInstance, deps: WebDeps): vo
 
   app.get('/performer/statements', hide, async (request, reply) => {
     const { performerId } = performerOf(request);
-    const v = viewOf(request, reply, deps.version);
+    const v = viewOf(request, reply, deps);
     const page = pageOf(request.query);
     const lines = await deps.views.licensing.statement(performerId, {
       limit: 100 + 1,
@@ -78,7 +78,7 @@ export function registerPerformerRoutes(app: FastifyInstance, deps: WebDeps): vo
     extra: { error?: string; notice?: string; values?: Record<string, string>; status?: number } = {},
   ) => {
     const { performerId } = performerOf(request);
-    const v = viewOf(request, reply, deps.version);
+    const v = viewOf(request, reply, deps);
     const reports = await deps.accounts.missingReports(performerId, { limit: 50, offset: 0 });
     return sendPage(
       reply,
@@ -109,6 +109,6 @@ export function registerPerformerRoutes(app: FastifyInstance, deps: WebDeps): vo
         return missing(request, reply, { error: e.message, values, status: 400 });
       throw e;
     }
-    return missing(request, reply, { notice: viewOf(request, reply, deps.version).t('missing.sent') });
+    return missing(request, reply, { notice: viewOf(request, reply, deps).t('missing.sent') });
   });
 }

@@ -50,7 +50,7 @@ export function registerPublicRoutes(app: FastifyInstance, deps: WebDeps): void 
     async (request, reply) => {
       const info = deps.serviceInfo(deps.publicUrl ?? `${request.protocol}://${request.host}`);
       if (request.accepts().type(['html', 'json']) === 'json') return reply.send(info);
-      const v = viewOf(request, reply, deps.version);
+      const v = viewOf(request, reply, deps);
       const c = await counts();
       const declarations =
         deps.publication?.current().reservation.declarations ??
@@ -65,7 +65,7 @@ export function registerPublicRoutes(app: FastifyInstance, deps: WebDeps): void 
   );
 
   app.get('/search', hide, async (request, reply) => {
-    const v = viewOf(request, reply, deps.version);
+    const v = viewOf(request, reply, deps);
     const asked = (request.query as Record<string, unknown>).q;
     const q = (typeof asked === 'string' ? asked : '').trim().slice(0, 200);
     const page = pageOf(request.query);
@@ -87,7 +87,7 @@ export function registerPublicRoutes(app: FastifyInstance, deps: WebDeps): void 
   });
 
   app.get<{ Params: { id: string } }>('/recordings/:id', hide, async (request, reply) => {
-    const v = viewOf(request, reply, deps.version);
+    const v = viewOf(request, reply, deps);
     let found;
     try {
       found = await deps.registry.recording(request.params.id);
@@ -123,7 +123,7 @@ export function registerPublicRoutes(app: FastifyInstance, deps: WebDeps): void 
   });
 
   app.get<{ Params: { id: string } }>('/performers/:id', hide, async (request, reply) => {
-    const v = viewOf(request, reply, deps.version);
+    const v = viewOf(request, reply, deps);
     const performer = await deps.registry.performer(request.params.id);
     const page = pageOf(request.query);
     const recs = await deps.registry.recordingsOfPerformer(performer.id, {
@@ -145,7 +145,7 @@ export function registerPublicRoutes(app: FastifyInstance, deps: WebDeps): void 
   });
 
   app.get('/licensing', hide, async (request, reply) => {
-    const v = viewOf(request, reply, deps.version);
+    const v = viewOf(request, reply, deps);
     return sendPage(
       reply,
       v,
@@ -155,7 +155,7 @@ export function registerPublicRoutes(app: FastifyInstance, deps: WebDeps): void 
   });
 
   app.get('/artefacts', hide, async (request, reply) => {
-    const v = viewOf(request, reply, deps.version);
+    const v = viewOf(request, reply, deps);
     return sendPage(reply, v, v.t('artefacts.title'), <Artefacts v={v} files={ARTEFACTS} />);
   });
 }

@@ -8,7 +8,7 @@ import { LicensingError } from '../licensing/errors.js';
 import type { Principal } from '../licensing/service.js';
 import { ACTIONS, REQUEST_STATES, type Action, type RequestState } from '../licensing/workflow.js';
 import { BarChart } from './charts.js';
-import { Csrf, Facts, Flash, Table, uses } from './components.js';
+import { Csrf, Facts, Flash, labelled, Table, uses } from './components.js';
 import type { WebDeps } from './deps.js';
 import { WebError } from './errors.js';
 import { ALL_STAFF, field, LICENSING_WRITERS, requireRole, sendPage } from './guard.js';
@@ -34,7 +34,7 @@ export function registerStaffLicensingRoutes(app: FastifyInstance, deps: WebDeps
 
   app.get('/staff/licences', hide, async (request, reply) => {
     const p = requireRole(request, ALL_STAFF);
-    const v = viewOf(request, reply, deps.version);
+    const v = viewOf(request, reply, deps);
     const asked = (request.query as Record<string, unknown>).state;
     const state = (REQUEST_STATES as readonly string[]).includes(asked as string)
       ? (asked as RequestState)
@@ -99,7 +99,7 @@ export function registerStaffLicensingRoutes(app: FastifyInstance, deps: WebDeps
     error: string | null = null,
     status = 200,
   ) => {
-    const v = viewOf(request, reply, deps.version);
+    const v = viewOf(request, reply, deps);
     const r = await licensing.request(request.params.id, p.actor);
     const tariffs = await deps.views.licensing.tariffs();
     const offerForm = (
@@ -124,7 +124,7 @@ export function registerStaffLicensingRoutes(app: FastifyInstance, deps: WebDeps
     return sendPage(
       reply,
       v,
-      `${v.t('dev.request')}: ${r.request.terms.product}`,
+      labelled(v, v.t('dev.request'), r.request.terms.product),
       <>
         <p class="lead">
           {v.t('queue.licensee')}: {org}
@@ -184,7 +184,7 @@ export function registerStaffLicensingRoutes(app: FastifyInstance, deps: WebDeps
 
   const runsPage = async (request: FastifyRequest, reply: FastifyReply, error: string | null) => {
     const p = requireRole(request, ALL_STAFF);
-    const v = viewOf(request, reply, deps.version);
+    const v = viewOf(request, reply, deps);
     const runs = await deps.views.licensing.runs({ limit: 50, offset: 0 });
     return sendPage(
       reply,
@@ -243,7 +243,7 @@ export function registerStaffLicensingRoutes(app: FastifyInstance, deps: WebDeps
 
   app.get<{ Params: { id: string } }>('/staff/distributions/:id', hide, async (request, reply) => {
     requireRole(request, ALL_STAFF);
-    const v = viewOf(request, reply, deps.version);
+    const v = viewOf(request, reply, deps);
     const run = await deps.views.licensing.getRun(request.params.id);
     if (run === null) throw new WebError('WEB_NOT_FOUND', `no distribution run ${request.params.id}`);
     const b = await deps.views.licensing.runBreakdown(run.id);
@@ -251,7 +251,7 @@ export function registerStaffLicensingRoutes(app: FastifyInstance, deps: WebDeps
     return sendPage(
       reply,
       v,
-      `${v.t('dist.title')}: ${v.f.date(run.period.from)} – ${v.f.date(run.period.to)}`,
+      labelled(v, v.t('dist.title'), `${v.f.date(run.period.from)} – ${v.f.date(run.period.to)}`),
       <>
         <Facts
           items={[

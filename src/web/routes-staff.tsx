@@ -24,7 +24,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: WebDeps): void {
 
   app.get('/staff', hide, async (request, reply) => {
     requireRole(request, ALL_STAFF);
-    const v = viewOf(request, reply, deps.version);
+    const v = viewOf(request, reply, deps);
     const [c, reserved, requests, revenue] = await Promise.all([
       counts(),
       reservedByMonth(),
@@ -41,7 +41,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: WebDeps): void {
 
   app.get('/staff/members', hide, async (request, reply) => {
     requireRole(request, ALL_STAFF);
-    const v = viewOf(request, reply, deps.version);
+    const v = viewOf(request, reply, deps);
     const query = request.query as Record<string, unknown>;
     const q = typeof query.q === 'string' ? query.q.trim().slice(0, 200) : '';
     const cursor = typeof query.after === 'string' && query.after !== '' ? query.after : null;
@@ -68,7 +68,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: WebDeps): void {
 
   app.get<{ Params: { id: string } }>('/staff/members/:id', hide, async (request, reply) => {
     requireRole(request, ALL_STAFF);
-    const v = viewOf(request, reply, deps.version);
+    const v = viewOf(request, reply, deps);
     const p = await deps.registry.performer(request.params.id);
     return sendPage(
       reply,
@@ -85,7 +85,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: WebDeps): void {
 
   app.get('/staff/imports', hide, async (request, reply) => {
     requireRole(request, ALL_STAFF);
-    const v = viewOf(request, reply, deps.version);
+    const v = viewOf(request, reply, deps);
     return sendPage(
       reply,
       v,
@@ -97,7 +97,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: WebDeps): void {
   app.post('/staff/imports', hide, async (request, reply) => {
     const p = requireRole(request, REGISTRY_WRITERS);
     const up = await readUpload(request);
-    const v = viewOf(request, reply, deps.version);
+    const v = viewOf(request, reply, deps);
     if (up.file === null || importing) {
       await up.dispose();
       return sendPage(
@@ -141,7 +141,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: WebDeps): void {
 
   app.get<{ Params: { id: string } }>('/staff/imports/:id', hide, async (request, reply) => {
     const job = importJob(request);
-    const v = viewOf(request, reply, deps.version);
+    const v = viewOf(request, reply, deps);
     return sendPage(reply, v, v.t('imports.job', { file: job.file }), <ImportJob v={v} job={job} />);
   });
 
@@ -156,7 +156,7 @@ export function registerStaffRoutes(app: FastifyInstance, deps: WebDeps): void {
     notice: string | null,
   ) => {
     const p = requireRole(request, ALL_STAFF);
-    const v = viewOf(request, reply, deps.version);
+    const v = viewOf(request, reply, deps);
     const size = await deps.ledger.size();
     const asked = Number((request.query as Record<string, unknown>).start);
     // Newest first by default: the last page of the log.
@@ -184,12 +184,12 @@ export function registerStaffRoutes(app: FastifyInstance, deps: WebDeps): void {
   app.post('/staff/log/checkpoint', hide, async (request, reply) => {
     requireRole(request, ['administrator', 'rights-manager', 'licensing-officer']);
     const cp = await deps.ledger.checkpoint();
-    return logPage(request, reply, `${viewOf(request, reply, deps.version).t('form.done')} (${cp.size})`);
+    return logPage(request, reply, `${viewOf(request, reply, deps).t('form.done')} (${cp.size})`);
   });
 
   app.get('/staff/missing', hide, async (request, reply) => {
     requireRole(request, ALL_STAFF);
-    const v = viewOf(request, reply, deps.version);
+    const v = viewOf(request, reply, deps);
     return sendPage(
       reply,
       v,

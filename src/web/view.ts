@@ -42,7 +42,11 @@ export function localeOf(request: FastifyRequest): Locale {
   return chooseLocale(q?.lang, request.cookies.lang, request.accepts().language(['fr', 'en']));
 }
 
-export function viewOf(request: FastifyRequest, reply: FastifyReply, version: string): View {
+export function viewOf(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  site: { version: string; publicUrl: string | null },
+): View {
   const locale = localeOf(request);
   const url = new URL(request.url, 'http://x');
   return {
@@ -53,7 +57,7 @@ export function viewOf(request: FastifyRequest, reply: FastifyReply, version: st
     csrf: reply.generateCsrf(),
     path: url.pathname,
     query: url.searchParams,
-    version,
-    base: `${request.protocol}://${request.host}`,
+    version: site.version,
+    base: site.publicUrl ?? `${request.protocol}://${request.host}`,
   };
 }

@@ -324,7 +324,7 @@ export function Artefacts({ v, files }: { v: View; files: [string, MessageKey][]
         head={[v.t('artefacts.col.file'), v.t('artefacts.col.what')]}
         rows={files.map(([path, key]) => [
           <a href={path}>
-            <code>{path}</code>
+            <code>{`${v.base}${path}`}</code>
           </a>,
           v.t(key),
         ])}
