@@ -6,9 +6,9 @@ import globals from 'globals';
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'bench/.work/**', 'bin/**', 'eslint.config.js'] },
   js.configs.recommended,
-  ...tseslint.configs.recommendedTypeChecked.map((c) => ({ ...c, files: ['**/*.ts'] })),
+  ...tseslint.configs.recommendedTypeChecked.map((c) => ({ ...c, files: ['**/*.ts', '**/*.tsx'] })),
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     plugins: { 'import-x': importX },
     rules: {
@@ -29,7 +29,7 @@ export default tseslint.config(
         'error',
         {
           zones: [
-            { target: './src/!(server|cli)/**', from: ['./src/server', './src/cli'], message: 'capabilities never import server or cli' },
+            { target: './src/!(server|cli|web)/**', from: ['./src/server', './src/cli', './src/web'], message: 'capabilities never import server, cli or web' },
           ],
         },
       ],
@@ -54,6 +54,11 @@ export default tseslint.config(
   {
     files: ['bench/**/*.js'],
     languageOptions: { globals: { ...globals.node } },
+  },
+  // The pages' one script runs in the browser.
+  {
+    files: ['web/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     files: ['**/*.test.ts', 'test/**', 'bench/**'],

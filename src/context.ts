@@ -30,12 +30,21 @@ import type { RegistryStore } from './registry/store.js';
 import { KyselyRegistryStore } from './registry/store-kysely.js';
 import type { DeclarationSigner } from './signals/declaration-doc.js';
 import { ed25519DeclarationSigner } from './signals/declaration-sign.js';
+import { AccountsService } from './accounts/service.js';
+import type { AccountsStore } from './accounts/store.js';
+import { KyselyAccountsStore } from './accounts/store-kysely.js';
+import type { LicensingViews } from './licensing/views.js';
+import { KyselyLicensingViews } from './licensing/store-kysely-views.js';
+import type { RegistryViews } from './registry/views.js';
+import { KyselyRegistryViews } from './registry/store-kysely-views.js';
 
 export interface Context extends AsyncDisposable {
   config: Readonly<Config>;
   db: DbHandle;
-  stores: { registry: RegistryStore; ledger: LedgerStore; licensing: LicensingStore; fingerprint: FingerprintStore };
-  services: { registry: RegistryService; ledger: LedgerService; licensing: LicensingService; statements: StatementsService; fingerprint: FingerprintService };
+  stores: { registry: RegistryStore; ledger: LedgerStore; licensing: LicensingStore; fingerprint: FingerprintStore; accounts: AccountsStore };
+  services: { registry: RegistryService; ledger: LedgerService; licensing: LicensingService; statements: StatementsService; fingerprint: FingerprintService; accounts: AccountsService };
+  /** Read-only lists and totals for the web pages. */
+  views: { registry: RegistryViews; licensing: LicensingViews };
   /** Signs the published declaration with the log's key; undefined while the key file does not exist. */
   declarationSigner: () => DeclarationSigner | undefined;
   close(): Promise<void>;
@@ -101,6 +110,8 @@ export async function createContext(config: Readonly<Config>, options: { migrate
   });
   const fingerprintStore = new KyselyFingerprintStore(db.kysely);
   const fingerprint = new FingerprintService({ store: fingerprintStore, source: new FpcalcSource() });
+  const accountsStore = new KyselyAccountsStore(db.kysely);
+  const accounts = new AccountsService({ store: accountsStore, principalOf: (id) => licensing.principalOf(id) });
   let closed = false;
   const close = async () => {
     if (closed) return;
@@ -110,14 +121,16 @@ export async function createContext(config: Readonly<Config>, options: { migrate
   return {
     config,
     db,
-    stores: { registry, ledger, licensing: licensingStore, fingerprint: fingerprintStore },
+    stores: { registry, ledger, licensing: licensingStore, fingerprint: fingerprintStore, accounts: accountsStore },
     services: {
       registry: new RegistryService(registry),
       ledger: ledgerService,
       licensing,
       statements: new StatementsService({ store: licensingStore, performerName: async (id) => (await registry.getPerformer(id))?.displayName ?? null }),
       fingerprint,
+      accounts,
     },
+    views: { registry: new KyselyRegistryViews(db.kysely), licensing: new KyselyLicensingViews(db.kysely) },
     declarationSigner,
     close,
     [Symbol.asyncDispose]: close,

@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { EXIT, fail, processIo, type ExitCode, type Io, type Register } from './io.js';
+import { registerAccount } from './commands/account.js';
 import { registerCheck } from './commands/check.js';
 import { registerDemoGenerate } from './commands/demo-generate.js';
 import { registerDemoSeed } from './commands/demo-seed.js';
@@ -50,6 +51,7 @@ const COMMANDS: Register[] = [
   registerCheckManifest,
   registerFingerprint,
   registerScan,
+  registerAccount,
 ];
 
 export function buildProgram(io: Io, done: (code: ExitCode) => void): Command {

@@ -11,6 +11,7 @@ import * as m003 from './migrations/003-licensing.js';
 import * as m004 from './migrations/004-usage.js';
 import * as m005 from './migrations/005-distribution.js';
 import * as m006 from './migrations/006-fingerprints.js';
+import * as m007 from './migrations/007-web.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 type Step = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -22,6 +23,7 @@ const STEPS: Record<string, Step> = {
   '004-usage': m004,
   '005-distribution': m005,
   '006-fingerprints': m006,
+  '007-web': m007,
 };
 
 class ListProvider implements MigrationProvider {

@@ -50,6 +50,10 @@ import { registerFingerprintRoutes } from './routes/fingerprint.js';
 import { fingerprintSchemas } from './schemas/fingerprint.js';
 import type { FingerprintService } from '../fingerprint/identify/service.js';
 import { statusSchemas } from './schemas/status.js';
+import type { WebOptions } from '../web/deps.js';
+import { Jobs } from '../web/jobs.js';
+import { registerWeb } from '../web/plugin.js';
+import { serviceInfo, serviceInfoSchema } from './routes/home.js';
 
 export interface AppServices {
   registry: RegistryService;
@@ -88,6 +92,11 @@ export interface AppOptions {
    * it applies only over the SQLite snapshot reader and while no per-request log line is due.
    */
   fastPath?: boolean;
+  /**
+   * With a context: the web application (src/web/) at `/` and its pages. Default on; `false` leaves the
+   * service as the API alone (then `/` is the plain service description).
+   */
+  web?: WebOptions | false;
 }
 
 /** Default body limit: every route but the batch check takes small bodies, if any. */
@@ -247,8 +256,9 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
   void app.register(accepts);
   registerOpenApi(app, { version: VERSION, publicUrl, docs });
   // Routes go in a plugin registered after the OpenAPI plugin, so that it sees every one of them.
+  const web = isContext(input) && options.web !== false ? input : null;
   void app.register(async (instance) => {
-    registerHomeRoutes(instance, { version: VERSION, publicUrl, docs });
+    registerHomeRoutes(instance, { version: VERSION, publicUrl, docs, root: web === null });
     if (publication !== undefined) registerSignalRoutes(instance, { publication });
     registerStatusRoutes(instance, { lookup, checkPool, licences });
     registerRegistryRoutes(instance, { registry });
@@ -261,5 +271,32 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
     if (fingerprint !== undefined) registerFingerprintRoutes(instance, { fingerprint });
     return Promise.resolve();
   });
+  if (web !== null) {
+    const ctx = web;
+    const jobs = new Jobs();
+    // Its own scope: the pages' security headers, cookies, form parsers and CSRF checks stay off the API.
+    void app.register(async (instance) =>
+      registerWeb(
+        instance,
+        {
+          db: ctx.db,
+          registry: ctx.services.registry,
+          ledger: ctx.services.ledger,
+          licensing: ctx.services.licensing,
+          accounts: ctx.services.accounts,
+          views: ctx.views,
+          publication,
+          jobs,
+          version: VERSION,
+          contactEmail: ctx.config.contactEmail ?? 'licensing@example.org',
+          serviceInfo: (base) => serviceInfo(VERSION, base, docs),
+          serviceInfoSchema,
+          publicUrl,
+        },
+        options.web === false ? {} : options.web,
+      ),
+    );
+    app.addHook('onClose', async () => jobs.idle());
+  }
   return app;
 }

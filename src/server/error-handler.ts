@@ -3,6 +3,8 @@
  * body, `{ statusCode, code, message }`: coded errors of the capabilities, Fastify's own errors
  * (validation, body too large, malformed JSON, unknown route) and unexpected failures alike.
  */
+import type { AccountsErrorCode } from '../accounts/errors.js';
+import type { WebErrorCode } from '../web/errors.js';
 import type { LedgerErrorCode } from '../ledger/errors.js';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ConfigErrorCode, type DbErrorCode } from '../errors.js';
@@ -86,7 +88,19 @@ const FINGERPRINT: Record<FingerprintErrorCode, number> = {
   FINGERPRINT_BAD_STATE: 409,
   FINGERPRINT_TOOL_FAILED: 500,
 };
-const STATUS: Record<string, number> = { ...REGISTRY, ...HTTP, ...PLATFORM, ...LEDGER, ...SIGNALS, ...LICENSING, ...FINGERPRINT };
+const ACCOUNTS: Record<AccountsErrorCode, number> = {
+  ACCOUNTS_BAD_CREDENTIALS: 401,
+  ACCOUNTS_BAD_PASSWORD: 400,
+  ACCOUNTS_NOT_FOUND: 404,
+  ACCOUNTS_BAD_INPUT: 400,
+};
+const WEB: Record<WebErrorCode, number> = {
+  WEB_LOGIN_REQUIRED: 401,
+  WEB_FORBIDDEN: 403,
+  WEB_NOT_FOUND: 404,
+  WEB_BAD_FORM: 400,
+};
+const STATUS: Record<string, number> = { ...REGISTRY, ...HTTP, ...PLATFORM, ...LEDGER, ...SIGNALS, ...LICENSING, ...ACCOUNTS, ...WEB, ...FINGERPRINT };
 
 /** HTTP status for a coded error. Codes of capabilities not listed above follow their name. */
 export function statusForCode(code: string): number {

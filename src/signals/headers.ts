@@ -2,7 +2,7 @@
  * The reservation as HTTP response header fields, added to every content response, and the two
  * preference lines robots.txt shares with them. Pure.
  */
-import { serializeDictionary, Token } from 'structured-headers';
+import { serializeDictionary, Token, type Item, type Parameters } from 'structured-headers';
 import { urlOf, type PublicationSite, type Reservation } from './model.js';
 
 /** RSL's media type (RSL 1.0 §4): the `type` of its `Link` and the content type of the document. */
@@ -14,9 +14,11 @@ export const RSL_TYPE = 'application/rsl+xml';
  * not permissions), and `ai-inference` has no label in -07. Null when nothing is to be said.
  */
 export function contentUsageValue(r: Reservation): string | null {
-  const prefs = new Map<string, Token>();
-  if (r.trainAi) prefs.set('train-ai', new Token('n'));
-  if (r.search) prefs.set('search', new Token('n'));
+  // Items with no parameters: the library's types only admit a bare Token in its object form.
+  const prefs = new Map<string, Item>();
+  const none: Parameters = new Map();
+  if (r.trainAi) prefs.set('train-ai', [new Token('n'), none]);
+  if (r.search) prefs.set('search', [new Token('n'), none]);
   // Serialised by the RFC 9651 library so the value is exactly what a Structured Fields parser reads.
   return prefs.size === 0 ? null : serializeDictionary(prefs);
 }

@@ -10,6 +10,7 @@ import { DEFAULT_SCALE, DEFAULT_SEED } from '../../demo/index.js';
 import { buildApp } from '../../server/app.js';
 import { EXIT, action, configFrom, type Register } from '../io.js';
 import { seedSummary, seedWithProgress } from './demo-seed.js';
+import { DEMO_PASSWORD, seedDemoAccounts } from '../../demo/accounts.js';
 
 /** `http://HOST:PORT/`, with IPv6 hosts in brackets. */
 export function listenUrl(host: string, port: number): string {
@@ -60,6 +61,10 @@ export const registerServe: Register = (program, io, done) => {
           if (opts.seedDemo === true && (await ctx.services.registry.counts()).recordings === 0) {
             io.err(`seeding ${config.databaseUrl} with demo data (first run only)…`);
             io.err(seedSummary(await seedWithProgress(ctx, { ...io, out: io.err }, { scale: DEFAULT_SCALE, seed: DEFAULT_SEED })));
+          }
+          if (opts.seedDemo === true) {
+            const demo = await seedDemoAccounts({ registry: ctx.services.registry, licensing: ctx.services.licensing, accounts: ctx.services.accounts, registryViews: ctx.views.registry });
+            if (demo.created) io.err(`demo accounts (password ${DEMO_PASSWORD}): ${demo.accounts.map((a) => a.email).join(', ')}`);
           }
           const app = buildApp(ctx, {
             logLevel: config.logLevel,

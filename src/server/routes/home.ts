@@ -38,7 +38,7 @@ export function serviceInfo(version: string, baseUrl: string, docs: boolean): Se
   };
 }
 
-const serviceInfoSchema = {
+export const serviceInfoSchema = {
   type: 'object',
   required: ['name', 'description', 'version', 'links'],
   properties: {
@@ -86,9 +86,10 @@ ${item(l.health, 'Health', 'is the service up')}
 
 export function registerHomeRoutes(
   app: FastifyInstance,
-  options: { version: string; publicUrl: string | null; docs: boolean },
+  options: { version: string; publicUrl: string | null; docs: boolean; root?: boolean },
 ): void {
-  app.get(
+  // With the web application, `/` is its portal (it answers JSON with `serviceInfo` too).
+  if (options.root !== false) app.get(
     '/',
     {
       schema: {
