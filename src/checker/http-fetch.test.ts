@@ -27,10 +27,10 @@ describe('HostGate', () => {
     const starts: number[] = [];
     await Promise.all([0, 1, 2].map(() => gate.run('a.example', 3, 40, () => Promise.resolve(starts.push(clock())))));
     starts.sort((a, b) => a - b);
-    // Each start is at least the delay after the previous one's scheduled start (which the first one's
-    // synchronous call follows by microseconds).
+    // The k-th start is scheduled k delays after the first (which starts at once); timers never fire early,
+    // though under load one may fire late, so each is measured from the first, not from the one before it.
     expect((starts[1] as number) - (starts[0] as number)).toBeGreaterThanOrEqual(39);
-    expect((starts[2] as number) - (starts[1] as number)).toBeGreaterThanOrEqual(39);
+    expect((starts[2] as number) - (starts[0] as number)).toBeGreaterThanOrEqual(79);
   });
 });
 
