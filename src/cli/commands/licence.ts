@@ -8,7 +8,7 @@ import { Argument, Option, type Command } from 'commander';
 import { verifyAgreement } from '../../licensing/agreement.js';
 import { KEY_SCOPES } from '../../licensing/api-keys.js';
 import { LicensingError } from '../../licensing/errors.js';
-import { usageCsvRecords } from '../../licensing/usage-csv.js';
+import { usageCsvRecords, usageScanRecords } from '../../licensing/usage-csv.js';
 import { licenseeStatementCsv, licenseeStatementHtml } from '../../licensing/statement-render.js';
 import type { AccountRole } from '../../licensing/parties.js';
 import { ACTIONS, REQUEST_STATES, ROLES, type Action, type RequestState } from '../../licensing/workflow.js';
@@ -196,17 +196,18 @@ export const registerLicence: Register = (program, io, done) => {
     .command('usage')
     .description('usage reports')
     .command('submit')
-    .description('report what was used under a licence for a period: a CSV with columns isrc, uses (";"-separated), units, seconds')
+    .description('report what was used under a licence for a period: a CSV with columns isrc, uses (";"-separated), units, seconds, or the JSONL of `tdmr scan` (fingerprint matches) with --scan-uses')
     .argument('<licence>', 'the licence id')
     .argument('<file>', 'the usage CSV')
     .requiredOption('--from <date>', 'start of the period')
     .requiredOption('--to <date>', 'end of the period (excluded)')
     .option('--revenue <cents>', 'the period’s revenue in cents (revenue-share tariffs)')
     .option('--currency <code>', 'ISO 4217 (default: the tariff’s)')
+    .option('--scan-uses <uses>', 'the file is `tdmr scan` output (JSONL): each fingerprint match is one unit of these uses (";"-separated), its matched seconds as seconds')
     .addOption(asOption())
     .addHelpText('after', '\nA bad cell rejects the whole report (every problem listed by line and field; exit 2). Lines outside the licence are kept and flagged.')
     .action(
-      action(io, done, async (id: string, file: string, o: { as: string; from: string; to: string; revenue?: string; currency?: string }, cmd: Command) =>
+      action(io, done, async (id: string, file: string, o: { as: string; from: string; to: string; revenue?: string; currency?: string; scanUses?: string }, cmd: Command) =>
         withContext(cmd, async (ctx) => {
           const svc = ctx.services.licensing;
           const revenue = o.revenue === undefined ? undefined : Number(o.revenue);
@@ -216,7 +217,7 @@ export const registerLicence: Register = (program, io, done) => {
             from: o.from,
             to: o.to,
             source: file,
-            records: usageCsvRecords(createReadStream(file), file),
+            records: o.scanUses === undefined ? usageCsvRecords(createReadStream(file), file) : usageScanRecords(createReadStream(file), file, o.scanUses.split(';')),
             ...(revenue === undefined ? {} : { revenueCents: revenue }),
             ...(o.currency === undefined ? {} : { currency: o.currency }),
           });
