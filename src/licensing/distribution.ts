@@ -114,41 +114,52 @@ export function entryWeights(lineup: readonly PayableEntry[], rules: Required<Di
 
 /** Distributes each recording's amount (see the file comment). Input order is kept in the output. */
 export function distribute(items: Iterable<RecordingAmount>, rules: DistributionRules): Distribution {
-  const r = checkRules(rules);
-  const out: Distribution = { collectedCents: 0, distributedCents: 0, suspenseCents: 0, shares: [], suspense: [] };
-  const hold = (recording: string, performerId: string | null, reason: SuspenseReason, cents: number) => {
+  const d = new Distributor(rules);
+  for (const item of items) d.add(item);
+  return d.result();
+}
+
+/**
+ * `distribute`, one recording at a time: a run over millions of recordings adds each as its line-up is
+ * read and keeps only the shares, never every line-up at once.
+ */
+export class Distributor {
+  private readonly rules: Required<DistributionRules>;
+  private readonly out: Distribution = { collectedCents: 0, distributedCents: 0, suspenseCents: 0, shares: [], suspense: [] };
+
+  constructor(rules: DistributionRules) {
+    this.rules = checkRules(rules);
+  }
+
+  private hold(recording: string, performerId: string | null, reason: SuspenseReason, cents: number): void {
     if (cents === 0) return;
-    out.suspense.push({ recording, performerId, reason, cents });
-    out.suspenseCents += cents;
-  };
-  for (const item of items) {
+    this.out.suspense.push({ recording, performerId, reason, cents });
+    this.out.suspenseCents += cents;
+  }
+
+  add(item: RecordingAmount): void {
+    const out = this.out;
     const amount = assertCents(item.amountCents, `amount of ${item.recording}`);
     out.collectedCents += amount;
-    if (item.lineup === null) {
-      hold(item.recording, null, item.heldAs ?? 'recording-unmatched', amount);
-      continue;
-    }
-    if (item.lineup.length === 0) {
-      hold(item.recording, null, 'no-lineup', amount);
-      continue;
-    }
-    const weights = entryWeights(item.lineup, r);
-    if (weights.every((w) => w === 0n)) {
-      hold(item.recording, null, 'no-payable-class', amount);
-      continue;
-    }
+    if (item.lineup === null) return this.hold(item.recording, null, item.heldAs ?? 'recording-unmatched', amount);
+    if (item.lineup.length === 0) return this.hold(item.recording, null, 'no-lineup', amount);
+    const weights = entryWeights(item.lineup, this.rules);
+    if (weights.every((w) => w === 0n)) return this.hold(item.recording, null, 'no-payable-class', amount);
     const parts = allocate(amount, weights);
     item.lineup.forEach((e, i) => {
       const cents = parts[i]!;
-      if (e.held !== null) hold(item.recording, e.performerId, e.held, cents);
+      if (e.held !== null) this.hold(item.recording, e.performerId, e.held, cents);
       else if (cents > 0) {
         out.shares.push({ recording: item.recording, performerId: e.performerId, role: e.role, featured: e.featured, cents });
         out.distributedCents += cents;
       }
     });
   }
-  if (!Number.isSafeInteger(out.collectedCents)) throw new LicensingError('LICENSING_BAD_AMOUNT', 'the amounts collected exceed what a distribution run can total exactly');
-  return out;
+
+  result(): Distribution {
+    if (!Number.isSafeInteger(this.out.collectedCents)) throw new LicensingError('LICENSING_BAD_AMOUNT', 'the amounts collected exceed what a distribution run can total exactly');
+    return this.out;
+  }
 }
 
 /** Shares summed per performer (a statement's lines), largest first, then by id. */

@@ -12,7 +12,7 @@ import { checkKey, KEY_SCOPES, newKey, splitKey, type KeyScope, type StoredKey }
 import { LicensingError } from './errors.js';
 import { distributionEntry, issuedEntry, requestEntry, terminatedEntry, transitionEntry, usageEntry } from './log-entries.js';
 import { parseTerms, type Licence, type RecordingScope } from './model.js';
-import { checkRules, distribute, type DistributionRules, type Held, type PayableEntry, type RecordingAmount, type Share } from './distribution.js';
+import { checkRules, Distributor, type DistributionRules, type Held, type PayableEntry, type Share } from './distribution.js';
 import { priceUsage, type UsageLine } from './tariffs.js';
 import { isProblem, usageFlag, usageLineOf, type UsageProblem } from './usage.js';
 import { toInstant } from '../registry/model.js';
@@ -370,22 +370,27 @@ export class LicensingService {
       });
     }
     lap('reports');
-    const items: RecordingAmount[] = [];
     const amounts = (await s0.amountsByRecording(reports)).filter((a) => a.cents !== 0);
     lap('amounts');
-    // Line-ups are read set by set (one query per batch of recordings), never one recording at a time.
+    // Line-ups are read set by set (one query per batch of recordings), never one recording at a time,
+    // and each batch is split as soon as it is read: no run holds every line-up at once.
+    const split = new Distributor(rules);
+    let splitMs = 0;
     for (let i = 0; i < amounts.length; i += LOOKUP_BATCH) {
       const part = amounts.slice(i, i + LOOKUP_BATCH);
       const lineups = await lineupsOf(part.flatMap((a) => (a.recordingId === null ? [] : [a.recordingId])));
-      for (const a of part) items.push({ recording: a.isrc, amountCents: a.cents, lineup: a.recordingId === null ? null : (lineups.get(a.recordingId) ?? null) });
+      const t = performance.now();
+      for (const a of part) split.add({ recording: a.isrc, amountCents: a.cents, lineup: a.recordingId === null ? null : (lineups.get(a.recordingId) ?? null) });
+      splitMs += performance.now() - t;
     }
-    lap('line-ups');
     // A flat fee or a minimum guarantee owed beyond the lines: collected, attached to no recording, held.
     for (const t of await s0.reportTotals(reports)) {
-      if (t.totalCents > t.linesCents) items.push({ recording: `report:${t.id}`, amountCents: t.totalCents - t.linesCents, lineup: null, heldAs: 'fee-without-usage' });
+      if (t.totalCents > t.linesCents) split.add({ recording: `report:${t.id}`, amountCents: t.totalCents - t.linesCents, lineup: null, heldAs: 'fee-without-usage' });
     }
-    const d = distribute(items, rules);
-    lap('split');
+    lap('line-ups');
+    const d = split.result();
+    phases[phases.length - 1]!.ms -= splitMs;
+    phases.push({ name: 'split', ms: splitMs });
     const run: DistributionRun = {
       id: randomUUID(),
       key,

@@ -5,6 +5,7 @@
  */
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { DB, DistributionRunRow, UsageReportRow } from '../db/schema.js';
+import { bulkInsert, type BulkColumn } from '../db/bulk.js';
 import type { Held, Share, SuspenseReason } from './distribution.js';
 import type { DistributionRun, StoredUsageLine, UsageReport } from './store.js';
 
@@ -12,6 +13,21 @@ export type Db = Kysely<DB> | Transaction<DB>;
 
 /** Rows a multi-row INSERT carries: at 9 parameters a row, well under both databases' parameter limits. */
 const ROWS_PER_INSERT = 500;
+const SHARE_COLUMNS: BulkColumn[] = [
+  { name: 'run_id', type: 'text' },
+  { name: 'performer_id', type: 'text' },
+  { name: 'recording', type: 'text' },
+  { name: 'role', type: 'text' },
+  { name: 'featured', type: 'integer' },
+  { name: 'cents', type: 'bigint' },
+];
+const SUSPENSE_COLUMNS: BulkColumn[] = [
+  { name: 'run_id', type: 'text' },
+  { name: 'recording', type: 'text' },
+  { name: 'performer_id', type: 'text' },
+  { name: 'reason', type: 'text' },
+  { name: 'cents', type: 'bigint' },
+];
 
 /** Inserts `items` as rows of `table`, `ROWS_PER_INSERT` per statement. */
 async function insertChunked<T extends keyof DB, I>(db: Db, table: T, items: readonly I[], row: (item: I) => Insertable<DB[T]>): Promise<void> {
@@ -32,6 +48,23 @@ const reportFromRow = (r: UsageReportRow): UsageReport => ({
   flagged: Number(r.flagged),
   submittedAt: r.submitted_at,
 });
+
+/**
+ * Shares grouped by performer, performers in order: the (run, performer) index then grows at one end.
+ * Inserted in the split's order (by recording), a run of 3M shares took 2.5x as long as sorted on
+ * SQLite, and the time grew faster than the run; grouping costs a fifth of a full sort.
+ */
+function byPerformer(shares: readonly Share[]): Share[] {
+  const groups = new Map<string, Share[]>();
+  for (const x of shares) {
+    const g = groups.get(x.performerId);
+    if (g === undefined) groups.set(x.performerId, [x]);
+    else g.push(x);
+  }
+  const out: Share[] = [];
+  for (const id of [...groups.keys()].sort()) for (const x of groups.get(id) as Share[]) out.push(x);
+  return out;
+}
 
 export class KyselyMoneyStore {
   constructor(protected readonly db: Db) {}
@@ -195,8 +228,9 @@ export class KyselyMoneyStore {
       })
       .execute();
     await insertChunked(this.db, 'distribution_reports', run.reports, (report_id) => ({ report_id, run_id: run.id }));
-    await insertChunked(this.db, 'distribution_shares', shares, (x) => ({ run_id: run.id, performer_id: x.performerId, recording: x.recording, role: x.role, featured: x.featured ? 1 : 0, cents: x.cents }));
-    await insertChunked(this.db, 'distribution_suspense', suspense, (x) => ({ run_id: run.id, recording: x.recording, performer_id: x.performerId, reason: x.reason, cents: x.cents }));
+    // Millions of rows: one parameter a statement (see db/bulk.ts), in the order of the run's index.
+    await bulkInsert(this.db, 'distribution_shares', SHARE_COLUMNS, byPerformer(shares).map((x) => [run.id, x.performerId, x.recording, x.role, x.featured ? 1 : 0, x.cents]));
+    await bulkInsert(this.db, 'distribution_suspense', SUSPENSE_COLUMNS, suspense.map((x) => [run.id, x.recording, x.performerId, x.reason, x.cents]));
   }
 
   async runShares(runId: string, performerId?: string): Promise<Share[]> {

@@ -3,6 +3,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { LedgerEntry } from '../ledger/entries.js';
 import { appendLedgerEntries } from '../ledger/store-kysely.js';
 import type { DB } from '../db/schema.js';
+import { inValues } from '../db/bulk.js';
 import { searchKey, type Declaration, type LineupEntry, type MandateVersion, type Performer, type Recording } from './model.js';
 import {
   declarationFromRow,
@@ -30,6 +31,8 @@ import type {
 
 type Db = Kysely<DB> | Transaction<DB>;
 const CHUNK = 500;
+/** Sets read by one parameter (`inValues`): the statement does not grow with the set. */
+const SET_CHUNK = 5000;
 
 function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
@@ -82,8 +85,8 @@ export class KyselyRegistryStore implements RegistryStore {
 
   async performersByIds(ids: readonly string[]): Promise<Performer[]> {
     const out: Performer[] = [];
-    for (const part of chunks([...new Set(ids)])) {
-      const rows = await this.db.selectFrom('performers').selectAll().where('id', 'in', part).execute();
+    for (const part of chunks([...new Set(ids)], SET_CHUNK)) {
+      const rows = await this.db.selectFrom('performers').selectAll().where(inValues(this.db, sql.ref('id'), part)).execute();
       for (const r of rows) out.push(performerFromRow(r));
     }
     return out;
@@ -156,8 +159,8 @@ export class KyselyRegistryStore implements RegistryStore {
 
   async recordingsByIsrc(isrcs: readonly string[]): Promise<Map<string, Recording>> {
     const out = new Map<string, Recording>();
-    for (const part of chunks([...new Set(isrcs)])) {
-      for (const r of await this.db.selectFrom('recordings').selectAll().where('isrc', 'in', part).execute()) {
+    for (const part of chunks([...new Set(isrcs)], SET_CHUNK)) {
+      for (const r of await this.db.selectFrom('recordings').selectAll().where(inValues(this.db, sql.ref('isrc'), part)).execute()) {
         if (r.isrc !== null) out.set(r.isrc, recordingFromRow(r));
       }
     }
@@ -166,10 +169,32 @@ export class KyselyRegistryStore implements RegistryStore {
 
   async lineupsOf(recordingIds: readonly string[]): Promise<Map<string, LineupEntry[]>> {
     const out = new Map<string, LineupEntry[]>();
-    for (const part of chunks([...new Set(recordingIds)])) {
+    for (const part of chunks([...new Set(recordingIds)], SET_CHUNK)) {
       for (const id of part) out.set(id, []);
-      const rows = await this.db.selectFrom('lineups').selectAll().where('recording_id', 'in', part).orderBy('recording_id').orderBy('position').execute();
+      const rows = await this.db.selectFrom('lineups').selectAll().where(inValues(this.db, sql.ref('recording_id'), part)).orderBy('recording_id').orderBy('position').execute();
       for (const r of rows) out.get(r.recording_id)?.push(lineupFromRow(r));
+    }
+    return out;
+  }
+
+  async lineupsWithMembership(recordingIds: readonly string[]): Promise<Map<string, (LineupEntry & { member: boolean | null })[]>> {
+    const out = new Map<string, (LineupEntry & { member: boolean | null })[]>();
+    for (const part of chunks([...new Set(recordingIds)], SET_CHUNK)) {
+      for (const id of part) out.set(id, []);
+      const rows = await this.db
+        .selectFrom('lineups')
+        .leftJoin('performers', 'performers.id', 'lineups.performer_id')
+        .selectAll('lineups')
+        .select('performers.member')
+        .where(inValues(this.db, sql.ref('lineups.recording_id'), part))
+        .orderBy('lineups.recording_id')
+        .orderBy('lineups.position')
+        .execute();
+      for (const r of rows) {
+        const e = lineupFromRow(r) as LineupEntry & { member: boolean | null };
+        e.member = r.member === null ? null : Number(r.member) === 1;
+        out.get(r.recording_id)?.push(e);
+      }
     }
     return out;
   }

@@ -69,6 +69,8 @@ export interface RegistryStore {
   recordingsByIsrc(isrcs: readonly string[]): Promise<Map<string, Recording>>;
   /** The line-ups of many recordings at once, each in position order; a recording without one maps to []. */
   lineupsOf(recordingIds: readonly string[]): Promise<Map<string, LineupEntry[]>>;
+  /** As `lineupsOf`, each entry with whether its performer is a member (null: no such performer). */
+  lineupsWithMembership(recordingIds: readonly string[]): Promise<Map<string, (LineupEntry & { member: boolean | null })[]>>;
   recordingsOfPerformer(performerId: string, page: { limit: number; offset: number }): Promise<Recording[]>;
 
   insertDeclaration(d: Declaration): Promise<void>;

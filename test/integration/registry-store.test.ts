@@ -129,6 +129,11 @@ for (const dialect of DIALECTS) {
       expect(lineups.get(r.id)).toEqual(await store.lineup(r.id));
       expect(lineups.get(other.id)).toEqual([]);
       expect(lineups.get('no-such-id')).toEqual([]);
+      const withMembers = await store.lineupsWithMembership([r.id, other.id]);
+      const performers = new Map((await store.performersByIds(lineups.get(r.id)!.map((e) => e.performerId))).map((p) => [p.id, p]));
+      expect(withMembers.get(r.id)).toEqual(lineups.get(r.id)!.map((e) => ({ ...e, member: performers.get(e.performerId)!.member })));
+      expect(withMembers.get(r.id)!.length).toBeGreaterThan(0);
+      expect(withMembers.get(other.id)).toEqual([]);
     });
 
     it('pages recordings with an ISRC in ISRC order, with their coverage rows (snapshot export)', async () => {
