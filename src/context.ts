@@ -37,6 +37,7 @@ import type { LicensingViews } from './licensing/views.js';
 import { KyselyLicensingViews } from './licensing/store-kysely-views.js';
 import type { RegistryViews } from './registry/views.js';
 import { KyselyRegistryViews } from './registry/store-kysely-views.js';
+import { OffThreadRegistryViews } from './registry/views-offthread.js';
 
 export interface Context extends AsyncDisposable {
   config: Readonly<Config>;
@@ -109,10 +110,13 @@ export async function createContext(config: Readonly<Config>, options: { migrate
   const fingerprint = new FingerprintService({ store: fingerprintStore, source: new FpcalcSource() });
   const accountsStore = new KyselyAccountsStore(db.kysely);
   const accounts = new AccountsService({ store: accountsStore, principalOf: (id) => licensing.principalOf(id) });
+  const registryViews =
+    db.kind === 'sqlite' && db.path !== ':memory:' ? new OffThreadRegistryViews(new KyselyRegistryViews(db.kysely), { dbPath: db.path }) : new KyselyRegistryViews(db.kysely);
   let closed = false;
   const close = async () => {
     if (closed) return;
     closed = true;
+    if (registryViews instanceof OffThreadRegistryViews) await registryViews.close();
     await closeDb(db);
   };
   return {
@@ -127,7 +131,7 @@ export async function createContext(config: Readonly<Config>, options: { migrate
       fingerprint,
       accounts,
     },
-    views: { registry: new KyselyRegistryViews(db.kysely), licensing: new KyselyLicensingViews(db.kysely) },
+    views: { registry: registryViews, licensing: new KyselyLicensingViews(db.kysely) },
     declarationSigner,
     close,
     [Symbol.asyncDispose]: close,

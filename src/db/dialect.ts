@@ -69,6 +69,11 @@ export function openSqlite(path: string, options: { readonly?: boolean } = {}): 
   return raw;
 }
 
+/** A read-only Kysely over a SQLite file, for a worker thread's own connection. */
+export function openSqliteReader(path: string): Kysely<DB> {
+  return new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(openSqlite(path, { readonly: true })) }) });
+}
+
 export async function openDb(url: string): Promise<DbHandle> {
   const target = parseDbUrl(url);
   if (target.kind === 'sqlite') {
