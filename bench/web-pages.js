@@ -88,10 +88,23 @@ for (const [name, req] of Object.entries(pages)) {
     `${name.padEnd(18)} ${status} median ${results[name].medianMs} ms, p95 ${results[name].p95Ms} ms\n`,
   );
 }
-// The first request of the dashboard computes the whole-registry aggregate that later ones reuse.
+// The whole-registry aggregate of the dashboard (computed at start, then every ten minutes), and the pages
+// answered while it runs: on SQLite it runs on a worker thread, so lookups go on meanwhile.
 const t0 = performance.now();
-await ctx.views.registry.reservedByMonth();
+let aggregateDone = false;
+const aggregate = ctx.views.registry.reservedByMonth().then(() => (aggregateDone = true));
+const during = [];
+while (!aggregateDone) {
+  const t = performance.now();
+  await app.inject({ method: 'GET', ...pages.recording });
+  during.push(performance.now() - t);
+  await new Promise((r) => setTimeout(r, 5));
+}
+await aggregate;
 const aggregateMs = +(performance.now() - t0).toFixed(1);
+during.sort((a, b) => a - b);
+const duringAggregate = { pages: during.length, medianMs: +median(during).toFixed(2), maxMs: +(during[during.length - 1] ?? 0).toFixed(2) };
+process.stderr.write(`recording pages while the aggregate runs: ${JSON.stringify(duringAggregate)}\n`);
 await app.close();
 await ctx.close();
 rmSync(dir, { recursive: true, force: true });
@@ -102,6 +115,7 @@ console.log(
     repeat,
     pages: results,
     reservedByMonthMs: aggregateMs,
+    duringAggregate,
     ratio: +(results.search.medianMs / results.apiSearch.medianMs).toFixed(3),
     recordingRatio: +(results.recording.medianMs / results.apiRecording.medianMs).toFixed(3),
   }),

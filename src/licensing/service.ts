@@ -415,6 +415,15 @@ export class LicensingService {
     });
   }
 
+  /** What licences are judged on (medium, year, label, line-up) for recordings by canonical ISRC; absent ISRCs are absent. */
+  async recordingScopes(isrcs: readonly string[]): Promise<Map<string, RecordingScope>> {
+    const lookup = this.deps.recordings;
+    if (lookup === undefined) throw new Error('LicensingService needs a recording lookup to judge licences');
+    const out = new Map<string, RecordingScope>();
+    for (let i = 0; i < isrcs.length; i += LOOKUP_BATCH) for (const [k, v] of await lookup(isrcs.slice(i, i + LOOKUP_BATCH))) out.set(k, v);
+    return out;
+  }
+
   /** The licences of an organisation (every state: callers decide with `licenceCovers`). */
   licencesOf(organisationId: string): Promise<StoredLicence[]> {
     return this.store.licencesOf(organisationId);

@@ -21,6 +21,8 @@ const hide = { schema: { hide: true } } as const;
 
 interface ManifestResult {
   summary: ManifestSummary;
+  /** Rows with a use licensed to the developer's organisation. */
+  licensed: number;
   report: string;
 }
 
@@ -90,7 +92,7 @@ function ManifestJob({ v, job }: { v: View; job: Job<ManifestResult> }) {
       ) : null}
       {s !== undefined ? (
         <>
-          <p role="status">{v.t('manifest.done', { rows: s.rows, reserved: s.reserved })}</p>
+          <p role="status">{v.t('manifest.done', { rows: s.rows, reserved: s.reserved, licensed: job.result?.licensed ?? 0 })}</p>
           <p>
             <a class="button" href={`/developer/manifests/${job.id}/report.html`}>
               {v.t('manifest.report')}
@@ -138,6 +140,8 @@ export function registerManifestRoutes(app: FastifyInstance, deps: WebDeps): voi
     }
     const file = up.file;
     const at = new Date().toISOString();
+    const organisationId = p.account.organisationId;
+    const licences = organisationId === null ? [] : await deps.licensing.licencesOf(organisationId);
     const job = deps.jobs.start<ManifestResult>(
       'manifest',
       p.account.id,
@@ -145,8 +149,20 @@ export function registerManifestRoutes(app: FastifyInstance, deps: WebDeps): voi
       async (progress) => {
         const size = (await stat(file.path)).size;
         let read = 0;
+        const registry = new RegistryMatcher(deps.registry, at, {
+          licences,
+          scopes: (isrcs) => deps.licensing.recordingScopes(isrcs),
+        });
+        let licensed = 0;
         const summary = await checkManifest(file.path, {
-          matcher: new RegistryMatcher(deps.registry, at),
+          matcher: {
+            source: registry.source,
+            async matchBatch(rows) {
+              const out = await registry.matchBatch(rows);
+              for (const o of out) if (o.uses !== null && Object.values(o.uses).includes('licensed')) licensed++;
+              return out;
+            },
+          },
           onBytes: (n) => progress((read += n), size),
         });
         const report = renderReport(summary, {
@@ -156,7 +172,7 @@ export function registerManifestRoutes(app: FastifyInstance, deps: WebDeps): voi
           threshold: 0,
           generatedAt: new Date().toISOString(),
         });
-        return { summary, report };
+        return { summary, licensed, report };
       },
       () => void up.dispose(),
     );

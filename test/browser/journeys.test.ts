@@ -151,9 +151,17 @@ describe.skipIf(!HAVE_CHROMIUM)(title, () => {
     });
     expect(licensed.status).toBe(200);
 
-    const isrcs = (await site.env.ctx.stores.registry.coveragePage(null, 5)).map(
+    // Five recordings reserved for the use licensed: the manifest check must answer them `licensed`.
+    const candidates = (await site.env.ctx.stores.registry.coveragePage(null, 300)).map(
       (r) => r.recording.isrc as string,
     );
+    const answers = await site.env.ctx.services.registry.check(candidates);
+    const isrcs = candidates
+      .filter((_, i) => {
+        const a = answers[i];
+        return a?.ok === true && a.uses.find((u) => u.use === 'ai-inference')?.status === 'reserved';
+      })
+      .slice(0, 5);
     expect(isrcs).toHaveLength(5);
     const usage = join(SHOTS, '..', 'usage.csv');
     writeFileSync(usage, `isrc,uses,units\n${isrcs.map((i) => `${i},ai-inference,2`).join('\n')}\n`);
@@ -180,7 +188,7 @@ describe.skipIf(!HAVE_CHROMIUM)(title, () => {
     await p.click('main form button[type=submit]');
     await expect
       .poll(async () => (await p.locator('main').textContent()) ?? '', { timeout: 30_000 })
-      .toMatch(/Checked: 6 rows/);
+      .toMatch(/Checked: 6 rows, \d+ reserved, 5 with a use licensed to you/);
     await checked(p, 'developer-manifest-done');
     const report = await p.request.get(`${p.url()}/report.html`);
     expect(report.status()).toBe(200);

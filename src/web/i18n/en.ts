@@ -281,7 +281,7 @@ export const en = {
   'manifest.upload': 'Check the manifest',
   'manifest.check': 'Check of {file}',
   'manifest.running': 'Checking…',
-  'manifest.done': 'Checked: {rows} rows, {reserved} reserved.',
+  'manifest.done': 'Checked: {rows} rows, {reserved} reserved, {licensed} with a use licensed to you.',
   'manifest.failed': 'The check failed: {message}',
   'manifest.report': 'Open the HTML report',
   'manifest.rows': 'Rows',

@@ -283,7 +283,7 @@ export const fr: Messages = {
   'manifest.upload': 'Vérifier le manifeste',
   'manifest.check': 'Vérification de {file}',
   'manifest.running': 'Vérification en cours…',
-  'manifest.done': 'Vérifié : {rows} lignes, {reserved} réservées.',
+  'manifest.done': 'Vérifié : {rows} lignes, {reserved} réservées, {licensed} avec un usage sous votre licence.',
   'manifest.failed': 'La vérification a échoué : {message}',
   'manifest.report': 'Ouvrir le rapport HTML',
   'manifest.rows': 'Lignes',
