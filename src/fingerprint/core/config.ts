@@ -23,6 +23,9 @@ export const ALGORITHM_ID = 1;
 /** The item every silent stretch produces (AcoustID's SILENCE_HASH). */
 export const SILENCE_ITEM = 627964279;
 
+/** The shortest PCM that gives one item: 20 frames (the FIR's 5, then 16 rows for the widest filter). */
+export const MIN_SAMPLES = FRAME_SIZE + (CHROMA_FILTER.length - 1 + MAX_FILTER_WIDTH - 1) * HOP;
+
 /** Items for `samples` samples at 11025 Hz: frames - 4 (FIR) - 15 (widest filter), never negative. */
 export function itemCount(samples: number): number {
   if (samples < FRAME_SIZE) return 0;
