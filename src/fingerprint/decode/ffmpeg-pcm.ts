@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { SAMPLE_RATE } from '../core/config.js';
 import { FingerprintError } from '../errors.js';
 import { ffmpegArgs, ffmpegReason, parseLoggedDuration } from './ffmpeg-args.js';
+import { S16Chunks } from './s16-chunks.js';
 
 export interface DecodeOptions {
   /** Seconds of audio to deliver; 0 = all of it. */
@@ -38,7 +39,7 @@ export function decodePcm(path: string, options: DecodeOptions): Promise<DecodeR
     });
     let log = '';
     let samples = 0;
-    let carry: number | null = null;
+    const chunks = new S16Chunks();
     let full = false;
     let failed: Error | null = null;
 
@@ -47,18 +48,7 @@ export function decodePcm(path: string, options: DecodeOptions): Promise<DecodeR
     });
     child.stdout.on('data', (buf: Buffer) => {
       if (full || failed !== null) return;
-      let bytes = buf;
-      if (carry !== null) {
-        bytes = Buffer.concat([Buffer.from([carry]), buf]);
-        carry = null;
-      }
-      if (bytes.length % 2 === 1) {
-        carry = bytes[bytes.length - 1] as number;
-        bytes = bytes.subarray(0, bytes.length - 1);
-      }
-      // s16le is the host order on every platform Node ships for; an odd offset needs a copy to align.
-      const aligned = bytes.byteOffset % 2 === 0 ? bytes : Buffer.from(bytes);
-      let pcm = new Int16Array(aligned.buffer, aligned.byteOffset, aligned.length >> 1);
+      let pcm = chunks.push(buf);
       if (samples + pcm.length >= limit) {
         pcm = pcm.subarray(0, limit - samples);
         full = true;
