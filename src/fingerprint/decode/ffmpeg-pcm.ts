@@ -35,7 +35,8 @@ export function decodePcm(path: string, options: DecodeOptions): Promise<DecodeR
   return new Promise((resolve, reject) => {
     const child = spawn(command, ffmpegArgs(path, options.maxSeconds), {
       stdio: ['ignore', 'pipe', 'pipe'],
-      ...(options.signal ? { signal: options.signal } : {}),
+      // SIGKILL: ffmpeg blocked opening a FIFO or a stalled mount ignores SIGTERM until it has input.
+      ...(options.signal ? { signal: options.signal, killSignal: 'SIGKILL' as const } : {}),
     });
     let log = '';
     let samples = 0;
@@ -62,6 +63,7 @@ export function decodePcm(path: string, options: DecodeOptions): Promise<DecodeR
       if (full || failed !== null) {
         child.stdout.destroy();
         child.kill('SIGTERM');
+        setTimeout(() => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'), 2000).unref();
       }
     });
     child.on('error', (e: NodeJS.ErrnoException) => {

@@ -26,7 +26,10 @@ export function probeDurationMs(path: string, options: ProbeOptions = {}): Promi
         'json',
         path,
       ],
-      { stdio: ['ignore', 'pipe', 'ignore'], ...(options.signal ? { signal: options.signal } : {}) },
+      {
+        stdio: ['ignore', 'pipe', 'ignore'],
+        ...(options.signal ? { signal: options.signal, killSignal: 'SIGKILL' as const } : {}),
+      },
     );
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (s: string) => (out += s));
