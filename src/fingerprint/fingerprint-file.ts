@@ -40,12 +40,19 @@ export async function fingerprintFile(
 ): Promise<FileFingerprintResult> {
   const length = options.length ?? 120;
   if (!Number.isFinite(length) || length < 0)
-    throw new FingerprintError('FINGERPRINT_INVALID_OPTION', `length must be a number of seconds >= 0, got ${length}`, {
-      details: { field: 'length' },
-    });
+    throw new FingerprintError(
+      'FINGERPRINT_INVALID_OPTION',
+      `length must be a number of seconds >= 0, got ${length}`,
+      {
+        details: { field: 'length' },
+      },
+    );
   const fp = new Fingerprinter();
   const probing = options.exactDuration
-    ? probeDurationMs(path, { ...(options.ffprobe ? { command: options.ffprobe } : {}), ...(options.signal ? { signal: options.signal } : {}) })
+    ? probeDurationMs(path, {
+        ...(options.ffprobe ? { command: options.ffprobe } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      })
     : Promise.resolve(null);
   const decoded = await decodePcm(path, {
     maxSeconds: length,

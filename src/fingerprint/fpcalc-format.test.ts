@@ -12,9 +12,11 @@ describe('fpcalc output', () => {
 
   it("JSON with fpcalc's spacing and %.2f duration", () => {
     expect(fpcalcOutput(180.035, raw, { json: true, raw: true })).toBe(
-      '{"duration": 180.03, "fingerprint": [1,4294967295,627964279]}' // 180.035 is 180.03499… in binary, and fpcalc prints 180.03,
+      '{"duration": 180.03, "fingerprint": [1,4294967295,627964279]}', // 180.035 is 180.03499… in binary, and fpcalc prints 180.03,
     );
-    expect(fpcalcOutput(2, raw, { json: true })).toMatch(/^\{"duration": 2\.00, "fingerprint": "AQAAA[^"]+"\}$/);
+    expect(fpcalcOutput(2, raw, { json: true })).toMatch(
+      /^\{"duration": 2\.00, "fingerprint": "AQAAA[^"]+"\}$/,
+    );
     expect(fpcalcOutput(2, raw, { json: true, iscc: 'ISCC:EIAX' })).toMatch(/, "iscc": "ISCC:EIAX"\}$/);
   });
 

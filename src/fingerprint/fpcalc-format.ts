@@ -27,14 +27,18 @@ export function printf2(x: number): string {
 }
 
 export function fpcalcOutput(duration: number, raw: Uint32Array, o: FpcalcOutputOptions = {}): string {
-  const items = o.signed ? Array.from(new Int32Array(raw.buffer, raw.byteOffset, raw.length)) : Array.from(raw);
+  const items = o.signed
+    ? Array.from(new Int32Array(raw.buffer, raw.byteOffset, raw.length))
+    : Array.from(raw);
   const fp = o.raw ? items.join(',') : compressFingerprint(raw);
   if (o.json) {
     const value = o.raw ? `[${fp}]` : `"${fp}"`;
     const iscc = o.iscc !== undefined ? `, "iscc": "${o.iscc}"` : '';
     return `{"duration": ${printf2(duration)}, "fingerprint": ${value}${iscc}}`;
   }
-  return [`DURATION=${Math.trunc(duration)}`, `FINGERPRINT=${fp}`, ...(o.iscc !== undefined ? [`ISCC=${o.iscc}`] : [])].join(
-    '\n',
-  );
+  return [
+    `DURATION=${Math.trunc(duration)}`,
+    `FINGERPRINT=${fp}`,
+    ...(o.iscc !== undefined ? [`ISCC=${o.iscc}`] : []),
+  ].join('\n');
 }

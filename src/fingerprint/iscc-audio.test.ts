@@ -7,7 +7,9 @@ interface Vector {
   outputs: { iscc: string };
 }
 const vectors = (
-  JSON.parse(readFileSync(new URL('../../test/fixtures/iscc-audio-vectors.json', import.meta.url), 'utf8')) as {
+  JSON.parse(
+    readFileSync(new URL('../../test/fixtures/iscc-audio-vectors.json', import.meta.url), 'utf8'),
+  ) as {
     gen_audio_code_v0: Record<string, Vector>;
   }
 ).gen_audio_code_v0;

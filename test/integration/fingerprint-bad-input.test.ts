@@ -35,7 +35,18 @@ describe.skipIf(skip)(title, () => {
     writeFileSync(f('empty.wav'), '');
     writeFileSync(f('garbage.mp3'), Buffer.from(Array.from({ length: 50_000 }, (_, i) => (i * 7919) & 0xff)));
     mkdirSync(f('folder.flac'));
-    make('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=64x64:rate=5:d=3', '-c:v', 'mpeg4', f('silent-video.mp4')]);
+    make('ffmpeg', [
+      '-v',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc=size=64x64:rate=5:d=3',
+      '-c:v',
+      'mpeg4',
+      f('silent-video.mp4'),
+    ]);
     make('sox', ['-n', '-r', '44100', '-c', '1', f('short.wav'), 'synth', '2', 'sine', '440']);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -64,17 +75,26 @@ describe.skipIf(skip)(title, () => {
   });
 
   it('a bad length: FINGERPRINT_INVALID_OPTION before any process starts', async () => {
-    expect((await failure(fingerprintFile(f('short.wav'), { length: -1 }))).code).toBe('FINGERPRINT_INVALID_OPTION');
-    expect((await failure(fingerprintFile(f('short.wav'), { length: Number.NaN }))).code).toBe('FINGERPRINT_INVALID_OPTION');
+    expect((await failure(fingerprintFile(f('short.wav'), { length: -1 }))).code).toBe(
+      'FINGERPRINT_INVALID_OPTION',
+    );
+    expect((await failure(fingerprintFile(f('short.wav'), { length: Number.NaN }))).code).toBe(
+      'FINGERPRINT_INVALID_OPTION',
+    );
   });
 
-  it.skipIf(process.platform === 'win32')('a FIFO nobody writes to ends when the caller aborts, not never', async () => {
-    const fifo = f('stuck.wav');
-    spawnSync('mkfifo', [fifo]);
-    const ac = new AbortController();
-    const t0 = Date.now();
-    setTimeout(() => ac.abort(), 300);
-    await expect(fingerprintFile(fifo, { signal: ac.signal, exactDuration: true })).rejects.toThrow(/abort/i);
-    expect(Date.now() - t0).toBeLessThan(10_000);
-  });
+  it.skipIf(process.platform === 'win32')(
+    'a FIFO nobody writes to ends when the caller aborts, not never',
+    async () => {
+      const fifo = f('stuck.wav');
+      spawnSync('mkfifo', [fifo]);
+      const ac = new AbortController();
+      const t0 = Date.now();
+      setTimeout(() => ac.abort(), 300);
+      await expect(fingerprintFile(fifo, { signal: ac.signal, exactDuration: true })).rejects.toThrow(
+        /abort/i,
+      );
+      expect(Date.now() - t0).toBeLessThan(10_000);
+    },
+  );
 });

@@ -24,7 +24,18 @@ describe.skipIf(skip)(title, () => {
   const b = join(dir, 'b.flac');
   const junk = join(dir, 'junk.mp3');
   beforeAll(() => {
-    make('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'aevalsrc=0.4*sin(2*PI*(300+200*t)*t):s=44100:d=20', '-c:a', 'libmp3lame', a]);
+    make('ffmpeg', [
+      '-v',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      'aevalsrc=0.4*sin(2*PI*(300+200*t)*t):s=44100:d=20',
+      '-c:a',
+      'libmp3lame',
+      a,
+    ]);
     make('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'anoisesrc=d=12:c=brown:r=22050:a=0.4', b]);
     writeFileSync(junk, 'not audio at all\n'.repeat(100));
   });

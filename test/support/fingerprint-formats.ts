@@ -25,7 +25,22 @@ const encode = (src: string, out: string, extra: string[]): void =>
 export function renderFormats(dir: string): void {
   mkdirSync(dir, { recursive: true });
   const f = (n: string): string => join(dir, n);
-  make('sox', ['-n', '-r', '44100', '-c', '2', '-b', '16', f('tone.wav'), 'synth', '20', 'sine', '440', 'vol', '0.5']);
+  make('sox', [
+    '-n',
+    '-r',
+    '44100',
+    '-c',
+    '2',
+    '-b',
+    '16',
+    f('tone.wav'),
+    'synth',
+    '20',
+    'sine',
+    '440',
+    'vol',
+    '0.5',
+  ]);
   lavfi(
     'aevalsrc=0.3*sin(2*PI*261.63*t)+0.3*sin(2*PI*329.63*t)+0.3*sin(2*PI*392*t):s=48000:d=25',
     f('chord.flac'),
@@ -40,12 +55,41 @@ export function renderFormats(dir: string): void {
   encode(f('music.wav'), f('music.m4a'), ['-c:a', 'aac', '-b:a', '96k']);
   encode(f('music.wav'), f('music.opus'), ['-c:a', 'libopus', '-b:a', '64k']);
   encode(f('music.wav'), f('music-8k-mono.wav'), ['-ac', '1', '-ar', '8000']);
-  encode(f('music.wav'), f('music-5.1.wav'), ['-af', 'pan=5.1|FL=c0|FR=c1|FC=0.5*c0+0.5*c1|LFE=0*c0|BL=c0|BR=c1']);
-  make('ffmpeg', [
-    '-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc=size=160x120:rate=10:d=30', '-i', f('music.wav'),
-    '-c:v', 'mpeg4', '-c:a', 'aac', '-shortest', f('video.mp4'),
+  encode(f('music.wav'), f('music-5.1.wav'), [
+    '-af',
+    'pan=5.1|FL=c0|FR=c1|FC=0.5*c0+0.5*c1|LFE=0*c0|BL=c0|BR=c1',
   ]);
-  make('ffmpeg', ['-v', 'error', '-y', '-stream_loop', '3', '-i', f('music.wav'), '-t', '130', '-c:a', 'libmp3lame', f('long.mp3')]);
+  make('ffmpeg', [
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc=size=160x120:rate=10:d=30',
+    '-i',
+    f('music.wav'),
+    '-c:v',
+    'mpeg4',
+    '-c:a',
+    'aac',
+    '-shortest',
+    f('video.mp4'),
+  ]);
+  make('ffmpeg', [
+    '-v',
+    'error',
+    '-y',
+    '-stream_loop',
+    '3',
+    '-i',
+    f('music.wav'),
+    '-t',
+    '130',
+    '-c:a',
+    'libmp3lame',
+    f('long.mp3'),
+  ]);
   // The first 60 % of an MP3: the stream stops mid-frame, as a broken download would.
   const mp3 = readFileSync(f('music.mp3'));
   writeFileSync(f('truncated.mp3'), mp3.subarray(0, Math.floor(mp3.length * 0.6)));

@@ -5,7 +5,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 
-const runs = (cmd: string, arg: string): boolean => spawnSync(cmd, [arg], { stdio: 'ignore' }).error === undefined;
+const runs = (cmd: string, arg: string): boolean =>
+  spawnSync(cmd, [arg], { stdio: 'ignore' }).error === undefined;
 
 export const missingTools: string[] = [
   ['fpcalc', '-version'],

@@ -25,8 +25,15 @@ export function fingerprintFilesOptions(cmd: Command): Command {
     .argument('[files...]', 'audio or video files, any format ffmpeg reads')
     .option('--raw', 'print the raw 32-bit items instead of the compressed fingerprint (fpcalc -raw)')
     .option('--signed', 'with --raw, print the items as signed int32 (fpcalc -signed, for pg_acoustid)')
-    .option('--length <seconds>', 'fingerprint at most this much audio; 0 = the whole file (fpcalc -length)', '120')
-    .option('--iscc', 'add the ISCC Audio-Code of the fingerprinted items (use --length 0 for the whole-file code)')
+    .option(
+      '--length <seconds>',
+      'fingerprint at most this much audio; 0 = the whole file (fpcalc -length)',
+      '120',
+    )
+    .option(
+      '--iscc',
+      'add the ISCC Audio-Code of the fingerprinted items (use --length 0 for the whole-file code)',
+    )
     .option('--iscc-bits <n>', 'length of the ISCC Audio-Code in bits: 32, 64, … 256', '64');
 }
 
@@ -44,9 +51,13 @@ export async function fingerprintFiles(
   }
   const length = Number(opts.length);
   if (opts.length.trim() === '' || !Number.isFinite(length) || length < 0)
-    throw new FingerprintError('FINGERPRINT_INVALID_OPTION', `--length must be a number of seconds >= 0, got ${opts.length}`, {
-      details: { field: 'length' },
-    });
+    throw new FingerprintError(
+      'FINGERPRINT_INVALID_OPTION',
+      `--length must be a number of seconds >= 0, got ${opts.length}`,
+      {
+        details: { field: 'length' },
+      },
+    );
   const bits = Number(opts.isccBits);
   if (opts.iscc) isccAudioCode(new Uint32Array(0), { bits }); // validates --iscc-bits before any work
   const json = globals(cmd).json === true;

@@ -133,41 +133,49 @@ export const registerFingerprint: Register = (program, io, done) => {
       '\nExit code: 0 some recording matched, 1 none, 2 bad usage or unreadable audio.\nExample: tdmr fingerprint identify clip.mp3 --json',
     )
     .action(
-      action(io, done, async (file: string, opts: ThresholdFlags & { maxSeconds: string; fpcalc?: boolean }, cmd: Command) => {
-        const thresholds = thresholdsFrom(opts);
-        const maxSeconds = Number(opts.maxSeconds);
-        if (!Number.isFinite(maxSeconds) || maxSeconds < 0)
-          throw new FingerprintError(
-            'FINGERPRINT_INVALID_OPTION',
-            `--max-seconds must be a number >= 0, got ${opts.maxSeconds}`,
-            { details: { field: 'max-seconds' } },
-          );
-        const kind = opts.fpcalc === true ? 'fpcalc' : configFrom(cmd).fingerprinter;
-        const fpr = await fingerprintSource(kind).fingerprintFile(file, { maxSeconds });
-        return withContext(cmd, async (ctx) => {
-          const matches = await ctx.services.fingerprint.identify(fpr.raw, { thresholds });
-          const result = {
-            file,
-            duration: fpr.duration,
-            items: fpr.raw.length,
-            seconds: itemsToSeconds(fpr.raw.length),
-            thresholds,
-            matches,
-          };
-          emit(io, cmd, result, () =>
-            matches.length === 0
-              ? `${file}: no enrolled recording matches`
-              : [
-                  `${file}:`,
-                  ...matches.map(
-                    (m) =>
-                      `  ${m.isrc ?? m.recordingId} ${m.artist} – ${m.title}: BER ${m.ber}, score ${m.score}, query ${m.query.start}-${m.query.end} s = reference ${m.reference.start}-${m.reference.end} s`,
-                  ),
-                ].join('\n'),
-          );
-          return matches.length > 0 ? EXIT.OK : EXIT.NEGATIVE;
-        });
-      }),
+      action(
+        io,
+        done,
+        async (
+          file: string,
+          opts: ThresholdFlags & { maxSeconds: string; fpcalc?: boolean },
+          cmd: Command,
+        ) => {
+          const thresholds = thresholdsFrom(opts);
+          const maxSeconds = Number(opts.maxSeconds);
+          if (!Number.isFinite(maxSeconds) || maxSeconds < 0)
+            throw new FingerprintError(
+              'FINGERPRINT_INVALID_OPTION',
+              `--max-seconds must be a number >= 0, got ${opts.maxSeconds}`,
+              { details: { field: 'max-seconds' } },
+            );
+          const kind = opts.fpcalc === true ? 'fpcalc' : configFrom(cmd).fingerprinter;
+          const fpr = await fingerprintSource(kind).fingerprintFile(file, { maxSeconds });
+          return withContext(cmd, async (ctx) => {
+            const matches = await ctx.services.fingerprint.identify(fpr.raw, { thresholds });
+            const result = {
+              file,
+              duration: fpr.duration,
+              items: fpr.raw.length,
+              seconds: itemsToSeconds(fpr.raw.length),
+              thresholds,
+              matches,
+            };
+            emit(io, cmd, result, () =>
+              matches.length === 0
+                ? `${file}: no enrolled recording matches`
+                : [
+                    `${file}:`,
+                    ...matches.map(
+                      (m) =>
+                        `  ${m.isrc ?? m.recordingId} ${m.artist} – ${m.title}: BER ${m.ber}, score ${m.score}, query ${m.query.start}-${m.query.end} s = reference ${m.reference.start}-${m.reference.end} s`,
+                    ),
+                  ].join('\n'),
+            );
+            return matches.length > 0 ? EXIT.OK : EXIT.NEGATIVE;
+          });
+        },
+      ),
     );
 };
 

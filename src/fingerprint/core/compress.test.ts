@@ -22,24 +22,32 @@ describe('compressed fingerprints', () => {
 
   it('round-trips any items and keeps the algorithm id', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 0xffffffff }), { maxLength: 300 }), fc.integer({ min: 0, max: 255 }), (xs, alg) => {
-        const raw = Uint32Array.from(xs);
-        const back = decompressFingerprint(compressFingerprint(raw, alg));
-        expect(back.raw).toEqual(raw);
-        expect(back.algorithm).toBe(alg);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 0xffffffff }), { maxLength: 300 }),
+        fc.integer({ min: 0, max: 255 }),
+        (xs, alg) => {
+          const raw = Uint32Array.from(xs);
+          const back = decompressFingerprint(compressFingerprint(raw, alg));
+          expect(back.raw).toEqual(raw);
+          expect(back.algorithm).toBe(alg);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('packs 3- and 5-bit values LSB first and unpacks them back', () => {
     fc.assert(
-      fc.property(fc.constantFrom(3, 5), fc.array(fc.integer({ min: 0, max: 7 }), { maxLength: 50 }), (w, xs) => {
-        const values = Uint8Array.from(xs.map((x) => x & ((1 << w) - 1)));
-        const out = new Uint8Array(packedSize(values.length, w));
-        pack(values, w, out, 0);
-        expect(Array.from(unpack(out, w).subarray(0, values.length))).toEqual(Array.from(values));
-      }),
+      fc.property(
+        fc.constantFrom(3, 5),
+        fc.array(fc.integer({ min: 0, max: 7 }), { maxLength: 50 }),
+        (w, xs) => {
+          const values = Uint8Array.from(xs.map((x) => x & ((1 << w) - 1)));
+          const out = new Uint8Array(packedSize(values.length, w));
+          pack(values, w, out, 0);
+          expect(Array.from(unpack(out, w).subarray(0, values.length))).toEqual(Array.from(values));
+        },
+      ),
     );
     const out = new Uint8Array(3);
     pack(Uint8Array.from([1, 2, 3, 4, 5, 6, 7, 0]), 3, out, 0);
@@ -56,7 +64,11 @@ describe('decompressFingerprint rejects what no encoder writes', () => {
     ['truncated data', good.slice(0, 12), /header says 4 items|exceptional bits are missing/],
     ['characters outside base64url', good.slice(0, 10) + '+/' + good.slice(12), /URL-safe base64/],
     ['spaces inside', `${good.slice(0, 8)} ${good.slice(8)}`, /URL-safe base64/],
-    ['an impossible base64 length', `${good}A`.slice(0, 4 * Math.floor(good.length / 4) + 1), /base64 length/],
+    [
+      'an impossible base64 length',
+      `${good}A`.slice(0, 4 * Math.floor(good.length / 4) + 1),
+      /base64 length/,
+    ],
   ];
   for (const [name, text, why] of cases) {
     it(name, () => {
@@ -82,8 +94,8 @@ describe('decompressFingerprint rejects what no encoder writes', () => {
   });
 
   it('tolerates trailing padding, as other base64 encoders write it', () => {
-    expect(decompressFingerprint(`${good}==`.slice(0, good.length + ((4 - (good.length % 4)) % 4))).raw).toEqual(
-      decompressFingerprint(good).raw,
-    );
+    expect(
+      decompressFingerprint(`${good}==`.slice(0, good.length + ((4 - (good.length % 4)) % 4))).raw,
+    ).toEqual(decompressFingerprint(good).raw);
   });
 });

@@ -16,7 +16,10 @@ const MAX_ITEMS = 0xffffff;
 
 export function compressFingerprintBytes(raw: Uint32Array, algorithm = ALGORITHM_ID): Uint8Array {
   if (raw.length > MAX_ITEMS)
-    throw new FingerprintError('FINGERPRINT_BAD_INPUT', `a compressed fingerprint holds at most ${MAX_ITEMS} items`);
+    throw new FingerprintError(
+      'FINGERPRINT_BAD_INPUT',
+      `a compressed fingerprint holds at most ${MAX_ITEMS} items`,
+    );
   // At most 33 normal values per item (32 bits + terminator); exceptional ones are rarer.
   const normal = new Uint8Array(raw.length * 33);
   const exceptional = new Uint8Array(raw.length * 32);

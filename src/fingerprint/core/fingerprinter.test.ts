@@ -12,7 +12,7 @@ function music(seconds: number, seed = 1): Int16Array {
   const out = new Int16Array(n);
   for (let i = 0; i < n; i++) {
     const t = i / SAMPLE_RATE;
-    const f = 220 * 2 ** (Math.floor(t * 2) % 12 / 12);
+    const f = 220 * 2 ** ((Math.floor(t * 2) % 12) / 12);
     const v = 0.3 * Math.sin(2 * Math.PI * f * t) + 0.2 * Math.sin(2 * Math.PI * 1.5 * f * t) + 0.05 * rand();
     out[i] = Math.round(v * 32767);
   }

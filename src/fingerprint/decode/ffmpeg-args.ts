@@ -7,7 +7,8 @@
  */
 import { SAMPLE_RATE } from '../core/config.js';
 
-export const COMPAT_RESAMPLER = 'aresample=resampler=swr:filter_size=16:phase_shift=8:linear_interp=1:cutoff=0.8';
+export const COMPAT_RESAMPLER =
+  'aresample=resampler=swr:filter_size=16:phase_shift=8:linear_interp=1:cutoff=0.8';
 
 /**
  * `maxSeconds` 0 decodes everything. A positive limit is passed on with a second to spare: the

@@ -63,16 +63,23 @@ export function decodePcm(path: string, options: DecodeOptions): Promise<DecodeR
       if (full || failed !== null) {
         child.stdout.destroy();
         child.kill('SIGTERM');
-        setTimeout(() => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'), 2000).unref();
+        setTimeout(
+          () => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'),
+          2000,
+        ).unref();
       }
     });
     child.on('error', (e: NodeJS.ErrnoException) => {
       if (e.name === 'AbortError') failed = e;
       else
-        failed = new FingerprintError('FINGERPRINT_TOOL_FAILED', `cannot run ${command} for ${path}: ${e.message}`, {
-          cause: e,
-          details: { file: path },
-        });
+        failed = new FingerprintError(
+          'FINGERPRINT_TOOL_FAILED',
+          `cannot run ${command} for ${path}: ${e.message}`,
+          {
+            cause: e,
+            details: { file: path },
+          },
+        );
     });
     child.on('close', (code) => {
       if (failed !== null) return reject(failed);
