@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compressFingerprint } from '../../src/fingerprint/core/compress.js';
 import { fingerprintFile } from '../../src/fingerprint/fingerprint-file.js';
+import { fingerprintFiles, type FilesResult } from '../../src/fingerprint/fingerprint-files.js';
 import { ChromaprintSource } from '../../src/fingerprint/chromaprint-source.js';
 import { FpcalcSource } from '../../src/fingerprint/identify/source.js';
 import { fpcalcJson, missingTools } from '../support/fpcalc.js';
@@ -43,6 +44,33 @@ describe.skipIf(skip)(title, () => {
       }
     });
   }
+
+  it('fingerprintFiles: one ffmpeg for a batch gives every file the items fpcalc gives', async () => {
+    const batch = cases.filter((c) => !c.name.startsWith('real music')).map((c) => c.file);
+    const got: FilesResult[] = [];
+    for await (const r of fingerprintFiles(batch, { batch: 16 })) got.push(r);
+    expect(got.map((r) => r.path)).toEqual(batch);
+    for (const r of got) {
+      expect(r.ok, r.path).toBe(true);
+      if (r.ok) expect(Array.from(r.raw), r.path).toEqual(fpcalcJson(r.path, ['-raw']).fingerprint);
+    }
+  });
+
+  it('fingerprintFiles: a bad file in a batch gets its own error, the others their items', async () => {
+    const good = cases
+      .filter((c) => c.name.startsWith('music, '))
+      .map((c) => c.file)
+      .slice(0, 3);
+    const paths = [good[0]!, join(dir, 'missing.mp3'), good[1]!, good[2]!];
+    const got: FilesResult[] = [];
+    for await (const r of fingerprintFiles(paths, { length: 30 })) got.push(r);
+    expect(got.map((r) => r.ok)).toEqual([true, false, true, true]);
+    const bad = got[1]!;
+    if (!bad.ok) expect(bad.error.message).toContain('missing.mp3');
+    const third = got[2]!;
+    if (third.ok)
+      expect(Array.from(third.raw)).toEqual(fpcalcJson(good[1]!, ['-raw', '-length', '30']).fingerprint);
+  });
 
   it('ChromaprintSource and FpcalcSource give the same items and duration', async () => {
     const file = cases.find((c) => c.name === 'music, MP3 128k')!.file;

@@ -77,22 +77,14 @@ export class Fingerprinter {
   }
 
   private consumeFrame(): void {
-    const { input, output } = this.fft;
-    const frame = this.frame;
-    for (let i = 0; i < FRAME_SIZE; i++) input[i] = (frame[i] as number) * (WINDOW[i] as number);
+    applyWindow(this.frame, this.fft.input);
     this.fft.run();
 
-    // Chroma of this frame into the FIR ring. Chromaprint's rdft squares and adds in float.
+    // Chroma of this frame into the FIR ring.
     const h = this.history;
     const slot = (this.frames % TAPS) * BANDS;
     h.fill(0, slot, slot + BANDS);
-    const { first, end, band } = MAP;
-    for (let k = first; k < end; k++) {
-      const re = output[2 * k] as number;
-      const im = output[2 * k + 1] as number;
-      const b = slot + (band[k - first] as number);
-      h[b] = (h[b] as number) + fround(fround(re * re) + fround(im * im));
-    }
+    addChroma(this.fft.output, h, slot);
     this.frames++;
     if (this.frames < TAPS) return;
 
@@ -132,6 +124,23 @@ export class Fingerprinter {
       this.out = bigger;
     }
     this.out[this.count++] = item;
+  }
+}
+
+// The two per-sample loops live in small functions of their own: V8 optimises them far better there
+// (measured: the window loop ran 3× slower inlined in consumeFrame).
+function applyWindow(frame: Int16Array, out: Float32Array): void {
+  for (let i = 0; i < FRAME_SIZE; i++) out[i] = (frame[i] as number) * (WINDOW[i] as number);
+}
+
+/** Adds the power of each chroma bin to its band; Chromaprint's rdft squares and adds in float. */
+function addChroma(spectrum: Float32Array | Float64Array, h: Float64Array, slot: number): void {
+  const { first, end, band } = MAP;
+  for (let k = first; k < end; k++) {
+    const re = spectrum[2 * k] as number;
+    const im = spectrum[2 * k + 1] as number;
+    const b = slot + (band[k - first] as number);
+    h[b] = (h[b] as number) + fround(fround(re * re) + fround(im * im));
   }
 }
 
