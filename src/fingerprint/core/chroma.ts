@@ -15,6 +15,12 @@ export interface ChromaMap {
   end: number;
   /** Band of bin `first + i`. */
   band: Uint8Array;
+  /**
+   * The same as runs of neighbouring bins in one band: run r covers bins [runStart[r], runStart[r + 1])
+   * and feeds band runBand[r]. Bins stay in ascending order, so sums round as Chromaprint's do.
+   */
+  runStart: Int32Array;
+  runBand: Uint8Array;
 }
 
 export function chromaMap(): ChromaMap {
@@ -26,5 +32,15 @@ export function chromaMap(): ChromaMap {
     const octave = Math.log(freq / (440 / 16)) / Math.log(2);
     band[i - first] = Math.trunc(BANDS * (octave - Math.floor(octave)));
   }
-  return { first, end, band };
+  const starts: number[] = [];
+  const bands: number[] = [];
+  for (let i = first; i < end; i++) {
+    const b = band[i - first] as number;
+    if (i === first || b !== bands[bands.length - 1]) {
+      starts.push(i);
+      bands.push(b);
+    }
+  }
+  starts.push(end);
+  return { first, end, band, runStart: Int32Array.from(starts), runBand: Uint8Array.from(bands) };
 }

@@ -127,20 +127,34 @@ export class Fingerprinter {
   }
 }
 
-// The two per-sample loops live in small functions of their own: V8 optimises them far better there
-// (measured: the window loop ran 3× slower inlined in consumeFrame).
+// The two per-sample loops live in small functions of their own, and the window loop is unrolled by 4:
+// measured here, that took the core from about 10,000× to 14,000× real time.
 function applyWindow(frame: Int16Array, out: Float32Array): void {
-  for (let i = 0; i < FRAME_SIZE; i++) out[i] = (frame[i] as number) * (WINDOW[i] as number);
+  for (let i = 0; i < FRAME_SIZE; i += 4) {
+    out[i] = (frame[i] as number) * (WINDOW[i] as number);
+    out[i + 1] = (frame[i + 1] as number) * (WINDOW[i + 1] as number);
+    out[i + 2] = (frame[i + 2] as number) * (WINDOW[i + 2] as number);
+    out[i + 3] = (frame[i + 3] as number) * (WINDOW[i + 3] as number);
+  }
 }
 
-/** Adds the power of each chroma bin to its band; Chromaprint's rdft squares and adds in float. */
+/**
+ * Adds the power of each chroma bin to its band, bin by bin in ascending order as Chromaprint does, one
+ * run of same-band bins at a time; Chromaprint's rdft squares and adds in float.
+ */
 function addChroma(spectrum: Float32Array | Float64Array, h: Float64Array, slot: number): void {
-  const { first, end, band } = MAP;
-  for (let k = first; k < end; k++) {
-    const re = spectrum[2 * k] as number;
-    const im = spectrum[2 * k + 1] as number;
-    const b = slot + (band[k - first] as number);
-    h[b] = (h[b] as number) + fround(fround(re * re) + fround(im * im));
+  const { runStart, runBand } = MAP;
+  const runs = runBand.length;
+  for (let r = 0; r < runs; r++) {
+    const b = slot + (runBand[r] as number);
+    let acc = h[b] as number;
+    const to = 2 * (runStart[r + 1] as number);
+    for (let i = 2 * (runStart[r] as number); i < to; i += 2) {
+      const re = spectrum[i] as number;
+      const im = spectrum[i + 1] as number;
+      acc += fround(fround(re * re) + fround(im * im));
+    }
+    h[b] = acc;
   }
 }
 
