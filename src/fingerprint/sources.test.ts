@@ -15,6 +15,8 @@ describe('the fingerprint source', () => {
   it('comes from TDMR_FINGERPRINTER, chromaprint by default, anything else refused', () => {
     expect(toConfig({}).fingerprinter).toBe('chromaprint');
     expect(toConfig(readEnv({ TDMR_FINGERPRINTER: 'fpcalc' })).fingerprinter).toBe('fpcalc');
-    expect(() => toConfig({ fingerprinter: 'essentia' })).toThrow(/fingerprinter must be chromaprint or fpcalc/);
+    expect(() => toConfig({ fingerprinter: 'essentia' })).toThrow(
+      /fingerprinter must be chromaprint or fpcalc/,
+    );
   });
 });

@@ -14,6 +14,7 @@ describe('ffmpeg arguments', () => {
     );
     expect(a).not.toContain('-t');
     expect(a).toContain('-nostdin');
+    expect(a[a.indexOf('-flush_packets') + 1]).toBe('0');
   });
 
   it('stop a second after a length limit (the reader cuts exactly)', () => {

@@ -33,6 +33,10 @@ export function ffmpegArgs(path: string, maxSeconds: number): string[] {
     '-ar',
     String(SAMPLE_RATE),
     ...(maxSeconds > 0 ? ['-t', String(maxSeconds + 1)] : []),
+    // Fill ffmpeg's 32 KB I/O buffer before writing: on a pipe it otherwise flushes every packet
+    // (576 bytes here), and reading thousands of tiny chunks cost more CPU than the fingerprint.
+    '-flush_packets',
+    '0',
     '-f',
     's16le',
     'pipe:1',
@@ -81,6 +85,8 @@ export function ffmpegBatchArgs(paths: readonly string[], maxSeconds: number): s
       '-ar',
       String(SAMPLE_RATE),
       ...(maxSeconds > 0 ? ['-t', String(maxSeconds + 1)] : []),
+      '-flush_packets',
+      '0',
       '-f',
       's16le',
       `pipe:${k + 3}`,
