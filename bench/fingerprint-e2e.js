@@ -3,7 +3,7 @@
 // whole files). CPU seconds from bash's `time` (bench/lib/cpu-time.js): for fpcalc, one process per
 // file, summed; for the core, one node process fingerprinting every file in turn
 // (bench/lib/fingerprint-e2e-run.js), its ffmpeg children included, node's start-up included once;
-// one ffmpeg decodes BENCH_BATCH files (default 8; 1 = one ffmpeg per file, as `tdmr fingerprint` does).
+// one ffmpeg per file (as `tdmr fingerprint` runs), or one per BENCH_BATCH files (fingerprintFiles' batch).
 // ratio = fpcalc CPU / core CPU (higher is better for the core); the target is >= 0.8. Items are checked
 // bit-identical. Sizes: BENCH_FILES (default 10) synthetic tracks of BENCH_SECONDS (default 180) as MP3
 // 128k, BENCH_RUNS (default 3, median). Run: npm run build && node bench/fingerprint-e2e.js
@@ -19,7 +19,7 @@ const FILES = Number(process.env.BENCH_FILES ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 180);
 const LENGTH = Number(process.env.BENCH_LENGTH ?? 120);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const BATCH = Number(process.env.BENCH_BATCH ?? 8);
+const BATCH = Number(process.env.BENCH_BATCH ?? 1);
 const log = (s) => process.stderr.write(`${s}\n`);
 const runner = fileURLToPath(new URL('./lib/fingerprint-e2e-run.js', import.meta.url));
 
