@@ -63,7 +63,7 @@ describe.skipIf(skip)(title, () => {
       .slice(0, 3);
     const paths = [good[0]!, join(dir, 'missing.mp3'), good[1]!, good[2]!];
     const got: FilesResult[] = [];
-    for await (const r of fingerprintFiles(paths, { length: 30 })) got.push(r);
+    for await (const r of fingerprintFiles(paths, { length: 30, batch: 4 })) got.push(r);
     expect(got.map((r) => r.ok)).toEqual([true, false, true, true]);
     const bad = got[1]!;
     if (!bad.ok) expect(bad.error.message).toContain('missing.mp3');
