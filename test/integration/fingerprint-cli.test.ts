@@ -61,6 +61,10 @@ describe.skipIf(skip)(title, () => {
     expect(r.code).toBe(0);
     expect(r.out).toBe(fpcalcText(['-json', '-length', '10', a, b]));
     expect(r.out.trim().split('\n')).toHaveLength(2);
+    // -length may have a fraction: fpcalc stops at length × 11025 samples, rounded down.
+    expect((await tdmr('fingerprint', '--raw', '--length', '10.7', a)).out).toBe(
+      fpcalcText(['-raw', '-length', '10.7', a]),
+    );
   });
 
   it('names a bad or missing file on stderr with exit code 2, and still prints the good ones', async () => {

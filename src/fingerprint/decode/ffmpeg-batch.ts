@@ -25,7 +25,8 @@ export function decodeBatch(
   onPcm: (index: number, pcm: Int16Array) => void,
   options: BatchOptions,
 ): Promise<DecodeResult[] | null> {
-  const limit = options.maxSeconds > 0 ? Math.round(options.maxSeconds * SAMPLE_RATE) : Infinity;
+  // As fpcalc: size_t(length * rate), rounded down (-length may have a fraction).
+  const limit = options.maxSeconds > 0 ? Math.floor(options.maxSeconds * SAMPLE_RATE) : Infinity;
   return new Promise((resolve, reject) => {
     const child = spawn(options.command ?? 'ffmpeg', ffmpegBatchArgs(paths, options.maxSeconds), {
       stdio: ['ignore', 'ignore', 'pipe', ...paths.map(() => 'pipe' as const)],

@@ -30,7 +30,8 @@ export interface DecodeResult {
 const MAX_LOG = 64 * 1024;
 
 export function decodePcm(path: string, options: DecodeOptions): Promise<DecodeResult> {
-  const limit = options.maxSeconds > 0 ? Math.round(options.maxSeconds * SAMPLE_RATE) : Infinity;
+  // As fpcalc: size_t(length * rate), rounded down (-length may have a fraction).
+  const limit = options.maxSeconds > 0 ? Math.floor(options.maxSeconds * SAMPLE_RATE) : Infinity;
   const command = options.command ?? 'ffmpeg';
   return new Promise((resolve, reject) => {
     const child = spawn(command, ffmpegArgs(path, options.maxSeconds), {
