@@ -27,7 +27,7 @@ describe.skipIf(skip)(title, () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('covers every format, including real music when it is installed', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(15);
+    expect(cases.length).toBeGreaterThanOrEqual(18);
   });
 
   for (const c of cases) {

@@ -55,6 +55,9 @@ export function renderFormats(dir: string): void {
   encode(f('music.wav'), f('music.m4a'), ['-c:a', 'aac', '-b:a', '96k']);
   encode(f('music.wav'), f('music.opus'), ['-c:a', 'libopus', '-b:a', '64k']);
   encode(f('music.wav'), f('music-8k-mono.wav'), ['-ac', '1', '-ar', '8000']);
+  encode(f('music.wav'), f('music-24bit-96k.wav'), ['-c:a', 'pcm_s24le', '-ar', '96000']);
+  encode(f('music.wav'), f('music-float.wav'), ['-c:a', 'pcm_f32le']);
+  encode(f('music.wav'), f('music-alac.m4a'), ['-c:a', 'alac']);
   encode(f('music.wav'), f('music-5.1.wav'), [
     '-af',
     'pan=5.1|FL=c0|FR=c1|FC=0.5*c0+0.5*c1|LFE=0*c0|BL=c0|BR=c1',
@@ -112,6 +115,9 @@ export function formatCases(dir: string): FormatCase[] {
     { name: 'music, Opus', file: f('music.opus'), lengths: [120] },
     { name: 'music, WAV 8 kHz mono (upsampled)', file: f('music-8k-mono.wav'), lengths: [120] },
     { name: 'music, WAV 5.1 (downmixed)', file: f('music-5.1.wav'), lengths: [120] },
+    { name: 'music, WAV 24-bit 96 kHz', file: f('music-24bit-96k.wav'), lengths: [120] },
+    { name: 'music, WAV float32', file: f('music-float.wav'), lengths: [120] },
+    { name: 'music, ALAC in M4A', file: f('music-alac.m4a'), lengths: [120] },
     { name: 'sound track of an MPEG-4 video', file: f('video.mp4'), lengths: [120] },
     { name: 'music, 130 s MP3 (120 s limit, whole file, 30 s)', file: f('long.mp3'), lengths: [120, 0, 30] },
     { name: 'truncated MP3', file: f('truncated.mp3'), lengths: [120] },
