@@ -11,7 +11,7 @@ import { closeDb, openDb, type DbHandle } from './db/dialect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { existsSync } from 'node:fs';
 import { FingerprintService } from './fingerprint/identify/service.js';
-import { FpcalcSource } from './fingerprint/identify/source.js';
+import { fingerprintSource } from './fingerprint/sources.js';
 import type { FingerprintStore } from './fingerprint/identify/store.js';
 import { KyselyFingerprintStore } from './fingerprint/identify/store-kysely.js';
 import { fileLogKeys } from './ledger/key-file.js';
@@ -107,7 +107,7 @@ export async function createContext(config: Readonly<Config>, options: { migrate
     },
   });
   const fingerprintStore = new KyselyFingerprintStore(db.kysely);
-  const fingerprint = new FingerprintService({ store: fingerprintStore, source: new FpcalcSource() });
+  const fingerprint = new FingerprintService({ store: fingerprintStore, source: fingerprintSource(config.fingerprinter) });
   const accountsStore = new KyselyAccountsStore(db.kysely);
   const accounts = new AccountsService({ store: accountsStore, principalOf: (id) => licensing.principalOf(id) });
   const registryViews =

@@ -26,6 +26,8 @@ export interface Config {
   logCheckpointSeconds: number;
   /** Worker threads answering batch checks on an SQLite file (0: answered on the main thread). */
   checkWorkers: number;
+  /** What fingerprints audio for enrolment, identification and scans: the TypeScript core on ffmpeg, or `fpcalc`. */
+  fingerprinter: 'chromaprint' | 'fpcalc';
 }
 
 export const DEFAULT_DB_PATH = './data/reserve.db';
@@ -62,6 +64,10 @@ export function toConfig(input: ConfigInput): Readonly<Config> {
   if (!Number.isInteger(checkWorkers) || checkWorkers < 0 || checkWorkers > 64) {
     throw new ConfigError('CONFIG_INVALID', `check workers must be an integer from 0 to 64, got ${String(input.checkWorkers)}`);
   }
+  const fingerprinter = String(input.fingerprinter || 'chromaprint');
+  if (fingerprinter !== 'chromaprint' && fingerprinter !== 'fpcalc') {
+    throw new ConfigError('CONFIG_INVALID', `fingerprinter must be chromaprint or fpcalc, got ${fingerprinter}`);
+  }
   return Object.freeze({
     databaseUrl: String(input.databaseUrl || DEFAULT_DB_PATH),
     host: String(input.host || '127.0.0.1'),
@@ -75,5 +81,6 @@ export function toConfig(input: ConfigInput): Readonly<Config> {
     logOrigin,
     logCheckpointSeconds,
     checkWorkers,
+    fingerprinter,
   });
 }

@@ -1,15 +1,17 @@
 /**
- * `tdmr fingerprint enroll|identify`: enrol the reference audio of reserved recordings (one file, or a
+ * `tdmr fingerprint FILE...` prints Chromaprint fingerprints as fpcalc does (fingerprint-files.ts);
+ * `tdmr fingerprint enroll|identify` enrol the reference audio of reserved recordings (one file, or a
  * CSV of `isrc,path`) into the fingerprint index, and identify an audio file against it.
  */
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { FingerprintError } from '../../fingerprint/identify/errors.js';
 import { thresholdsFrom, thresholdOptions, type ThresholdFlags } from './fingerprint-options.js';
-import { FpcalcSource } from '../../fingerprint/identify/source.js';
+import { fingerprintSource } from '../../fingerprint/sources.js';
+import { fingerprintFiles, fingerprintFilesOptions, type FingerprintFilesOpts } from './fingerprint-files.js';
 import type { EnrolLineOutcome, EnrolResult } from '../../fingerprint/identify/service.js';
 import { itemsToSeconds } from '../../fingerprint/identify/model.js';
-import { EXIT, action, emit, withContext, type Io, type Register } from '../io.js';
+import { EXIT, action, configFrom, emit, withContext, type Io, type Register } from '../io.js';
 
 interface EnrolOpts {
   isrc?: string;
@@ -22,10 +24,21 @@ const line = (r: EnrolResult): string =>
   `${r.isrc ?? r.recordingId}: ${r.items} items (${r.durationSeconds.toFixed(1)} s) ${r.replaced ? 'replaced the earlier fingerprint' : 'enrolled'}, sha256 ${r.rawSha256.slice(0, 16)}…`;
 
 export const registerFingerprint: Register = (program, io, done) => {
-  const fp = program
-    .command('fingerprint')
-    .description(
-      'fingerprints of reserved recordings: enrol reference audio, identify audio against the index',
+  const fp = fingerprintFilesOptions(
+    program
+      .command('fingerprint')
+      .description(
+        "print files' Chromaprint fingerprints as fpcalc does; enrol reference audio of reserved recordings, identify audio against the index",
+      ),
+  )
+    .addHelpText(
+      'after',
+      '\nWith files: the output of `fpcalc` for them (text, or one JSON object per line with --json), from the built-in Chromaprint core on ffmpeg.\nExit code: 0 every file fingerprinted, 2 bad usage or a file that cannot be fingerprinted (named on stderr; the others are still printed), 3 ffmpeg missing.\nExamples: tdmr fingerprint song.mp3\n          tdmr fingerprint --json --raw --length 0 a.flac b.m4a',
+    )
+    .action(
+      action(io, done, (files: string[], opts: FingerprintFilesOpts, cmd: Command) =>
+        fingerprintFiles(io, files, opts, cmd),
+      ),
     );
 
   fp.command('enroll')
@@ -112,47 +125,57 @@ export const registerFingerprint: Register = (program, io, done) => {
         'fingerprint an audio file and list the enrolled recordings it contains (excerpts at any offset)',
       )
       .argument('<file>', 'the audio to identify')
-      .option('--max-seconds <n>', 'fingerprint at most this much of the file (0: all of it)', '0'),
+      .option('--max-seconds <n>', 'fingerprint at most this much of the file (0: all of it)', '0')
+      .option('--fpcalc', 'fingerprint with fpcalc instead of the built-in Chromaprint core (same items)'),
   )
     .addHelpText(
       'after',
       '\nExit code: 0 some recording matched, 1 none, 2 bad usage or unreadable audio.\nExample: tdmr fingerprint identify clip.mp3 --json',
     )
     .action(
-      action(io, done, async (file: string, opts: ThresholdFlags & { maxSeconds: string }, cmd: Command) => {
-        const thresholds = thresholdsFrom(opts);
-        const maxSeconds = Number(opts.maxSeconds);
-        if (!Number.isFinite(maxSeconds) || maxSeconds < 0)
-          throw new FingerprintError(
-            'FINGERPRINT_INVALID_OPTION',
-            `--max-seconds must be a number >= 0, got ${opts.maxSeconds}`,
-            { details: { field: 'max-seconds' } },
-          );
-        const fpr = await new FpcalcSource().fingerprintFile(file, { maxSeconds });
-        return withContext(cmd, async (ctx) => {
-          const matches = await ctx.services.fingerprint.identify(fpr.raw, { thresholds });
-          const result = {
-            file,
-            duration: fpr.duration,
-            items: fpr.raw.length,
-            seconds: itemsToSeconds(fpr.raw.length),
-            thresholds,
-            matches,
-          };
-          emit(io, cmd, result, () =>
-            matches.length === 0
-              ? `${file}: no enrolled recording matches`
-              : [
-                  `${file}:`,
-                  ...matches.map(
-                    (m) =>
-                      `  ${m.isrc ?? m.recordingId} ${m.artist} – ${m.title}: BER ${m.ber}, score ${m.score}, query ${m.query.start}-${m.query.end} s = reference ${m.reference.start}-${m.reference.end} s`,
-                  ),
-                ].join('\n'),
-          );
-          return matches.length > 0 ? EXIT.OK : EXIT.NEGATIVE;
-        });
-      }),
+      action(
+        io,
+        done,
+        async (
+          file: string,
+          opts: ThresholdFlags & { maxSeconds: string; fpcalc?: boolean },
+          cmd: Command,
+        ) => {
+          const thresholds = thresholdsFrom(opts);
+          const maxSeconds = Number(opts.maxSeconds);
+          if (!Number.isFinite(maxSeconds) || maxSeconds < 0)
+            throw new FingerprintError(
+              'FINGERPRINT_INVALID_OPTION',
+              `--max-seconds must be a number >= 0, got ${opts.maxSeconds}`,
+              { details: { field: 'max-seconds' } },
+            );
+          const kind = opts.fpcalc === true ? 'fpcalc' : configFrom(cmd).fingerprinter;
+          const fpr = await fingerprintSource(kind).fingerprintFile(file, { maxSeconds });
+          return withContext(cmd, async (ctx) => {
+            const matches = await ctx.services.fingerprint.identify(fpr.raw, { thresholds });
+            const result = {
+              file,
+              duration: fpr.duration,
+              items: fpr.raw.length,
+              seconds: itemsToSeconds(fpr.raw.length),
+              thresholds,
+              matches,
+            };
+            emit(io, cmd, result, () =>
+              matches.length === 0
+                ? `${file}: no enrolled recording matches`
+                : [
+                    `${file}:`,
+                    ...matches.map(
+                      (m) =>
+                        `  ${m.isrc ?? m.recordingId} ${m.artist} – ${m.title}: BER ${m.ber}, score ${m.score}, query ${m.query.start}-${m.query.end} s = reference ${m.reference.start}-${m.reference.end} s`,
+                    ),
+                  ].join('\n'),
+            );
+            return matches.length > 0 ? EXIT.OK : EXIT.NEGATIVE;
+          });
+        },
+      ),
     );
 };
 

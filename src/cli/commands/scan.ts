@@ -20,7 +20,7 @@ import {
 } from '../../fingerprint/identify/scan-pool.js';
 import { runScan } from '../../fingerprint/identify/scan-run.js';
 import { summarise } from '../../fingerprint/identify/scan-verdict.js';
-import { FpcalcSource } from '../../fingerprint/identify/source.js';
+import { fingerprintSource } from '../../fingerprint/sources.js';
 import { openStatusLookup } from '../../registry/status-lookup.js';
 import { EXIT, action, emit, withContext, type Register } from '../io.js';
 import { thresholdOptions, thresholdsFrom, type ThresholdFlags } from './fingerprint-options.js';
@@ -31,6 +31,7 @@ interface ScanOpts extends ThresholdFlags {
   workers: string;
   maxSeconds: string;
   restart?: boolean;
+  fpcalc?: boolean;
   licence: string[];
   progress?: boolean;
 }
@@ -57,6 +58,7 @@ export const registerScan: Register = (program, io, done) => {
         'auto',
       )
       .option('--max-seconds <n>', 'fingerprint at most this much of each file (0: all of it)', '0')
+      .option('--fpcalc', 'fingerprint with fpcalc instead of the built-in Chromaprint core (same items)')
       .option('--restart', 'forget the journal of an earlier run and scan everything again')
       .option(
         '--licence <url>',
@@ -98,10 +100,11 @@ export const registerScan: Register = (program, io, done) => {
             ctx.config.licensingUrl ??
             (ctx.config.publicUrl !== null ? `${ctx.config.publicUrl}/licensing` : undefined);
           // From TypeScript sources (tests) there is no built worker: fingerprint on this thread instead.
+          const sourceKind = opts.fpcalc === true ? 'fpcalc' : ctx.config.fingerprinter;
           const fingerprinter =
             workers > 0 && workerAvailable()
-              ? poolFingerprinter(workers)
-              : inlineFingerprinter(new FpcalcSource(), Math.max(1, workers));
+              ? poolFingerprinter(workers, { kind: sourceKind })
+              : inlineFingerprinter(fingerprintSource(sourceKind), Math.max(1, workers));
           const show = io.isTty || opts.progress === true;
           const bar = show
             ? new cliProgress.SingleBar(

@@ -1,13 +1,2 @@
-import { AppError } from '../../errors.js';
-
-export type FingerprintErrorCode =
-  | 'FINGERPRINT_NOT_FOUND'
-  | 'FINGERPRINT_BAD_AUDIO'
-  | 'FINGERPRINT_BAD_FILE'
-  | 'FINGERPRINT_BAD_CSV'
-  | 'FINGERPRINT_BAD_INPUT'
-  | 'FINGERPRINT_INVALID_OPTION'
-  | 'FINGERPRINT_BAD_STATE'
-  | 'FINGERPRINT_TOOL_FAILED';
-
-export class FingerprintError extends AppError<FingerprintErrorCode> {}
+// The capability's one error class lives at src/fingerprint/errors.ts; identification re-exports it.
+export { FingerprintError, type FingerprintErrorCode } from '../errors.js';

@@ -39,6 +39,8 @@ export interface PoolOptions {
   /** The worker module (default: scan-worker.js beside this file, as built). */
   workerUrl?: URL;
   workerExecArgv?: string[];
+  /** The source each worker uses (default the TypeScript core). */
+  kind?: 'chromaprint' | 'fpcalc';
 }
 
 /** True when the built worker exists (it does not when this file runs from TypeScript sources). */
@@ -52,7 +54,10 @@ export function poolFingerprinter(n: number, o: PoolOptions = {}): Fingerprinter
   let nextId = 0;
   let turn = 0;
   const workers = Array.from({ length: n }, () => {
-    const w = new Worker(url, o.workerExecArgv ? { execArgv: o.workerExecArgv } : {});
+    const w = new Worker(url, {
+      workerData: { kind: o.kind ?? 'chromaprint' },
+      ...(o.workerExecArgv ? { execArgv: o.workerExecArgv } : {}),
+    });
     w.on('message', (m: ScanJobResult) => {
       const done = pending.get(m.id);
       pending.delete(m.id);

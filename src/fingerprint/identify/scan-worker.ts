@@ -1,11 +1,12 @@
 /**
  * A scan worker thread: fingerprints the files it is sent and posts the raw items back (transferred,
- * not copied). With fpcalc the work is in its child process; with the TypeScript core it is here, off
- * the main thread, which is why scans use worker threads at all.
+ * not copied). With fpcalc the work is in its child process; with the TypeScript core (the default)
+ * it is here, off the main thread, which is why scans use worker threads at all. `workerData.kind`
+ * names the source.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import { fingerprintSource, type FingerprinterKind } from '../sources.js';
 import { FingerprintError } from './errors.js';
-import { FpcalcSource } from './source.js';
 
 export interface ScanJob {
   id: number;
@@ -16,7 +17,7 @@ export type ScanJobResult =
   | { id: number; ok: true; duration: number; raw: Uint32Array }
   | { id: number; ok: false; code: string; reason: string };
 
-const source = new FpcalcSource();
+const source = fingerprintSource((workerData as { kind?: FingerprinterKind } | null)?.kind);
 parentPort?.on('message', (job: ScanJob) => {
   source.fingerprintFile(job.path, { maxSeconds: job.maxSeconds }).then(
     (fp) =>
