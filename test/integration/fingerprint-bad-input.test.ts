@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FingerprintError } from '../../src/fingerprint/errors.js';
 import { fingerprintFile } from '../../src/fingerprint/fingerprint-file.js';
-import { make, missingTools } from '../support/fpcalc.js';
+import { lavfi, make, missingTools } from '../support/fpcalc.js';
 
 const skip = missingTools.length > 0;
 const title = skip
@@ -35,18 +35,7 @@ describe.skipIf(skip)(title, () => {
     writeFileSync(f('empty.wav'), '');
     writeFileSync(f('garbage.mp3'), Buffer.from(Array.from({ length: 50_000 }, (_, i) => (i * 7919) & 0xff)));
     mkdirSync(f('folder.flac'));
-    make('ffmpeg', [
-      '-v',
-      'error',
-      '-y',
-      '-f',
-      'lavfi',
-      '-i',
-      'testsrc=size=64x64:rate=5:d=3',
-      '-c:v',
-      'mpeg4',
-      f('silent-video.mp4'),
-    ]);
+    lavfi('testsrc=size=64x64:rate=5:d=3', f('silent-video.mp4'), ['-c:v', 'mpeg4']);
     make('sox', ['-n', '-r', '44100', '-c', '1', f('short.wav'), 'synth', '2', 'sine', '440']);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

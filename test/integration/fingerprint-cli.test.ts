@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decompressFingerprint } from '../../src/fingerprint/core/decompress.js';
 import { isccAudioCode } from '../../src/fingerprint/iscc-audio.js';
 import { tdmr } from '../support/cli.js';
-import { fpcalcText, make, missingTools } from '../support/fpcalc.js';
+import { fpcalcText, lavfi, missingTools } from '../support/fpcalc.js';
 
 const skip = missingTools.length > 0;
 const title = skip
@@ -24,19 +24,8 @@ describe.skipIf(skip)(title, () => {
   const b = join(dir, 'b.flac');
   const junk = join(dir, 'junk.mp3');
   beforeAll(() => {
-    make('ffmpeg', [
-      '-v',
-      'error',
-      '-y',
-      '-f',
-      'lavfi',
-      '-i',
-      'aevalsrc=0.4*sin(2*PI*(300+200*t)*t):s=44100:d=20',
-      '-c:a',
-      'libmp3lame',
-      a,
-    ]);
-    make('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'anoisesrc=d=12:c=brown:r=22050:a=0.4', b]);
+    lavfi('aevalsrc=0.4*sin(2*PI*(300+200*t)*t):s=44100:d=20', a, ['-c:a', 'libmp3lame']);
+    lavfi('anoisesrc=d=12:c=brown:r=22050:a=0.4', b);
     writeFileSync(junk, 'not audio at all\n'.repeat(100));
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -7,7 +7,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { synthTrack } from '../../bench/lib/synth-music.js';
-import { make, realMusic } from './fpcalc.js';
+import { lavfi, make, realMusic } from './fpcalc.js';
 
 export interface FormatCase {
   name: string;
@@ -16,8 +16,6 @@ export interface FormatCase {
   lengths: number[];
 }
 
-const lavfi = (src: string, out: string, extra: string[] = []): void =>
-  make('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', src, ...extra, out]);
 const encode = (src: string, out: string, extra: string[]): void =>
   make('ffmpeg', ['-v', 'error', '-y', '-i', src, ...extra, out]);
 
@@ -62,23 +60,7 @@ export function renderFormats(dir: string): void {
     '-af',
     'pan=5.1|FL=c0|FR=c1|FC=0.5*c0+0.5*c1|LFE=0*c0|BL=c0|BR=c1',
   ]);
-  make('ffmpeg', [
-    '-v',
-    'error',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    'testsrc=size=160x120:rate=10:d=30',
-    '-i',
-    f('music.wav'),
-    '-c:v',
-    'mpeg4',
-    '-c:a',
-    'aac',
-    '-shortest',
-    f('video.mp4'),
-  ]);
+  lavfi('testsrc=size=160x120:rate=10:d=30', f('video.mp4'), ['-i', f('music.wav'), '-c:v', 'mpeg4', '-c:a', 'aac', '-shortest']);
   make('ffmpeg', [
     '-v',
     'error',

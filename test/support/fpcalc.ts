@@ -39,6 +39,11 @@ export function make(cmd: string, args: string[]): void {
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')}: ${r.stderr}`);
 }
 
+/** Renders an ffmpeg lavfi source (`testsrc=...`, `aevalsrc=...`) to `out`, with output options before it. */
+export function lavfi(source: string, out: string, options: string[] = []): void {
+  make('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', source, ...options, out]);
+}
+
 /** Real music from Debian's planetblupi-music-ogg, when installed. */
 export function realMusic(n: number): string[] {
   const dir = '/usr/share/planetblupi/music';

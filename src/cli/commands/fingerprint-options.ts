@@ -43,3 +43,14 @@ export function thresholdsFrom(o: ThresholdFlags): Thresholds {
     minScore: num(o.minScore, '--min-score', 0, 1),
   };
 }
+
+/** `--max-seconds` (0: the whole file), as `tdmr fingerprint identify` and `tdmr scan` take it. */
+export function maxSecondsFrom(v: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) {
+    throw new FingerprintError('FINGERPRINT_INVALID_OPTION', `--max-seconds must be a number >= 0, got ${v}`, {
+      details: { field: 'max-seconds' },
+    });
+  }
+  return n;
+}

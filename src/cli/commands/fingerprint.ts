@@ -6,7 +6,7 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { FingerprintError } from '../../fingerprint/identify/errors.js';
-import { thresholdsFrom, thresholdOptions, type ThresholdFlags } from './fingerprint-options.js';
+import { maxSecondsFrom, thresholdsFrom, thresholdOptions, type ThresholdFlags } from './fingerprint-options.js';
 import { fingerprintSource } from '../../fingerprint/sources.js';
 import { fingerprintFiles, fingerprintFilesOptions, type FingerprintFilesOpts } from './fingerprint-files.js';
 import type { EnrolLineOutcome, EnrolResult } from '../../fingerprint/identify/service.js';
@@ -142,13 +142,7 @@ export const registerFingerprint: Register = (program, io, done) => {
           cmd: Command,
         ) => {
           const thresholds = thresholdsFrom(opts);
-          const maxSeconds = Number(opts.maxSeconds);
-          if (!Number.isFinite(maxSeconds) || maxSeconds < 0)
-            throw new FingerprintError(
-              'FINGERPRINT_INVALID_OPTION',
-              `--max-seconds must be a number >= 0, got ${opts.maxSeconds}`,
-              { details: { field: 'max-seconds' } },
-            );
+          const maxSeconds = maxSecondsFrom(opts.maxSeconds);
           const kind = opts.fpcalc === true ? 'fpcalc' : configFrom(cmd).fingerprinter;
           const fpr = await fingerprintSource(kind).fingerprintFile(file, { maxSeconds });
           return withContext(cmd, async (ctx) => {

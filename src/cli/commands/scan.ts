@@ -23,7 +23,7 @@ import { summarise } from '../../fingerprint/identify/scan-verdict.js';
 import { fingerprintSource } from '../../fingerprint/sources.js';
 import { openStatusLookup } from '../../registry/status-lookup.js';
 import { EXIT, action, emit, withContext, type Register } from '../io.js';
-import { thresholdOptions, thresholdsFrom, type ThresholdFlags } from './fingerprint-options.js';
+import { maxSecondsFrom, thresholdOptions, thresholdsFrom, type ThresholdFlags } from './fingerprint-options.js';
 
 interface ScanOpts extends ThresholdFlags {
   out: string;
@@ -77,13 +77,7 @@ export const registerScan: Register = (program, io, done) => {
     .action(
       action(io, done, async (target: string, opts: ScanOpts, cmd: Command) => {
         const thresholds = thresholdsFrom(opts);
-        const maxSeconds = Number(opts.maxSeconds);
-        if (!Number.isFinite(maxSeconds) || maxSeconds < 0)
-          throw new FingerprintError(
-            'FINGERPRINT_INVALID_OPTION',
-            `--max-seconds must be a number >= 0, got ${opts.maxSeconds}`,
-            { details: { field: 'max-seconds' } },
-          );
+        const maxSeconds = maxSecondsFrom(opts.maxSeconds);
         const workers = opts.workers === 'auto' ? availableParallelism() : Number(opts.workers);
         if (!Number.isInteger(workers) || workers < 0 || workers > 64)
           throw new FingerprintError(

@@ -15,17 +15,17 @@ export const COMPAT_RESAMPLER =
  * reader cuts at exactly maxSeconds·11025 samples, as fpcalc does, and ffmpeg stops soon after.
  */
 export function ffmpegArgs(path: string, maxSeconds: number): string[] {
+  return [...LOG_ARGS, '-i', path, ...outputArgs(0, maxSeconds, 'pipe:1')];
+}
+
+// info level: each input's "Duration:" line is read from stderr; errors come with it.
+const LOG_ARGS = ['-nostdin', '-hide_banner', '-nostats', '-v', 'info'];
+
+/** Input `input`'s first audio stream as fpcalc's PCM, written to `target`. */
+function outputArgs(input: number, maxSeconds: number, target: string): string[] {
   return [
-    '-nostdin',
-    '-hide_banner',
-    '-nostats',
-    // info level: the input's "Duration:" line is read from stderr; errors come with it.
-    '-v',
-    'info',
-    '-i',
-    path,
     '-map',
-    '0:a:0',
+    `${input}:a:0`,
     '-af',
     COMPAT_RESAMPLER,
     '-ac',
@@ -39,7 +39,7 @@ export function ffmpegArgs(path: string, maxSeconds: number): string[] {
     '0',
     '-f',
     's16le',
-    'pipe:1',
+    target,
   ];
 }
 
@@ -69,28 +69,9 @@ export function ffmpegReason(stderr: string): string {
  */
 export function ffmpegBatchArgs(paths: readonly string[], maxSeconds: number): string[] {
   return [
-    '-nostdin',
-    '-hide_banner',
-    '-nostats',
-    '-v',
-    'info',
+    ...LOG_ARGS,
     ...paths.flatMap((p) => ['-i', p]),
-    ...paths.flatMap((_, k) => [
-      '-map',
-      `${k}:a:0`,
-      '-af',
-      COMPAT_RESAMPLER,
-      '-ac',
-      '1',
-      '-ar',
-      String(SAMPLE_RATE),
-      ...(maxSeconds > 0 ? ['-t', String(maxSeconds + 1)] : []),
-      '-flush_packets',
-      '0',
-      '-f',
-      's16le',
-      `pipe:${k + 3}`,
-    ]),
+    ...paths.flatMap((_, k) => outputArgs(k, maxSeconds, `pipe:${k + 3}`)),
   ];
 }
 
