@@ -33,11 +33,7 @@ import { declarationFromRow, mandateFromRow, performerFromRow } from './rows.js'
 export interface SqliteReaderOptions {
   /** Longest life of a snapshot, in ms; writes by other processes are visible after at most this long. */
   refreshMs?: number;
-  /**
-   * Bytes of the file to memory-map for reads (0 disables). Default: SQLite's own limit (2 GB less 64 KB),
-   * so that a registry of a million recordings (1.3 GB) is mapped whole: a page past the map is read with
-   * a system call into SQLite's cache instead of straight from the OS page cache.
-   */
+  /** Bytes of the file to memory-map for reads (0 disables). */
   mmapBytes?: number;
   /**
    * Performers (with their mandates and their facts for compact answers) kept in memory between writes;
@@ -47,9 +43,6 @@ export interface SqliteReaderOptions {
 }
 
 type Stmt = BetterSqlite3.Statement;
-
-/** SQLITE_MAX_MMAP_SIZE of the bundled SQLite (0x7fff0000); larger requests are cut to it. */
-const MAX_MMAP_BYTES = 0x7fff0000;
 
 const RECORDING_COLUMNS =
   'id, kind, isrc, isan, eidr, iswc, title, version_title, display_artist, duration_ms, year, label';
@@ -113,7 +106,7 @@ export class SqliteCoverageReader implements CoverageReader {
   ) {
     this.conn = openSqlite(path, { readonly: true });
     this.maxCachedPerformers = Math.max(1, options.maxCachedPerformers ?? 200_000);
-    this.conn.pragma(`mmap_size = ${Math.max(0, Math.floor(options.mmapBytes ?? MAX_MMAP_BYTES))}`);
+    this.conn.pragma(`mmap_size = ${Math.max(0, Math.floor(options.mmapBytes ?? 1 << 30))}`);
     // Only the columns answers use, as arrays: building a 15-key object per row costs more than the lookup.
     const recording = (col: string) =>
       this.conn.prepare(`SELECT ${RECORDING_COLUMNS} FROM recordings WHERE ${col} = ?`).raw();
