@@ -45,6 +45,7 @@ interface Slot {
 export class CheckPool {
   readonly #options: CheckPoolOptions;
   readonly #slots: Slot[] = [];
+  readonly #running = new Set<Promise<Buffer>>();
   #nextId = 1;
   #closing = false;
 
@@ -72,15 +73,29 @@ export class CheckPool {
     if ((this.#slots[i] as Slot).dead) this.#slots[i] = this.#spawn();
     const slot = this.#slots[i] as Slot;
     const id = this.#nextId++;
-    return new Promise<Buffer>((resolve, reject) => {
+    const job = new Promise<Buffer>((resolve, reject) => {
       slot.pending.set(id, { resolve, reject });
       slot.worker.postMessage({ id, request } satisfies CheckJob);
     });
+    this.#running.add(job);
+    const done = () => void this.#running.delete(job);
+    job.then(done, done);
+    return job;
   }
 
-  /** Stops the workers; jobs still running are rejected. */
-  async close(): Promise<void> {
+  /**
+   * Takes no new jobs, lets the running ones finish (a request in flight when the service stops still gets
+   * its answer), then stops the workers; jobs still running after `graceMs` are rejected.
+   */
+  async close(graceMs = 10_000): Promise<void> {
     this.#closing = true;
+    const running = [...this.#running];
+    if (running.length > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
+      await Promise.race([Promise.allSettled(running), late]);
+      clearTimeout(timer);
+    }
     await Promise.all(this.#slots.map((s) => s.worker.terminate()));
   }
 

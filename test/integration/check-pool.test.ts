@@ -56,6 +56,17 @@ describe('check workers', () => {
     }
   });
 
+  it('closing lets the batches in flight finish, then refuses new ones', async () => {
+    if (ctx.db.kind !== 'sqlite') throw new Error('SQLite expected');
+    const own = CheckPool.start({ dbPath: ctx.db.path, size: 1, ...worker });
+    const request = { items: Object.values(SEED), detail: 'full', at: AT } as CheckRequest;
+    const inFlight = own.run(request);
+    const closed = own.close();
+    await expect(own.run(request)).rejects.toThrow(/closed/);
+    expect((await inFlight).toString('utf8')).toBe(await inline(request));
+    await closed;
+  });
+
   it('answers concurrent batches, each item in order', async () => {
     const batches = Array.from({ length: 8 }, (_, i) => ({
       items: i % 2 === 0 ? [SEED.reserved, SEED.absent] : [SEED.absent, SEED.reserved],
