@@ -18,6 +18,7 @@ import { RegistryError } from '../registry/errors.js';
 import type { RegistryErrorCode } from '../registry/errors.js';
 import type { CheckRequest } from './check-answer.js';
 import type { CheckJob, CheckJobResult, CheckWorkerData } from './check-worker.js';
+import type { Licence } from '../licensing/model.js';
 
 export interface CheckPoolOptions {
   /** The SQLite file (WAL mode) the workers read. */
@@ -63,8 +64,8 @@ export class CheckPool {
     return this.#slots.length;
   }
 
-  /** Answers a validated check body on the least busy worker. */
-  run(request: CheckRequest): Promise<Buffer> {
+  /** Answers a validated check body on the least busy worker; with `licences`, as their holder sees it. */
+  run(request: CheckRequest, licences?: readonly Licence[]): Promise<Buffer> {
     if (this.#closing) return Promise.reject(new Error('the check pool is closed'));
     let i = 0;
     for (let j = 1; j < this.#slots.length; j++) {
@@ -75,7 +76,7 @@ export class CheckPool {
     const id = this.#nextId++;
     const job = new Promise<Buffer>((resolve, reject) => {
       slot.pending.set(id, { resolve, reject });
-      slot.worker.postMessage({ id, request } satisfies CheckJob);
+      slot.worker.postMessage({ id, request, ...(licences === undefined ? {} : { licences }) } satisfies CheckJob);
     });
     this.#running.add(job);
     const done = () => void this.#running.delete(job);

@@ -9,6 +9,8 @@ import { AppError } from '../errors.js';
 import { SqliteCoverageReader } from '../registry/reader-sqlite.js';
 import { ReaderStatusLookup } from '../registry/status-lookup.js';
 import { checkAnswerBytes, type CheckRequest } from './check-answer.js';
+import { licensedCheckBytes } from './licensed-check.js';
+import type { Licence } from '../licensing/model.js';
 
 /** What the pool passes to a new worker. */
 export interface CheckWorkerData {
@@ -18,28 +20,39 @@ export interface CheckWorkerData {
 export interface CheckJob {
   id: number;
   request: CheckRequest;
+  /** A licensee's licences: the batch is answered as their holder sees it (`licensed` where they cover). */
+  licences?: readonly Licence[];
 }
 
 export type CheckJobResult =
   | { id: number; ok: true; bytes: Uint8Array }
   | { id: number; ok: false; code: string | null; message: string };
 
+if (parentPort === null) throw new Error('check-worker.ts runs as a worker thread');
 const port = parentPort;
-if (port === null) throw new Error('check-worker.ts runs as a worker thread');
 const { dbPath } = workerData as CheckWorkerData;
-const lookup = new ReaderStatusLookup(new SqliteCoverageReader(dbPath, null));
+const reader = new SqliteCoverageReader(dbPath, null);
+const lookup = new ReaderStatusLookup(reader);
+// Performer ids of a recording's line-up, in line-up order (only asked for licences naming performers).
+const lineupIds = (isrc: string | null): string[] =>
+  isrc === null ? [] : [...new Set(reader.read((s) => s.verdictRows('isrc', isrc))?.performerIds ?? [])];
 
 /** Bytes whose whole ArrayBuffer can be transferred (Buffer.from may hand out a slice of a shared pool). */
 function ownBuffer(b: Buffer): Uint8Array {
   return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : new Uint8Array(b);
 }
 
-port.on('message', (job: CheckJob) => {
+async function answer(job: CheckJob): Promise<Buffer> {
+  if (job.licences !== undefined) return licensedCheckBytes(lookup, job.request, job.licences, { lineup: (r) => Promise.resolve(lineupIds(r.isrc)) });
+  const bytes = checkAnswerBytes(lookup, job.request);
+  if (bytes instanceof Promise) throw new Error('the snapshot reader answered asynchronously');
+  return bytes;
+}
+
+async function onJob(job: CheckJob): Promise<void> {
   let result: CheckJobResult;
   try {
-    const bytes = checkAnswerBytes(lookup, job.request);
-    if (bytes instanceof Promise) throw new Error('the snapshot reader answered asynchronously');
-    const own = ownBuffer(bytes);
+    const own = ownBuffer(await answer(job));
     port.postMessage({ id: job.id, ok: true, bytes: own } satisfies CheckJobResult, [
       own.buffer as ArrayBuffer,
     ]);
@@ -53,4 +66,7 @@ port.on('message', (job: CheckJob) => {
     };
   }
   port.postMessage(result);
-});
+}
+
+// Jobs are answered one at a time, in order: a licensed one awaits nothing but the snapshot reader.
+port.on('message', (job: CheckJob) => void onJob(job));

@@ -52,7 +52,7 @@ export async function licensedStatus(a: RecordingAnswer, licences: readonly Lice
 export async function licensedCheck(
   r: { at: string; territory: string | null; items: CheckItem[]; evidence: CheckResponse['evidence'] },
   licences: readonly Licence[],
-  holder: LicenceHolder,
+  holder: Pick<LicenceHolder, 'lineup'>,
 ): Promise<Omit<CheckResponse, 'count' | 'detail'>> {
   const collector = new LicenceCollector();
   const items: CheckResponse['items'] = [];

@@ -9,7 +9,9 @@ import { openStatusLookup } from '../../src/registry/status-lookup.js';
 import { checkAnswerBytes, type CheckRequest } from '../../src/server/check-answer.js';
 import { CheckPool } from '../../src/server/check-pool.js';
 import { freshContext, sqliteTestDb } from '../support/db.js';
-import { SEED, seedRegistry } from './registry-seed.js';
+import { SEED, seedRegistry, type Seeded } from './registry-seed.js';
+import { parseTerms, type Licence } from '../../src/licensing/model.js';
+import { licensedCheckBytes } from '../../src/server/licensed-check.js';
 
 const worker = {
   workerUrl: new URL('../../src/server/check-worker.ts', import.meta.url),
@@ -21,11 +23,12 @@ describe('check workers', () => {
   let ctx: Context;
   let dispose: () => Promise<void>;
   let pool: CheckPool;
+  let seeded: Seeded;
   beforeAll(async () => {
     const fresh = await freshContext(sqliteTestDb);
     ctx = fresh.ctx;
     dispose = () => fresh.dispose();
-    await seedRegistry(ctx.services.registry);
+    seeded = await seedRegistry(ctx.services.registry);
     if (ctx.db.kind !== 'sqlite') throw new Error('SQLite expected');
     pool = CheckPool.start({ dbPath: ctx.db.path, size: 2, ...worker });
   });
@@ -53,6 +56,45 @@ describe('check workers', () => {
       const bytes = await pool.run(request);
       expect(bytes.toString('utf8')).toBe(await inline(request));
       expect(JSON.parse(bytes.toString('utf8'))).toMatchObject({ count: items.length });
+    }
+  });
+
+  it("answers a licensee's batch as the service's thread does: licensed where its licences cover", async () => {
+    const licence = (id: string, terms: unknown): Licence => ({
+      id,
+      licensee: 'org-1',
+      request: `req-${id}`,
+      terms: parseTerms(terms, 'test'),
+      tariff: { id: 't', version: 1 },
+      issuedAt: '2026-01-01T00:00:00.000Z',
+      terminatedAt: null,
+    });
+    const term = { from: '2026-01-01', to: '2027-01-01', product: 'Model' };
+    const licences = [
+      licence('all-training', { uses: ['ai-training'], repertoire: { kind: 'all' }, ...term }),
+      licence('jeanne-inference', { uses: ['ai-inference'], repertoire: { kind: 'performers', performerIds: [seeded.performers.jeanne] }, ...term }),
+    ];
+    const holder = {
+      lineup: async (r: { isrc: string | null }) => [...new Set((await ctx.services.registry.recording(r.isrc as string)).lineup.map((e) => e.performerId))],
+    };
+    const items = [...Object.values(SEED), 'not an isrc'];
+    for (const request of [
+      { items, detail: 'full', at: AT },
+      { items, detail: 'status', at: AT },
+    ] as CheckRequest[]) {
+      const opened = openStatusLookup(ctx.db, ctx.stores.registry);
+      const want = (await licensedCheckBytes(opened.lookup, request, licences, holder)).toString('utf8');
+      opened.close();
+      const got = (await pool.run(request, licences)).toString('utf8');
+      expect(got).toBe(want);
+      const body = JSON.parse(got) as { items: { input: string; uses?: Record<string, { status: string }> }[] };
+      const reserved = body.items.find((i) => i.input === SEED.reserved);
+      expect(reserved?.uses?.['ai-training']?.status).toBe('licensed');
+      expect(reserved?.uses?.['ai-inference']?.status).toBe('licensed');
+      // Everyone else still gets the public answer from the same workers.
+      const publicAnswer = (await pool.run(request)).toString('utf8');
+      expect(publicAnswer).not.toContain('"licensed"');
+      expect(publicAnswer).toContain('"reserved"');
     }
   });
 

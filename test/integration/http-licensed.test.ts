@@ -131,6 +131,33 @@ for (const dialect of DIALECTS) {
       expect(pub.json<{ items: { status?: string }[] }>().items[0]?.status).toBe('reserved');
     });
 
+    it("answers a licensee's batch on the check workers byte for byte as on the service's thread", async () => {
+      if (t.ctx.db.kind !== 'sqlite') return; // check workers read SQLite files
+      const pooled = buildApp(t.ctx, {
+        checkWorkers: 2,
+        checkWorker: {
+          url: new URL('../../src/server/check-worker.ts', import.meta.url),
+          execArgv: ['--import', new URL('../support/ts-register.mjs', import.meta.url).href],
+        },
+      });
+      try {
+        const items = [SEED.reserved, SEED.notCovered, SEED.franceOnly, SEED.absent, 'nonsense'];
+        for (const key of [keys.world, keys.byPerformer, keys.none, keys.staff]) {
+          // An instant given: without one each answer is of its own moment.
+          for (const payload of [{ items, at: '2026-06-01' }, { items, at: '2026-06-01', use: 'ai-training', detail: 'status' }, { items, at: '2026-06-01', territory: 'FR' }]) {
+            const request = { method: 'POST' as const, url: '/v1/check', headers: { authorization: `Bearer ${key}` }, payload };
+            const inline = await app.inject(request);
+            const onWorkers = await pooled.inject(request);
+            expect(onWorkers.statusCode).toBe(200);
+            expect(onWorkers.body).toBe(inline.body);
+          }
+        }
+        expect((await pooled.inject({ method: 'POST', url: '/v1/check', headers: { authorization: `Bearer ${keys.world}` }, payload: { items } })).body).toContain('"licensed"');
+      } finally {
+        await pooled.close();
+      }
+    });
+
     it('is answered by Fastify, not the fast path, over a real socket', async () => {
       const served = buildApp(t.ctx, { fastPath: true });
       await served.listen({ port: 0, host: '127.0.0.1' });

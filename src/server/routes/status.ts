@@ -11,8 +11,9 @@ import type { StatusLookup } from '../../registry/status-lookup.js';
 import { checkAnswerBytes, type CheckRequest } from '../check-answer.js';
 import type { CheckPool } from '../check-pool.js';
 import { errorResponses, statusQueryProperties } from '../schemas/common.js';
-import { licensedCheck, licensedStatus, type LicenceHolder } from '../licensed-lookup.js';
-import { checkResponseBytes, recordingStatusBytes, type StatusAnswerBody } from '../status-json.js';
+import { licensedStatus, type LicenceHolder } from '../licensed-lookup.js';
+import { licensedCheckBytes } from '../licensed-check.js';
+import { recordingStatusBytes, type StatusAnswerBody } from '../status-json.js';
 
 interface StatusQuerystring {
   at?: string;
@@ -131,29 +132,17 @@ export function registerStatusRoutes(
     async (request, reply) => {
       const body = request.body;
       const auth = request.headers.authorization;
-      if (auth !== undefined && holder !== undefined) return reply.type(JSON_TYPE).send(await licensedCheckBytes(lookup, body, await holder.licences(auth), holder));
+      // A licensee's key: its licences go with the batch (to the workers too), the rest is the same path.
+      const licences = auth !== undefined && holder !== undefined ? await holder.licences(auth) : undefined;
       let bytes: Buffer;
-      if (checkPool === undefined) bytes = await checkAnswerBytes(lookup, body);
-      else {
+      if (checkPool === undefined) {
+        bytes = licences === undefined || holder === undefined ? await checkAnswerBytes(lookup, body) : await licensedCheckBytes(lookup, body, licences, holder);
+      } else {
         // Options are checked here, so a bad `at` or `use` is the same 400 on either path.
         statusQuery(body, new Date());
-        bytes = await checkPool.run(body);
+        bytes = await checkPool.run(body, licences);
       }
       return reply.type(JSON_TYPE).send(bytes);
     },
   );
-}
-
-/** A batch answered to a licensee (inline: licences are per caller, the workers answer the public form). */
-async function licensedCheckBytes(lookup: StatusLookup, body: CheckRequest, licences: Awaited<ReturnType<LicenceHolder['licences']>>, holder: LicenceHolder): Promise<Buffer> {
-  const { items, detail, ...opts } = body;
-  const r = await licensedCheck(await lookup.check(items, opts), licences, holder);
-  if (detail === 'full') return checkResponseBytes({ count: r.items.length, detail, ...r });
-  const verdicts = r.items.map((i) => {
-    if (!i.ok) return i;
-    const uses: Record<string, { status: string }> = {};
-    for (const [use, u] of Object.entries(i.uses)) uses[use] = { status: u.status };
-    return { input: i.input, ok: true, identifier: i.identifier ?? i.input, status: i.status, uses };
-  });
-  return Buffer.from(JSON.stringify({ count: verdicts.length, detail, at: r.at, territory: r.territory, summary: r.summary, items: verdicts }));
 }
