@@ -23,7 +23,25 @@ describe('the tdm-reserve/fingerprint library entry', () => {
     expect(lib.decompressFingerprint(text).raw).toEqual(raw);
     expect(lib.isccAudioCode(raw)).toMatch(/^ISCC:EIA/);
     expect(lib.compare(raw, raw).ber).toBe(0);
-    expect(typeof lib.identify.FingerprintService).toBe('function');
+    expect(typeof lib.identification.FingerprintService).toBe('function');
     expect(typeof lib.fingerprintFile).toBe('function');
+  });
+
+  it('identifies an excerpt against an index of enrolled fingerprints, at its offset', async () => {
+    const { MemoryFingerprintStore, FingerprintService } = lib.identification;
+    const { randomFingerprint, seeded, flipBits } = await import('./identify/synthetic.js');
+    const store = new MemoryFingerprintStore();
+    const rnd = seeded(11);
+    const enrol = new FingerprintService({ store, source: { fingerprintFile: () => Promise.reject(new Error('unused')) } });
+    const refs: Uint32Array[] = [];
+    for (let i = 0; i < 5; i++) {
+      store.recordings.set(`rec-${i}`, { id: `rec-${i}`, isrc: `FRZ03250000${i}`, title: `T${i}`, artist: 'A' });
+      refs.push(randomFingerprint(1200, rnd));
+      await enrol.enrollRaw(store.recordings.get(`rec-${i}`)!, refs[i]!, 150);
+    }
+    const excerpt = flipBits(refs[3]!.slice(400, 642), 0.03, rnd);
+    const [best] = await lib.identify(excerpt, store);
+    expect(best).toMatchObject({ recordingId: 'rec-3', isrc: 'FRZ032500003', offset: 400 });
+    expect(await lib.identify(randomFingerprint(242, rnd), store)).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Chromaprint fingerprints in TypeScript, bit-identical to `fpcalc` 1.5.1 (docs/fingerprint.md):
  * the core on 11025 Hz mono PCM, files through ffmpeg, the compressed form AcoustID uses, the ISCC
- * Audio-Code, and identification against enrolled recordings (`identify`).
+ * Audio-Code, and identification against enrolled recordings (`identify`, and `identification` for
+ * enrolment, stores and scans).
  *
  * @example
  * import { fingerprintFile, compressFingerprint, compare } from 'tdm-reserve/fingerprint';
@@ -29,6 +30,7 @@ export {
   type FingerprintFileOptions,
   type FileFingerprintResult,
 } from './fingerprint-file.js';
+export { fingerprintFiles, type FingerprintFilesOptions } from './fingerprint-files.js';
 export { decodePcm, type DecodeOptions, type DecodeResult } from './decode/ffmpeg-pcm.js';
 export { COMPAT_RESAMPLER, ffmpegArgs } from './decode/ffmpeg-args.js';
 export { fpcalcOutput, type FpcalcOutputOptions } from './fpcalc-format.js';
@@ -37,4 +39,6 @@ export { ChromaprintSource } from './chromaprint-source.js';
 export { fingerprintSource, type FingerprinterKind } from './sources.js';
 export { FingerprintError, type FingerprintErrorCode } from './errors.js';
 export { compare, type CompareOptions } from './identify/compare.js';
-export * as identify from './identify/index.js';
+export { identify } from './identify-fn.js';
+/** Enrolment, the index and its stores, scans: the identification capability in full. */
+export * as identification from './identify/index.js';
