@@ -15,7 +15,7 @@ describe('API keys', () => {
     const a = stored();
     const b = stored();
     expect(a.key).toMatch(/^tdmr_[0-9a-f]{16}_[A-Za-z0-9_-]{43}$/);
-    expect(a.row.secretHash).not.toContain(a.key.split('_')[2]);
+    expect(a.row.secretHash).not.toContain(splitKey(a.key)!.secret);
     expect(checkKey(a.key, a.row, 'lookup', AT)).toEqual({ ok: true });
     expect(checkKey(a.key, b.row, 'lookup', AT)).toEqual({ ok: false, reason: 'unknown' });
     expect(checkKey(a.key, { ...a.row, secretHash: b.row.secretHash }, 'lookup', AT)).toEqual({ ok: false, reason: 'wrong-secret' });
