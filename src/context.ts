@@ -98,11 +98,8 @@ export async function createContext(config: Readonly<Config>, options: { migrate
       return out;
     },
     payableLineups: async (recordingIds) => {
-      const lineups = await registry.lineupsWithMembership(recordingIds);
-      const people = new Map<string, { member: boolean }>();
-      for (const l of lineups.values()) for (const e of l) if (e.member !== null) people.set(e.performerId, { member: e.member });
       const out = new Map<string, PayableEntry[]>();
-      for (const [id, lineup] of lineups) out.set(id, payableLineup(lineup, people));
+      for (const [id, lineup] of await registry.lineupsWithMembership(recordingIds)) out.set(id, payableLineup(lineup));
       return out;
     },
   });

@@ -108,15 +108,11 @@ describe('distribute', () => {
 describe('payableLineup', () => {
   it('pays members and holds non-members and unknown performers with the reason', () => {
     const lineup = [
-      { performerId: 'm', role: 'singer', featured: true },
-      { performerId: 'n', role: 'guitar', featured: false },
-      { performerId: 'u', role: 'drums', featured: false },
+      { performerId: 'm', role: 'singer', featured: true, member: true },
+      { performerId: 'n', role: 'guitar', featured: false, member: false },
+      { performerId: 'u', role: 'drums', featured: false, member: null },
     ];
-    const people = new Map([
-      ['m', { member: true }],
-      ['n', { member: false }],
-    ]);
-    expect(payableLineup(lineup, people).map((e) => [e.performerId, e.held])).toEqual([
+    expect(payableLineup(lineup).map((e) => [e.performerId, e.held])).toEqual([
       ['m', null],
       ['n', 'performer-not-member'],
       ['u', 'performer-unknown'],

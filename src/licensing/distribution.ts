@@ -37,13 +37,15 @@ export interface PayableEntry {
 
 /**
  * A line-up as distribution pays it: a performer the registry holds as a member is paid; a non-member, or a
- * performer the registry does not hold, keeps a share that is held with the reason.
+ * performer the registry does not hold (`member` null), keeps a share that is held with the reason.
  */
-export function payableLineup(lineup: readonly { performerId: string; role: string; featured: boolean }[], people: ReadonlyMap<string, { member: boolean }>): PayableEntry[] {
-  return lineup.map((e) => {
-    const p = people.get(e.performerId);
-    return { performerId: e.performerId, role: e.role, featured: e.featured, held: p === undefined ? 'performer-unknown' : p.member ? null : 'performer-not-member' };
-  });
+export function payableLineup(lineup: readonly { performerId: string; role: string; featured: boolean; member: boolean | null }[]): PayableEntry[] {
+  return lineup.map((e) => ({
+    performerId: e.performerId,
+    role: e.role,
+    featured: e.featured,
+    held: e.member === null ? 'performer-unknown' : e.member ? null : 'performer-not-member',
+  }));
 }
 
 export interface RecordingAmount {

@@ -14,8 +14,6 @@ import { issuedEntry, requestEntry, terminatedEntry, transitionEntry, usageEntry
 import { parseTerms, type Licence, type RecordingScope } from './model.js';
 import type { DistributionRules, PayableEntry } from './distribution.js';
 import { runDistribution, type DistributionResult } from './distribution-run.js';
-
-export type { DistributionResult, Phase } from './distribution-run.js';
 import { priceUsage, type UsageLine } from './tariffs.js';
 import { isProblem, usageFlag, usageLineOf, type UsageProblem } from './usage.js';
 import { toInstant } from '../registry/model.js';
@@ -24,6 +22,8 @@ import type { Account, AccountRole, LicenceRequest, Organisation } from './parti
 import type { LicensingStore, StoredLicence, StoredUsageLine, UsageReport } from './store.js';
 import { parseTariff, type Tariff } from './tariffs.js';
 import { ROLES, transition, type Action, type Actor, type RequestState, type TransitionEvent } from './workflow.js';
+
+export type { DistributionResult, Phase } from './distribution-run.js';
 
 export interface LicensingDeps {
   store: LicensingStore;
@@ -50,7 +50,6 @@ export interface UsageSubmission {
   source: string;
 }
 
-/** Where a distribution run spends its time (reported by the CLI and the benchmark). */
 /** Recordings looked up, or line-ups read, per call to the registry in bulk work. */
 const LOOKUP_BATCH = 5000;
 
@@ -282,11 +281,7 @@ export class LicensingService {
         details: { file: u.source, problems, count: problemCount },
       });
     }
-    const lookup = this.deps.recordings;
-    if (lookup === undefined) throw new Error('LicensingService needs a recording lookup to take usage reports');
-    const found = new Map<string, RecordingScope & { id: string }>();
-    const wanted = [...new Set(lines.map((l) => l.recording))];
-    for (let i = 0; i < wanted.length; i += LOOKUP_BATCH) for (const [k, v] of await lookup(wanted.slice(i, i + LOOKUP_BATCH))) found.set(k, v);
+    const found = await this.recordingScopes([...new Set(lines.map((l) => l.recording))]);
     const flags = lines.map((l) => usageFlag(l, found.get(l.recording) ?? null, licence, { from, to }));
     const inScope = lines.filter((_, i) => flags[i] === null);
     const priced = priceUsage(tariff, { currency, lines: inScope, ...(u.revenueCents === undefined ? {} : { revenueCents: u.revenueCents }) });
@@ -329,17 +324,17 @@ export class LicensingService {
    * counted twice, and a report that arrives later is distributed by the next run. The run, its shares,
    * its suspense and its log entry commit together.
    */
-  distribute(actor: Actor, input: { from: string; to: string; rules: DistributionRules }): Promise<DistributionResult> {
+  async distribute(actor: Actor, input: { from: string; to: string; rules: DistributionRules }): Promise<DistributionResult> {
     const payableLineups = this.deps.payableLineups;
     if (payableLineups === undefined) throw new Error('LicensingService needs the registry line-ups to distribute');
     return runDistribution({ store: this.store, payableLineups, at: () => this.at() }, actor, input);
   }
 
   /** What licences are judged on (medium, year, label, line-up) for recordings by canonical ISRC; absent ISRCs are absent. */
-  async recordingScopes(isrcs: readonly string[]): Promise<Map<string, RecordingScope>> {
+  async recordingScopes(isrcs: readonly string[]): Promise<Map<string, RecordingScope & { id: string }>> {
     const lookup = this.deps.recordings;
-    if (lookup === undefined) throw new Error('LicensingService needs a recording lookup to judge licences');
-    const out = new Map<string, RecordingScope>();
+    if (lookup === undefined) throw new Error('LicensingService needs the registry\'s recordings (deps.recordings) to judge licences');
+    const out = new Map<string, RecordingScope & { id: string }>();
     for (let i = 0; i < isrcs.length; i += LOOKUP_BATCH) for (const [k, v] of await lookup(isrcs.slice(i, i + LOOKUP_BATCH))) out.set(k, v);
     return out;
   }

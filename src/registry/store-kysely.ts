@@ -167,34 +167,42 @@ export class KyselyRegistryStore implements RegistryStore {
     return out;
   }
 
-  async lineupsOf(recordingIds: readonly string[]): Promise<Map<string, LineupEntry[]>> {
-    const out = new Map<string, LineupEntry[]>();
-    for (const part of chunks([...new Set(recordingIds)], SET_CHUNK)) {
-      for (const id of part) out.set(id, []);
-      const rows = await this.db.selectFrom('lineups').selectAll().where(inValues(this.db, sql.ref('recording_id'), part)).orderBy('recording_id').orderBy('position').execute();
-      for (const r of rows) out.get(r.recording_id)?.push(lineupFromRow(r));
-    }
-    return out;
+  lineupsOf(recordingIds: readonly string[]): Promise<Map<string, LineupEntry[]>> {
+    return this.byRecording(
+      recordingIds,
+      (part) => this.db.selectFrom('lineups').selectAll().where(inValues(this.db, sql.ref('recording_id'), part)).orderBy('recording_id').orderBy('position').execute(),
+      lineupFromRow,
+    );
   }
 
-  async lineupsWithMembership(recordingIds: readonly string[]): Promise<Map<string, (LineupEntry & { member: boolean | null })[]>> {
-    const out = new Map<string, (LineupEntry & { member: boolean | null })[]>();
+  lineupsWithMembership(recordingIds: readonly string[]): Promise<Map<string, (LineupEntry & { member: boolean | null })[]>> {
+    return this.byRecording(
+      recordingIds,
+      (part) =>
+        this.db
+          .selectFrom('lineups')
+          .leftJoin('performers', 'performers.id', 'lineups.performer_id')
+          .selectAll('lineups')
+          .select('performers.member')
+          .where(inValues(this.db, sql.ref('lineups.recording_id'), part))
+          .orderBy('lineups.recording_id')
+          .orderBy('lineups.position')
+          .execute(),
+      // Millions of rows in a distribution run: the entry is extended in place, not copied.
+      (r) => Object.assign(lineupFromRow(r), { member: r.member === null ? null : Number(r.member) === 1 }),
+    );
+  }
+
+  /** Rows of many recordings, a set of ids a query, grouped by recording in row order; a recording without rows maps to []. */
+  private async byRecording<R extends { recording_id: string }, T>(
+    recordingIds: readonly string[],
+    query: (part: string[]) => Promise<R[]>,
+    map: (row: R) => T,
+  ): Promise<Map<string, T[]>> {
+    const out = new Map<string, T[]>();
     for (const part of chunks([...new Set(recordingIds)], SET_CHUNK)) {
       for (const id of part) out.set(id, []);
-      const rows = await this.db
-        .selectFrom('lineups')
-        .leftJoin('performers', 'performers.id', 'lineups.performer_id')
-        .selectAll('lineups')
-        .select('performers.member')
-        .where(inValues(this.db, sql.ref('lineups.recording_id'), part))
-        .orderBy('lineups.recording_id')
-        .orderBy('lineups.position')
-        .execute();
-      for (const r of rows) {
-        const e = lineupFromRow(r) as LineupEntry & { member: boolean | null };
-        e.member = r.member === null ? null : Number(r.member) === 1;
-        out.get(r.recording_id)?.push(e);
-      }
+      for (const r of await query(part)) out.get(r.recording_id)?.push(map(r));
     }
     return out;
   }
