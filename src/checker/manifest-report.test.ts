@@ -51,6 +51,19 @@ describe('manifest summary and report', () => {
     });
   });
 
+  it('counts rows with a licensed use, once a row however many uses, and merges them', () => {
+    const l = new SummaryBuilder();
+    l.add({ ...row(2, 'A', true), uses: { ...unknownUses(), 'ai-training': 'licensed', 'ai-inference': 'licensed', 'genai-training': 'reserved' } });
+    l.add(row(3, 'B', true));
+    l.add({ ...row(4, 'C', false), uses: { ...unknownUses(), search: 'licensed' } });
+    expect(l.summary()).toMatchObject({ rows: 3, reserved: 2, licensed: 2 });
+    expect(s.licensed).toBe(0);
+    const m = new SummaryBuilder();
+    m.merge(l.summary());
+    m.merge(l.summary());
+    expect(m.summary().licensed).toBe(4);
+  });
+
   it('renders a self-contained page: SVG charts, escaped text, no script, no network', () => {
     const html = renderReport(s, {
       manifest: 'a<b>.csv',

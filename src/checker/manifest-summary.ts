@@ -13,6 +13,8 @@ const MAX_NAMES = 50_000;
 export interface ManifestSummary {
   rows: number;
   reserved: number;
+  /** Rows with a use the caller's licences cover (`licensed`): only with licences applied (online, or on the web). */
+  licensed: number;
   shareReserved: number;
   errors: number;
   byMethod: Record<MatchMethod, number>;
@@ -26,6 +28,7 @@ export interface ManifestSummary {
 export class SummaryBuilder {
   rows = 0;
   reserved = 0;
+  licensed = 0;
   readonly byMethod = Object.fromEntries(MATCH_METHODS.map((m) => [m, 0])) as Record<MatchMethod, number>;
   readonly reservedByMethod = Object.fromEntries(MATCH_METHODS.map((m) => [m, 0])) as Record<
     MatchMethod,
@@ -41,7 +44,10 @@ export class SummaryBuilder {
     this.rows++;
     this.byMethod[o.method]++;
     if (o.error && this.#errors.length < 20) this.#errors.push({ line: o.line, ...o.error });
-    if (o.uses !== null) for (const u of QUERY_USES) this.byUse[u][o.uses[u]]++;
+    if (o.uses !== null) {
+      for (const u of QUERY_USES) this.byUse[u][o.uses[u]]++;
+      if (QUERY_USES.some((u) => o.uses?.[u] === 'licensed')) this.licensed++;
+    }
     if (!o.reserved) return;
     this.reserved++;
     this.reservedByMethod[o.method]++;
@@ -58,6 +64,7 @@ export class SummaryBuilder {
   merge(s: ManifestSummary): void {
     this.rows += s.rows;
     this.reserved += s.reserved;
+    this.licensed += s.licensed;
     for (const m of MATCH_METHODS) {
       this.byMethod[m] += s.byMethod[m];
       this.reservedByMethod[m] += s.reservedByMethod[m];
@@ -75,6 +82,7 @@ export class SummaryBuilder {
     return {
       rows: this.rows,
       reserved: this.reserved,
+      licensed: this.licensed,
       shareReserved: this.rows === 0 ? 0 : this.reserved / this.rows,
       errors: this.byMethod.error,
       byMethod: { ...this.byMethod },

@@ -21,8 +21,6 @@ const hide = { schema: { hide: true } } as const;
 
 interface ManifestResult {
   summary: ManifestSummary;
-  /** Rows with a use licensed to the developer's organisation. */
-  licensed: number;
   report: string;
 }
 
@@ -92,7 +90,7 @@ function ManifestJob({ v, job }: { v: View; job: Job<ManifestResult> }) {
       ) : null}
       {s !== undefined ? (
         <>
-          <p role="status">{v.t('manifest.done', { rows: s.rows, reserved: s.reserved, licensed: job.result?.licensed ?? 0 })}</p>
+          <p role="status">{v.t('manifest.done', { rows: s.rows, reserved: s.reserved, licensed: s.licensed })}</p>
           <p>
             <a class="button" href={`/developer/manifests/${job.id}/report.html`}>
               {v.t('manifest.report')}
@@ -149,20 +147,11 @@ export function registerManifestRoutes(app: FastifyInstance, deps: WebDeps): voi
       async (progress) => {
         const size = (await stat(file.path)).size;
         let read = 0;
-        const registry = new RegistryMatcher(deps.registry, at, {
-          licences,
-          scopes: (isrcs) => deps.licensing.recordingScopes(isrcs),
-        });
-        let licensed = 0;
         const summary = await checkManifest(file.path, {
-          matcher: {
-            source: registry.source,
-            async matchBatch(rows) {
-              const out = await registry.matchBatch(rows);
-              for (const o of out) if (o.uses !== null && Object.values(o.uses).includes('licensed')) licensed++;
-              return out;
-            },
-          },
+          matcher: new RegistryMatcher(deps.registry, at, {
+            licences,
+            scopes: (isrcs) => deps.licensing.recordingScopes(isrcs),
+          }),
           onBytes: (n) => progress((read += n), size),
         });
         const report = renderReport(summary, {
@@ -172,7 +161,7 @@ export function registerManifestRoutes(app: FastifyInstance, deps: WebDeps): voi
           threshold: 0,
           generatedAt: new Date().toISOString(),
         });
-        return { summary, licensed, report };
+        return { summary, report };
       },
       () => void up.dispose(),
     );
