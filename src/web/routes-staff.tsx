@@ -19,13 +19,6 @@ export function registerStaffRoutes(app: FastifyInstance, deps: WebDeps): void {
   // background every few minutes, the last value answered meanwhile.
   const reservedByMonth = cached(10 * 60_000, () => deps.views.registry.reservedByMonth());
   const counts = cached(60_000, () => deps.registry.counts());
-  // Computed from the start (on a worker thread on SQLite: registry/views-offthread.ts), so that the first
-  // dashboard view does not wait for them.
-  app.addHook('onReady', () => {
-    reservedByMonth().catch(() => undefined);
-    counts().catch(() => undefined);
-    return Promise.resolve();
-  });
   // One import at a time: on SQLite an import holds the write transaction of the service's connection.
   let importing = false;
 

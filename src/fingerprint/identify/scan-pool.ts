@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ScanJob, ScanJobResult } from './scan-worker.js';
 import type { FingerprintSource } from './source.js';
+import type { FingerprinterKind } from '../sources.js';
 
 export type FingerprintResult =
   { ok: true; duration: number; raw: Uint32Array } | { ok: false; code: string; reason: string };
@@ -40,7 +41,7 @@ export interface PoolOptions {
   workerUrl?: URL;
   workerExecArgv?: string[];
   /** The source each worker uses (default the TypeScript core). */
-  kind?: 'chromaprint' | 'fpcalc';
+  kind?: FingerprinterKind;
 }
 
 /** True when the built worker exists (it does not when this file runs from TypeScript sources). */

@@ -1,7 +1,7 @@
 /**
  * Where fingerprints of audio files come from. `FpcalcSource` runs Debian's `fpcalc` (libchromaprint-tools
- * 1.5.1); the TypeScript Chromaprint core in `src/fingerprint/` is bit-identical to it and replaces this
- * file's implementation once it lands, behind the same interface.
+ * 1.5.1); the default is `ChromaprintSource` (src/fingerprint/chromaprint-source.ts: ffmpeg and the
+ * TypeScript core), bit-identical to it, behind the same interface (src/fingerprint/sources.ts picks one).
  */
 import { spawn } from 'node:child_process';
 import { FingerprintError } from './errors.js';
