@@ -5,18 +5,14 @@
  * multi-row `VALUES` and `IN (?, ?, ...)` build a syntax tree node per value and a new statement text per
  * size: on a distribution run of millions of share rows that costs several times the insert itself.
  */
-import { PostgresAdapter, sql, type Expression, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- helpers shared by every store's schema
-type AnyDb = Kysely<any> | Transaction<any>;
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import { isPostgres, type AnyDb } from './dialect.js';
 
 /** A column of a bulk insert and how PostgreSQL types its array. */
 export interface BulkColumn {
   name: string;
   type: 'text' | 'integer' | 'bigint';
 }
-
-export const isPostgres = (db: AnyDb): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
 
 /**
  * `column IN (the values)`, with the values as a single parameter.

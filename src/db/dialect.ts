@@ -6,11 +6,17 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { DbError } from '../errors.js';
 import type { DB } from './schema.js';
 import { withStatementCache } from './sqlite-statements.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- helpers shared by every store's schema
+export type AnyDb = Kysely<any> | Transaction<any>;
+
+/** Whether a Kysely instance or transaction runs on PostgreSQL, for the few statements that differ by dialect. */
+export const isPostgres = (db: AnyDb): boolean => db.getExecutor().adapter instanceof PostgresAdapter;
 
 export type DbTarget = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string; schema: string | null };
 

@@ -3,7 +3,8 @@
  * (`sql-append.ts`) run on the Kysely connection, so a service's transaction and an import's raw
  * driver transaction write exactly the same rows.
  */
-import { CompiledQuery, PostgresAdapter, type Kysely, type Transaction } from 'kysely';
+import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
+import { isPostgres } from '../db/dialect.js';
 import type { DB, LedgerCheckpointRow, LedgerEntryRow } from '../db/schema.js';
 import type { LedgerEntry } from './entries.js';
 import { topicKey } from './entry-codec.js';
@@ -20,7 +21,7 @@ const CHUNK = 500;
 
 /** A `LedgerConn` over a Kysely instance or transaction (placeholders translated for PostgreSQL). */
 export function kyselyConn(db: Db): LedgerConn {
-  const pg = db.getExecutor().adapter instanceof PostgresAdapter;
+  const pg = isPostgres(db);
   const compile = (sql: string, params: readonly unknown[]) => CompiledQuery.raw(pg ? toDollarPlaceholders(sql) : sql, [...params]);
   return {
     async run(sql, params) {

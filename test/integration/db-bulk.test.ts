@@ -1,7 +1,8 @@
-/** Set-sized statements (src/db/bulk.ts) on SQLite and PostgreSQL: what goes in comes back, value for value. */
+/** Set-sized statements (src/db/bulk.ts) and the dialect check on SQLite and PostgreSQL: what goes in comes back, value for value. */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bulkInsert, inValues, isPostgres, type BulkColumn } from '../../src/db/bulk.js';
+import { bulkInsert, inValues, type BulkColumn } from '../../src/db/bulk.js';
+import { isPostgres } from '../../src/db/dialect.js';
 import { DIALECTS, freshContext } from '../support/db.js';
 import type { Context } from '../../src/context.js';
 
