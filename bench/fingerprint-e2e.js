@@ -3,9 +3,10 @@
 // whole files). CPU seconds from bash's `time` (bench/lib/cpu-time.js): for fpcalc, one process per
 // file, summed; for the core, one node process fingerprinting every file in turn
 // (bench/lib/fingerprint-e2e-run.js), its ffmpeg children included, node's start-up included once;
-// one ffmpeg per file (as `tdmr fingerprint` runs), or one per BENCH_BATCH files (fingerprintFiles' batch).
+// one ffmpeg per BENCH_BATCH files (default 8, fingerprintFiles' default; 1 = one ffmpeg per file, as
+// `tdmr fingerprint` runs, which also asks ffprobe for fpcalc's exact duration).
 // ratio = fpcalc CPU / core CPU (higher is better for the core); the target is >= 0.8. Items are checked
-// bit-identical. Sizes: BENCH_FILES (default 10) synthetic tracks of BENCH_SECONDS (default 180) as MP3
+// bit-identical. Sizes: BENCH_FILES (default 40) synthetic tracks of BENCH_SECONDS (default 180) as MP3
 // 128k, BENCH_RUNS (default 3, median). Run: npm run build && node bench/fingerprint-e2e.js
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,11 +16,11 @@ import { fileURLToPath } from 'node:url';
 import { synthTrack } from './lib/synth-music.js';
 import { median, timedRun } from './lib/cpu-time.js';
 
-const FILES = Number(process.env.BENCH_FILES ?? 10);
+const FILES = Number(process.env.BENCH_FILES ?? 40);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 180);
 const LENGTH = Number(process.env.BENCH_LENGTH ?? 120);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const BATCH = Number(process.env.BENCH_BATCH ?? 1);
+const BATCH = Number(process.env.BENCH_BATCH ?? 8);
 const log = (s) => process.stderr.write(`${s}\n`);
 const runner = fileURLToPath(new URL('./lib/fingerprint-e2e-run.js', import.meta.url));
 

@@ -3,12 +3,14 @@
  * the duration of `fingerprintFile` equal what fpcalc prints for the same file, at the same -length.
  * fpcalc runs in the same test. Skipped (and named so) only when fpcalc, ffmpeg, ffprobe or sox is absent.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compressFingerprint } from '../../src/fingerprint/core/compress.js';
 import { fingerprintFile } from '../../src/fingerprint/fingerprint-file.js';
+import { decodeBatch } from '../../src/fingerprint/decode/ffmpeg-batch.js';
+import { decodePcm } from '../../src/fingerprint/decode/ffmpeg-pcm.js';
 import { fingerprintFiles, type FilesResult } from '../../src/fingerprint/fingerprint-files.js';
 import { ChromaprintSource } from '../../src/fingerprint/chromaprint-source.js';
 import { FpcalcSource } from '../../src/fingerprint/identify/source.js';
@@ -56,6 +58,34 @@ describe.skipIf(skip)(title, () => {
     }
   });
 
+  it('one ffmpeg decodes a batch, awkward names included, to the samples and durations of one ffmpeg a file', async () => {
+    const names = ["it's [live], take 1; mix.mp3", 'a:b\\c,d.flac', 'plain.ogg', "x'';[]',.opus"];
+    const sources = ['music, MP3 128k', 'music, FLAC', 'music, Ogg Vorbis', 'music, Opus'].map(
+      (n) => cases.find((c) => c.name === n)!.file,
+    );
+    const paths = names.map((n, k) => {
+      const p = join(dir, n);
+      copyFileSync(sources[k]!, p);
+      return p;
+    });
+    const real = cases.filter((c) => c.name.startsWith('real music')).map((c) => c.file);
+    const all = [...paths, ...real, ...cases.filter((c) => !real.includes(c.file)).map((c) => c.file)];
+    const pcm = all.map(() => [] as number[]);
+    const got = await decodeBatch(all, (k, chunk) => pcm[k]!.push(...chunk), { maxSeconds: 30 });
+    expect(got, 'the batch itself succeeded (no fallback)').not.toBeNull();
+    for (const [k, path] of all.entries()) {
+      const one: number[] = [];
+      const single = await decodePcm(path, { maxSeconds: 30, onPcm: (c) => one.push(...c) });
+      expect(got![k]!.samples, path).toBe(single.samples);
+      expect(got![k]!.loggedDuration, path).toBe(single.loggedDuration);
+      expect(pcm[k]!.length, path).toBe(one.length);
+      expect(
+        pcm[k]!.every((v, i) => v === one[i]),
+        path,
+      ).toBe(true);
+    }
+  });
+
   it('fingerprintFiles: a bad file in a batch gets its own error, the others their items', async () => {
     const good = cases
       .filter((c) => c.name.startsWith('music, '))
@@ -70,6 +100,25 @@ describe.skipIf(skip)(title, () => {
     const third = got[2]!;
     if (third.ok)
       expect(Array.from(third.raw)).toEqual(fpcalcJson(good[1]!, ['-raw', '-length', '30']).fingerprint);
+  });
+
+  it('ChromaprintSource gathers calls made together into one ffmpeg, each with its own answer', async () => {
+    const calls = join(dir, 'ffmpeg-calls.log');
+    const wrapper = join(dir, 'ffmpeg-counting.sh');
+    writeFileSync(wrapper, `#!/bin/sh\necho x >> '${calls}'\nexec ffmpeg "$@"\n`);
+    chmodSync(wrapper, 0o755);
+    const files = ['music, MP3 128k', 'music, FLAC', 'chord, FLAC 48 kHz'].map(
+      (n) => cases.find((c) => c.name === n)!.file,
+    );
+    const source = new ChromaprintSource({ ffmpeg: wrapper });
+    const got = await Promise.all(files.map((f) => source.fingerprintFile(f, { maxSeconds: 30 })));
+    expect(readFileSync(calls, 'utf8').trim().split('\n')).toHaveLength(1);
+    for (const [k, f] of files.entries())
+      expect(Array.from(got[k]!.raw), f).toEqual(fpcalcJson(f, ['-raw', '-length', '30']).fingerprint);
+    const bad = source.fingerprintFile(join(dir, 'missing.mp3'), { maxSeconds: 30 });
+    const good = source.fingerprintFile(files[0]!, { maxSeconds: 30 });
+    await expect(bad).rejects.toThrow(/missing\.mp3/);
+    expect((await good).raw).toEqual(got[0]!.raw);
   });
 
   it('ChromaprintSource and FpcalcSource give the same items and duration', async () => {

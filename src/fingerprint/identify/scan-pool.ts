@@ -1,13 +1,16 @@
 /**
  * Fingerprinting for scans: on worker threads, one per core by default (scan-worker.ts), or on the calling
  * thread through a `FingerprintSource` (workers 0, and tests). Either way the caller keeps as many files
- * in flight as there are workers, so every core has an fpcalc/ffmpeg child (or the core) busy.
+ * in flight as the workers take (each its source's batch: one ffmpeg decodes a batch), so every core has
+ * an fpcalc/ffmpeg child (or the core) busy. Each file goes to the worker with the fewest in hand, so a
+ * worker that finished a batch receives the next one whole.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ScanJob, ScanJobResult } from './scan-worker.js';
 import type { FingerprintSource } from './source.js';
+import { DEFAULT_BATCH } from '../decode/ffmpeg-batch.js';
 import type { FingerprinterKind } from '../sources.js';
 
 export type FingerprintResult =
@@ -20,9 +23,9 @@ export interface Fingerprinter {
   close(): Promise<void>;
 }
 
-export function inlineFingerprinter(source: FingerprintSource, width = 1): Fingerprinter {
+export function inlineFingerprinter(source: FingerprintSource, lanes = 1): Fingerprinter {
   return {
-    width,
+    width: lanes * (source.batch ?? 1),
     fingerprint: (path, maxSeconds) =>
       source.fingerprintFile(path, { maxSeconds }).then(
         (fp): FingerprintResult => ({ ok: true, duration: fp.duration, raw: fp.raw }),
@@ -53,7 +56,9 @@ export function poolFingerprinter(n: number, o: PoolOptions = {}): Fingerprinter
   const url = o.workerUrl ?? new URL('./scan-worker.js', import.meta.url);
   const pending = new Map<number, (r: FingerprintResult) => void>();
   let nextId = 0;
-  let turn = 0;
+  const perWorker = (o.kind ?? 'chromaprint') === 'chromaprint' ? DEFAULT_BATCH : 1;
+  const load = Array.from({ length: n }, () => 0);
+  const owner = new Map<number, number>();
   const workers = Array.from({ length: n }, () => {
     const w = new Worker(url, {
       workerData: { kind: o.kind ?? 'chromaprint' },
@@ -62,6 +67,9 @@ export function poolFingerprinter(n: number, o: PoolOptions = {}): Fingerprinter
     w.on('message', (m: ScanJobResult) => {
       const done = pending.get(m.id);
       pending.delete(m.id);
+      const k = owner.get(m.id);
+      owner.delete(m.id);
+      if (k !== undefined) load[k]!--;
       done?.(
         m.ok ? { ok: true, duration: m.duration, raw: m.raw } : { ok: false, code: m.code, reason: m.reason },
       );
@@ -69,16 +77,22 @@ export function poolFingerprinter(n: number, o: PoolOptions = {}): Fingerprinter
     w.on('error', (e) => {
       for (const [id, done] of pending) {
         pending.delete(id);
+        const k = owner.get(id);
+        owner.delete(id);
+        if (k !== undefined) load[k]!--;
         done({ ok: false, code: 'FINGERPRINT_TOOL_FAILED', reason: `scan worker failed: ${e.message}` });
       }
     });
     return w;
   });
   return {
-    width: n,
+    width: n * perWorker,
     fingerprint(path, maxSeconds) {
       const id = nextId++;
-      const w = workers[turn++ % workers.length]!;
+      const k = load.indexOf(Math.min(...load));
+      load[k]!++;
+      owner.set(id, k);
+      const w = workers[k]!;
       return new Promise((resolve) => {
         pending.set(id, resolve);
         w.postMessage({ id, path, maxSeconds } satisfies ScanJob);

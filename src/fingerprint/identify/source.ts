@@ -13,6 +13,8 @@ export interface FileFingerprint {
 }
 
 export interface FingerprintSource {
+  /** How many calls in flight it decodes together (default 1): a caller keeps that many going. */
+  readonly batch?: number;
   /** `maxSeconds` 0 fingerprints the whole file (enrolment); a positive value stops there. */
   fingerprintFile(
     path: string,
