@@ -7,9 +7,8 @@
  * @example
  * for await (const r of fingerprintFiles(['a.mp3', 'b.flac'])) console.log(r.path, r.ok ? r.raw.length : r.error.code);
  */
-import { DEFAULT_BATCH } from './decode/ffmpeg-batch.js';
 import { Fingerprinter } from './core/fingerprinter.js';
-import { decodeBatch } from './decode/ffmpeg-batch.js';
+import { DEFAULT_BATCH, decodeBatch } from './decode/ffmpeg-batch.js';
 import { FingerprintError } from './errors.js';
 import {
   fingerprintFile,

@@ -3,17 +3,14 @@
  * TEST_DATABASE_URL they skip, and say so by name. The shared log signer key (vitest.config.ts) is created
  * here when absent, so no suite depends on another having run `tdmr init` before it.
  */
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
 import { isCi, testDatabaseUrl } from '../../src/config/env.js';
 import { ensureSignerKeyFile } from '../../src/ledger/key-file.js';
 
-export default function setup(): void {
-  // The same file as vitest.config.ts's test.env, which reaches the test workers, not this process.
-  ensureSignerKeyFile(
-    process.env.TDMR_LOG_KEY_FILE ?? join(tmpdir(), 'tdmr-test-log-signer.key'),
-    'tdm-reserve.test/log',
-  );
+export default function setup(project: TestProject): void {
+  // test.env reaches the test workers, not this process: read the file's name from the config.
+  const keyFile = (project.config.env as Record<string, string | undefined>).TDMR_LOG_KEY_FILE;
+  if (keyFile !== undefined) ensureSignerKeyFile(keyFile, 'tdm-reserve.test/log');
   const url = testDatabaseUrl();
   if (isCi() && url === undefined) {
     throw new Error(

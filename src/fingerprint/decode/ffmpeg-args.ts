@@ -62,6 +62,10 @@ export function ffmpegReason(stderr: string): string {
   return hit.replace(/^.*?: (?=[A-Z])/, '');
 }
 
+// The resampler's frames (a few hundred samples) regrouped by 16,384 before they reach the encoder and
+// muxer, which cost per frame: 4 % fewer instructions for the same bytes; the last frame is not padded.
+const BIG_FRAMES = 'asetnsamples=n=16384:p=0';
+
 /**
  * One ffmpeg for several files, file k to pipe k + 3, with the same PCM as `ffmpegArgs`: ffmpeg's start-up
  * (about 50 ms of CPU, half of fpcalc's whole cost a file) is paid once per batch. The files are decoded
@@ -72,10 +76,6 @@ export function ffmpegReason(stderr: string): string {
  * packets and waits. `amovie` decodes the same first audio stream (`a:0`) with the same decoder, and the
  * graph's resampler has the settings of the single-file command, so the samples are the same.
  */
-// The resampler's frames (a few hundred samples) regrouped by 16,384 before they reach the encoder and
-// muxer, which cost per frame: 4 % fewer instructions for the same bytes; the last frame is not padded.
-const BIG_FRAMES = 'asetnsamples=n=16384:p=0';
-
 export function ffmpegBatchArgs(paths: readonly string[], maxSeconds: number): string[] {
   const graph = paths
     .map(

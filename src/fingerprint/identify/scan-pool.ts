@@ -10,8 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ScanJob, ScanJobResult } from './scan-worker.js';
 import type { FingerprintSource } from './source.js';
-import { DEFAULT_BATCH } from '../decode/ffmpeg-batch.js';
-import type { FingerprinterKind } from '../sources.js';
+import { fingerprintSource, type FingerprinterKind } from '../sources.js';
 
 export type FingerprintResult =
   { ok: true; duration: number; raw: Uint32Array } | { ok: false; code: string; reason: string };
@@ -54,34 +53,37 @@ export function workerAvailable(o: PoolOptions = {}): boolean {
 
 export function poolFingerprinter(n: number, o: PoolOptions = {}): Fingerprinter {
   const url = o.workerUrl ?? new URL('./scan-worker.js', import.meta.url);
-  const pending = new Map<number, (r: FingerprintResult) => void>();
+  // Each job's answer and the worker it went to.
+  const pending = new Map<number, { done: (r: FingerprintResult) => void; worker: number }>();
   let nextId = 0;
-  const perWorker = (o.kind ?? 'chromaprint') === 'chromaprint' ? DEFAULT_BATCH : 1;
+  // As many files in hand per worker as the source a worker builds decodes together.
+  const perWorker = fingerprintSource(o.kind).batch ?? 1;
   const load = Array.from({ length: n }, () => 0);
-  const owner = new Map<number, number>();
+  const settle = (id: number, r: FingerprintResult): void => {
+    const job = pending.get(id);
+    if (job === undefined) return;
+    pending.delete(id);
+    load[job.worker]!--;
+    job.done(r);
+  };
   const workers = Array.from({ length: n }, () => {
     const w = new Worker(url, {
       workerData: { kind: o.kind ?? 'chromaprint' },
       ...(o.workerExecArgv ? { execArgv: o.workerExecArgv } : {}),
     });
-    w.on('message', (m: ScanJobResult) => {
-      const done = pending.get(m.id);
-      pending.delete(m.id);
-      const k = owner.get(m.id);
-      owner.delete(m.id);
-      if (k !== undefined) load[k]!--;
-      done?.(
+    w.on('message', (m: ScanJobResult) =>
+      settle(
+        m.id,
         m.ok ? { ok: true, duration: m.duration, raw: m.raw } : { ok: false, code: m.code, reason: m.reason },
-      );
-    });
+      ),
+    );
     w.on('error', (e) => {
-      for (const [id, done] of pending) {
-        pending.delete(id);
-        const k = owner.get(id);
-        owner.delete(id);
-        if (k !== undefined) load[k]!--;
-        done({ ok: false, code: 'FINGERPRINT_TOOL_FAILED', reason: `scan worker failed: ${e.message}` });
-      }
+      for (const id of [...pending.keys()])
+        settle(id, {
+          ok: false,
+          code: 'FINGERPRINT_TOOL_FAILED',
+          reason: `scan worker failed: ${e.message}`,
+        });
     });
     return w;
   });
@@ -89,13 +91,11 @@ export function poolFingerprinter(n: number, o: PoolOptions = {}): Fingerprinter
     width: n * perWorker,
     fingerprint(path, maxSeconds) {
       const id = nextId++;
-      const k = load.indexOf(Math.min(...load));
-      load[k]!++;
-      owner.set(id, k);
-      const w = workers[k]!;
-      return new Promise((resolve) => {
-        pending.set(id, resolve);
-        w.postMessage({ id, path, maxSeconds } satisfies ScanJob);
+      const worker = load.indexOf(Math.min(...load));
+      load[worker]!++;
+      return new Promise((done) => {
+        pending.set(id, { done, worker });
+        workers[worker]!.postMessage({ id, path, maxSeconds } satisfies ScanJob);
       });
     },
     close: async () => {
