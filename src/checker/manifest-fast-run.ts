@@ -11,6 +11,7 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import type { SnapshotView } from '../snapshot/format.js';
+import { ArtistTally } from './artist-tally.js';
 import { resolveColumns, type ColumnMap } from './manifest-columns.js';
 import { scanChunk, type ScanResult, type ScanSetup } from './manifest-fast.js';
 import { SnapshotMatcher } from './manifest-match.js';
@@ -33,6 +34,14 @@ export interface ChunkJob {
   bytes: Uint8Array;
   firstLine: number;
 }
+
+/** Asks a worker for the artists it tallied (its ArtistTally) once every chunk is done. */
+export interface DrainJob {
+  id: number;
+  drain: true;
+}
+
+type Artists = { name: string; n: number }[];
 
 export interface FastOptions {
   snapshotBytes: Uint8Array;
@@ -85,17 +94,24 @@ async function readHeader(fh: FileHandle): Promise<{ cells: string[]; bytes: num
   return { cells: text.split(','), bytes: nl + 1 };
 }
 
+/** A chunk's result, with its bytes handed back (from a worker: transferred back) to be read into again. */
+export type ChunkResult = ScanResult & { bytes: Uint8Array };
+
 interface Scanner {
-  scan(bytes: Uint8Array, firstLine: number): Promise<ScanResult>;
+  scan(bytes: Uint8Array, firstLine: number): Promise<ChunkResult>;
+  /** The reserved rows' artists tallied across chunks and not yet in a chunk's summary. */
+  drain(): Promise<Artists>;
   close(): Promise<void>;
 }
 
 function inlineScanner(setup: ScanSetup): Scanner {
   return {
+    drain: () => Promise.resolve(setup.artists?.entries() ?? []),
     scan: (bytes, firstLine) =>
-      Promise.resolve(
-        scanChunk(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), firstLine, setup),
-      ),
+      Promise.resolve({
+        ...scanChunk(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), firstLine, setup),
+        bytes,
+      }),
     close: () => Promise.resolve(),
   };
 }
@@ -106,11 +122,11 @@ function poolScanner(n: number, init: WorkerInit, o: FastOptions): Scanner {
     { length: n },
     () => new Worker(url, { workerData: init, ...(o.workerExecArgv ? { execArgv: o.workerExecArgv } : {}) }),
   );
-  const pending = new Map<number, { resolve: (r: ScanResult) => void; reject: (e: unknown) => void }>();
+  const pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: unknown) => void }>();
   let nextId = 0;
   let turn = 0;
   for (const w of workers) {
-    w.on('message', (m: ScanResult & { id: number }) => {
+    w.on('message', (m: (ChunkResult | { artists: Artists }) & { id: number }) => {
       pending.get(m.id)?.resolve(m);
       pending.delete(m.id);
     });
@@ -119,14 +135,22 @@ function poolScanner(n: number, init: WorkerInit, o: FastOptions): Scanner {
       pending.clear();
     });
   }
+  const ask = <T>(w: Worker, job: ChunkJob | DrainJob, transfer: ArrayBuffer[]): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      pending.set(job.id, { resolve: (r) => resolve(r as T), reject });
+      w.postMessage(job, transfer);
+    });
   return {
+    async drain() {
+      const parts = await Promise.all(
+        workers.map((w) => ask<{ artists: Artists }>(w, { id: nextId++, drain: true }, [])),
+      );
+      return parts.flatMap((p) => p.artists);
+    },
     scan(bytes, firstLine) {
       const id = nextId++;
       const w = workers[turn++ % workers.length] as Worker;
-      return new Promise<ScanResult>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        w.postMessage({ id, bytes, firstLine } satisfies ChunkJob, [bytes.buffer as ArrayBuffer]);
-      });
+      return ask<ChunkResult>(w, { id, bytes, firstLine }, [bytes.buffer as ArrayBuffer]);
     },
     close: async () => {
       await Promise.all(workers.map((w) => w.terminate()));
@@ -152,6 +176,7 @@ async function run(
           width,
           matcher: new SnapshotMatcher(sharedSnapshotData(shared), { threshold: o.threshold }),
           statuses: sharedSnapshotData(shared).statuses,
+          artists: new ArtistTally(),
           ...(fmt ? { format: fmt } : {}),
         })
       : poolScanner(o.workers, { shared, cols, width, threshold: o.threshold, format }, o);
@@ -161,7 +186,10 @@ async function run(
   const chunk =
     o.chunkBytes ??
     Math.max(256 * 1024, Math.min(4 * 1024 * 1024, Math.ceil(size / Math.max(1, o.workers * 8))));
-  const inFlight: { promise: Promise<ScanResult>; relative: boolean }[] = [];
+  const inFlight: { promise: Promise<ChunkResult>; relative: boolean }[] = [];
+  // Chunk buffers come back with their results and are read into again: fresh 4 MB buffers cost a page
+  // fault per 4 KB, about as much CPU as reading the file.
+  const spare: ArrayBuffer[] = [];
   // File line of the next chunk's first line: known before dispatch when outcomes are written (their
   // text carries line numbers), else from the chunks' line counts as they come back.
   let lineOfNext = 2;
@@ -172,6 +200,7 @@ async function run(
     const r = await job.promise;
     if (job.relative) for (const e of r.summary.firstErrors) e.line += linesDone;
     linesDone += r.lines;
+    spare.push(r.bytes.buffer as ArrayBuffer);
     total.merge(r.summary);
     if (o.sink && r.text !== '') await o.sink.writeText(r.text);
   };
@@ -181,7 +210,12 @@ async function run(
   o.onBytes?.(start);
   try {
     for (;;) {
-      let buf = Buffer.allocUnsafeSlow(Math.max(chunk, carry.length * 2));
+      const want = Math.max(chunk, carry.length * 2);
+      const reused = spare.pop();
+      let buf =
+        reused !== undefined && reused.byteLength >= want
+          ? Buffer.from(reused)
+          : Buffer.allocUnsafeSlow(want);
       carry.copy(buf, 0);
       let filled = carry.length;
       const { bytesRead } = await fh.read(buf, filled, buf.length - filled, pos);
@@ -217,6 +251,7 @@ async function run(
       if (eof) break;
     }
     while (inFlight.length > 0) await take();
+    for (const { name, n } of await scanner.drain()) total.addPerformer(name, n);
   } finally {
     await scanner.close();
   }

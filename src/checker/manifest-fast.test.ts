@@ -52,47 +52,54 @@ describe('scanChunk', () => {
     { weight: 1, arbitrary: fc.constantFrom('', 'FRZ032500001,Zaz', 'a,b,c,d') },
   );
 
-  it('gives the outcomes and summary of the general reader on plain CSV', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(line, { maxLength: 30 }),
-        fc.boolean(),
-        fc.boolean(),
-        async (lines, crlf, lastNl) => {
-          const nl = crlf ? '\r\n' : '\n';
-          const body = lines.join(nl) + (lastNl ? nl : '');
-          const path = join(dir, 'm.csv');
-          writeFileSync(path, `isrc,artist,title${nl}${body}`);
-          const matcher = new SnapshotMatcher(view, { threshold: 0.85 });
-          let general = '';
-          const summary = await checkManifest(path, {
-            matcher,
-            sink: {
-              format: outcomeJsonl,
-              writeText: (t) => Promise.resolve(void (general += String(t))),
-              close: () => Promise.resolve(),
-            },
-          });
-          const setup = {
-            cols: { isrc: 0, artist: 1, title: 2 },
-            width: 3,
-            matcher,
-            statuses: view.statuses,
-          };
-          const fast = scanChunk(Buffer.from(body), 2, { ...setup, format: outcomeJsonl });
-          expect(fast.text).toBe(general);
-          const counted = scanChunk(Buffer.from(body), 0, setup);
-          const sortTop = (s: typeof summary) => ({
-            ...s,
-            topPerformers: [...s.topPerformers].sort((a, b) => (a.artist < b.artist ? -1 : 1)),
-          });
-          expect(sortTop(fast.summary)).toEqual(sortTop(summary));
-          expect(counted.summary.firstErrors.map((e) => e.line + 1)).toEqual(
-            summary.firstErrors.map((e) => e.line),
-          );
-        },
-      ),
-      { numRuns: 150 },
+  const sameAsGeneral = (lines: fc.Arbitrary<string[]>, numRuns: number) =>
+    fc.assert(
+      fc.asyncProperty(lines, fc.boolean(), fc.boolean(), async (lines, crlf, lastNl) => {
+        const nl = crlf ? '\r\n' : '\n';
+        const body = lines.join(nl) + (lastNl ? nl : '');
+        const path = join(dir, 'm.csv');
+        writeFileSync(path, `isrc,artist,title${nl}${body}`);
+        const matcher = new SnapshotMatcher(view, { threshold: 0.85 });
+        let general = '';
+        const summary = await checkManifest(path, {
+          matcher,
+          sink: {
+            format: outcomeJsonl,
+            writeText: (t) => Promise.resolve(void (general += String(t))),
+            close: () => Promise.resolve(),
+          },
+        });
+        const setup = {
+          cols: { isrc: 0, artist: 1, title: 2 },
+          width: 3,
+          matcher,
+          statuses: view.statuses,
+        };
+        const fast = scanChunk(Buffer.from(body), 2, { ...setup, format: outcomeJsonl });
+        expect(fast.text).toBe(general);
+        const counted = scanChunk(Buffer.from(body), 0, setup);
+        const sortTop = (s: typeof summary) => ({
+          ...s,
+          topPerformers: [...s.topPerformers].sort((a, b) => (a.artist < b.artist ? -1 : 1)),
+        });
+        expect(sortTop(fast.summary)).toEqual(sortTop(summary));
+        expect(counted.summary.firstErrors.map((e) => e.line + 1)).toEqual(
+          summary.firstErrors.map((e) => e.line),
+        );
+      }),
+      { numRuns },
     );
+
+  it('gives the outcomes and summary of the general reader on plain CSV', async () => {
+    await sameAsGeneral(fc.array(line, { maxLength: 30 }), 150);
+  });
+
+  it('the same over runs of fast rows longer than one batch of lookups (256)', async () => {
+    const canonical = fc.constantFrom('FRZ032500001', 'frz032500003', 'FRZ032500009', 'FRZ032500002');
+    const fastLine = fc.oneof(
+      { weight: 200, arbitrary: fc.tuple(canonical, text, text).map((c) => c.join(',')) },
+      { weight: 1, arbitrary: line },
+    );
+    await sameAsGeneral(fc.array(fastLine, { minLength: 257, maxLength: 1200 }), 15);
   });
 });

@@ -26,8 +26,8 @@ import {
 
 export interface SnapshotData extends KeySource {
   isrcs: Float64Array;
-  /** A prebuilt ISRC table (shared memory), else one is built. */
-  isrcTable?: Int32Array;
+  /** A prebuilt ISRC table (the snapshot's, in shared memory), else one is built. */
+  isrcTable?: Int32Array | null | undefined;
   statuses: Uint8Array;
 }
 
@@ -64,12 +64,17 @@ export class SnapshotMatcher {
     return (this.#metadata ??= new MetadataIndex(this.data));
   }
 
-  /** Position of a packed ISRC in the snapshot, or -1. */
   /** The status byte of a packed ISRC, or -1 when the snapshot does not hold it. */
   findStatus(packed: number): number {
     return this.#index.findStatus(packed);
   }
 
+  /** `findStatus` of `keys[0..n)` into `out`, the probes batched so that their cache misses overlap. */
+  findStatuses(keys: Float64Array, n: number, out: Int16Array): void {
+    this.#index.findStatuses(keys, n, out);
+  }
+
+  /** Position of a packed ISRC in the snapshot, or -1. */
   find(packed: number): number {
     return this.#index.find(packed);
   }
@@ -92,8 +97,8 @@ export class SnapshotMatcher {
         else note = `isrc not used: ${p.reason}`;
       }
       if (packed >= 0) {
-        const at = this.#index.find(packed);
-        if (at >= 0) return this.#found(row, 'isrc', 1, at, unpackIsrc(packed));
+        const byte = this.#index.findStatus(packed);
+        if (byte >= 0) return this.#found(row, 'isrc', 1, byte, unpackIsrc(packed));
         if (!hasMeta) return this.#none(row, 0, unpackIsrc(packed));
         note = 'isrc not in the registry';
       }
@@ -124,7 +129,7 @@ export class SnapshotMatcher {
       row,
       m.method,
       m.score,
-      m.position,
+      statuses[m.position] as number,
       unpackIsrc(this.data.isrcs[m.position] as number),
     );
     o.evidence.key = m.key;
@@ -137,10 +142,9 @@ export class SnapshotMatcher {
     row: ManifestRow,
     method: RowOutcome['method'],
     score: number,
-    position: number,
+    byte: number,
     isrc: string,
   ): RowOutcome {
-    const byte = this.data.statuses[position] as number;
     return {
       line: row.line,
       method,

@@ -1,7 +1,9 @@
 /**
- * The snapshot in shared memory, for the fast path's worker threads: the verified file's bytes and its
- * packed ISRCs live in SharedArrayBuffers, so two workers cost no second copy. Keys are decoded by a
- * worker only when a row needs metadata matching.
+ * The snapshot in shared memory, for the fast path's worker threads: the verified file's bytes, its
+ * packed ISRCs and its ISRC table live in SharedArrayBuffers, so two workers cost no second copy. A file
+ * read with `readSnapshotFile` (snapshot/read-file.ts) is in shared memory already and is used as it is;
+ * a version 2 file brings its table, so nothing is built. Keys are decoded by a worker only when a row
+ * needs metadata matching.
  */
 import { decodeSnapshot, type SnapshotView } from '../snapshot/format.js';
 import { IsrcIndex } from '../snapshot/isrc-index.js';
@@ -10,19 +12,35 @@ import type { SnapshotData } from './manifest-match.js';
 export interface SharedSnapshot {
   bytes: Uint8Array;
   isrcs: Float64Array;
-  /** The ISRC hash table (isrc-index.ts), built once for every worker. */
+  /** The ISRC hash table (isrc-index.ts): the file's own, or built once for every worker. */
   isrcTable: Int32Array;
   statusOffset: number;
 }
 
-/** Copies a verified view's file bytes and ISRCs into shared memory. */
+const isShared = (a: ArrayBufferView): boolean => a.buffer instanceof SharedArrayBuffer;
+
+/** The view's file bytes, ISRCs and table in shared memory: copied (or built) only when they are not. */
 export function shareSnapshot(file: Uint8Array, view: SnapshotView): SharedSnapshot {
-  const bytes = new Uint8Array(new SharedArrayBuffer(file.length));
-  bytes.set(file);
-  const isrcs = new Float64Array(new SharedArrayBuffer(view.isrcs.length * 8));
-  isrcs.set(view.isrcs);
-  const isrcTable = IsrcIndex.table(isrcs, view.statuses, new SharedArrayBuffer(IsrcIndex.tableBytes(isrcs.length)));
-  return { bytes, isrcs, isrcTable, statusOffset: view.statuses.byteOffset - view.signed.byteOffset };
+  let bytes = file;
+  let table = view.isrcTable;
+  if (!isShared(file) || view.signed.buffer !== file.buffer) {
+    bytes = new Uint8Array(new SharedArrayBuffer(file.length));
+    bytes.set(file);
+    table = null;
+  }
+  let isrcs = view.isrcs;
+  if (!isShared(isrcs)) {
+    isrcs = new Float64Array(new SharedArrayBuffer(view.isrcs.length * 8));
+    isrcs.set(view.isrcs);
+  }
+  const statusOffset = view.statuses.byteOffset - view.signed.byteOffset;
+  if (view.isrcTable !== null && table === null) {
+    const at = view.isrcTable.byteOffset - view.signed.byteOffset;
+    table = new Int32Array(bytes.buffer, bytes.byteOffset + at, view.isrcTable.length);
+  }
+  const isrcTable =
+    table ?? IsrcIndex.table(isrcs, view.statuses, new SharedArrayBuffer(IsrcIndex.tableBytes(isrcs.length)));
+  return { bytes, isrcs, isrcTable, statusOffset };
 }
 
 export function sharedSnapshotData(s: SharedSnapshot): SnapshotData {

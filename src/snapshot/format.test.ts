@@ -12,6 +12,7 @@ import {
   type SnapshotContents,
 } from './format.js';
 import { QUERY_USES } from '../registry/model.js';
+import { IsrcIndex } from './isrc-index.js';
 
 const { privateKey } = generateKeyPairSync('ed25519');
 const signer = (body: Uint8Array) => new Uint8Array(sign(null, body, privateKey));
@@ -72,9 +73,38 @@ describe('snapshot format', () => {
           Array.from({ length: v.keyCount }, (_, i) => ({ key: v.keyAt(i), index: v.keyIndex[i] })),
         ).toEqual(c.keys);
         expect(v.signed.length + 64).toBe(bytes.length);
+        // The stored table answers every ISRC with its status, read in place.
+        expect(v.isrcTable?.buffer).toBe(bytes.buffer);
+        const index = new IsrcIndex(v.isrcs, v.isrcTable ?? undefined);
+        c.isrcs.forEach((x, i) => expect(index.findStatus(x)).toBe(c.statuses[i]));
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('reads version 1 files (no table) as before', () => {
+    fc.assert(
+      fc.property(contentsArb, (c) => {
+        const v2 = encodeSnapshot(c, signer);
+        const v = decodeSnapshot(asVersion1(v2, c.isrcs.length));
+        expect(v.isrcTable).toBeNull();
+        expect([...v.isrcs]).toEqual([...c.isrcs]);
+        expect([...v.statuses]).toEqual([...c.statuses]);
+        expect(Array.from({ length: v.keyCount }, (_, i) => v.keyAt(i))).toEqual(c.keys.map((k) => k.key));
+        expect([v.checkpoint, v.territory]).toEqual([c.checkpoint, c.territory]);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('keeps a file read into shared memory shared (ISRCs and table too)', () => {
+    const c = fc.sample(contentsArb, { numRuns: 1, seed: 3 })[0]!;
+    const bytes = encodeSnapshot(c, signer);
+    const shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
+    shared.set(bytes);
+    const v = decodeSnapshot(shared);
+    expect(v.isrcs.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(v.isrcTable?.buffer).toBe(shared.buffer);
   });
 
   it('decodes from an unaligned buffer', () => {
@@ -106,6 +136,23 @@ describe('snapshot format', () => {
     ).toBe(false);
   });
 });
+
+/** The version 1 layout of a version 2 file: no table, keys at the next multiple of 4, signed again. */
+function asVersion1(v2: Uint8Array, n: number): Uint8Array {
+  const dv = new DataView(v2.buffer, v2.byteOffset, v2.byteLength);
+  const statusEnd = dv.getUint32(12, true) + 9 * n;
+  const keysV2 = ((statusEnd + 7) & ~7) + IsrcIndex.tableBytes(n);
+  const keysV1 = (statusEnd + 3) & ~3;
+  const rest = v2.subarray(keysV2, v2.length - 64);
+  const body = new Uint8Array(keysV1 + rest.length);
+  body.set(v2.subarray(0, statusEnd));
+  body.set(rest, keysV1);
+  new DataView(body.buffer).setUint16(8, 1, true);
+  const out = new Uint8Array(body.length + 64);
+  out.set(body);
+  out.set(signer(body), body.length);
+  return out;
+}
 
 describe('snapshot format: bad input', () => {
   const base = encodeSnapshot(
@@ -154,6 +201,19 @@ describe('snapshot format: bad input', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('finds every flipped bit of the ISRC table, naming it', () => {
+    const v = decodeSnapshot(base);
+    const at = (v.isrcTable as Int32Array).byteOffset - base.byteOffset;
+    const len = (v.isrcTable as Int32Array).byteLength;
+    for (let i = at; i < at + len; i++) {
+      for (const bit of [0, 3, 7]) {
+        const b = base.slice();
+        b[i] = (b[i] as number) ^ (1 << bit);
+        expectBad(b, /^isrcTable\[\d+\]$/);
+      }
+    }
   });
 
   it('names the field', () => {

@@ -1,7 +1,8 @@
 /**
  * The signed registry snapshot, byte by byte (docs/snapshot.md): a header, the recordings' packed ISRCs
- * (sorted, uint64 little-endian), one status byte per recording, the sorted metadata keys with the index
- * of their recording, then an Ed25519 signature over every byte before it. Pure: bytes in, bytes out.
+ * (sorted, uint64 little-endian), one status byte per recording, the ISRC hash table ready to probe, the
+ * sorted metadata keys with the index of their recording, then an Ed25519 signature over every byte
+ * before it. Pure: bytes in, bytes out.
  * `decodeSnapshot` checks every field and throws SNAPSHOT_BAD_FILE naming the offset and the field; it
  * never reads outside the buffer, so a truncated or altered file is an error, not a crash.
  *
@@ -11,10 +12,12 @@
  */
 import { QUERY_USES, type QueryUse } from '../registry/model.js';
 import { badFile } from './errors.js';
+import { IsrcIndex } from './isrc-index.js';
 import { PACKED_ISRC_LIMIT } from './isrc-pack.js';
 
 export const MAGIC = 'TDMRSNAP';
-export const FORMAT_VERSION = 1;
+/** Written: 2 (with the ISRC hash table). Read: 1 and 2. */
+export const FORMAT_VERSION = 2;
 export const SIGNATURE_SIZE = 64;
 const FIXED = 32;
 
@@ -63,6 +66,11 @@ export interface SnapshotContents extends SnapshotHeader {
 export interface SnapshotView extends SnapshotHeader {
   isrcs: Float64Array;
   statuses: Uint8Array;
+  /**
+   * The ISRC hash table (isrc-index.ts) as stored in the file, a view on its bytes; null in a version 1
+   * file, whose readers build it.
+   */
+  isrcTable: Int32Array | null;
   keyCount: number;
   /** The metadata key at position i. */
   keyAt(i: number): string;
@@ -87,7 +95,8 @@ export function encodeSnapshot(c: SnapshotContents, sign: (body: Uint8Array) => 
   const keyBytes = c.keys.map((k) => utf8.encode(k.key));
   const blobLen = keyBytes.reduce((s, k) => s + k.length, 0);
   const statusEnd = headerLen + n * 8 + n;
-  const keysAt = pad(statusEnd, 4);
+  const tableAt = pad(statusEnd, 8);
+  const keysAt = tableAt + IsrcIndex.tableBytes(n);
   const m = c.keys.length;
   const bodyLen = keysAt + (m + 1) * 4 + m * 4 + blobLen;
   const out = new Uint8Array(bodyLen + SIGNATURE_SIZE);
@@ -115,6 +124,7 @@ export function encodeSnapshot(c: SnapshotContents, sign: (body: Uint8Array) => 
     dv.setUint32(o + 4, Math.floor(v / 0x1_0000_0000), true);
   }
   out.set(c.statuses, o);
+  IsrcIndex.table(c.isrcs, c.statuses, out.buffer, tableAt);
   o = keysAt;
   let off = 0;
   for (let i = 0; i <= m; i++, o += 4) {
@@ -135,7 +145,7 @@ export function encodeSnapshot(c: SnapshotContents, sign: (body: Uint8Array) => 
   return out;
 }
 
-/** A 4-byte-aligned copy when `bytes` does not start on a multiple of 4 (typed-array views need it). */
+/** An 8-byte-aligned copy when `bytes` does not start on a multiple of 8 (typed-array views need it). */
 function aligned(bytes: Uint8Array): Uint8Array {
   return bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
 }
@@ -152,7 +162,7 @@ export function decodeSnapshot(input: Uint8Array): SnapshotView {
   const magic = String.fromCharCode(...bytes.subarray(0, 8));
   if (magic !== MAGIC) throw badFile(0, 'magic', `expected ${MAGIC}, got ${JSON.stringify(magic)}`);
   const version = dv.getUint16(8, true);
-  if (version !== FORMAT_VERSION) throw badFile(8, 'version', `unsupported version ${version}`);
+  if (version !== 1 && version !== 2) throw badFile(8, 'version', `unsupported version ${version}`);
   if (dv.getUint16(10, true) !== 0) throw badFile(10, 'flags', 'must be 0');
   const headerLen = dv.getUint32(12, true);
   if (headerLen % 8 !== 0 || headerLen < FIXED)
@@ -195,10 +205,15 @@ export function decodeSnapshot(input: Uint8Array): SnapshotView {
   need(isrcAt, n * 8, 'isrcs');
   const statusAt = isrcAt + n * 8;
   need(statusAt, n, 'statuses');
-  const keysAt = pad(statusAt + n, 4);
-  need(statusAt + n, keysAt - statusAt - n, 'statuses padding');
-  for (let i = statusAt + n; i < keysAt; i++)
+  // Version 2 stores the ISRC table after the statuses, at a multiple of 8.
+  const tableAt = version === 1 ? statusAt + n : pad(statusAt + n, 8);
+  const tableLen = version === 1 ? 0 : IsrcIndex.tableBytes(n);
+  const keysAt = version === 1 ? pad(statusAt + n, 4) : tableAt + tableLen;
+  const padEnd = version === 1 ? keysAt : tableAt;
+  need(statusAt + n, padEnd - statusAt - n, 'statuses padding');
+  for (let i = statusAt + n; i < padEnd; i++)
     if (bytes[i] !== 0) throw badFile(i, 'statuses padding', 'must be zero');
+  need(tableAt, tableLen, 'isrcTable');
   const offsetsLen = (m + 1) * 4;
   need(keysAt, offsetsLen + m * 4 + blobLen, 'keys');
   const bodyLen = keysAt + offsetsLen + m * 4 + blobLen;
@@ -210,7 +225,10 @@ export function decodeSnapshot(input: Uint8Array): SnapshotView {
     );
 
   const words = new Uint32Array(bytes.buffer, bytes.byteOffset + isrcAt, n * 2);
-  const isrcs = new Float64Array(n);
+  // In shared memory when the file is (worker threads then share both).
+  const isrcs = new Float64Array(
+    bytes.buffer instanceof SharedArrayBuffer ? new SharedArrayBuffer(n * 8) : new ArrayBuffer(n * 8),
+  );
   let prev = -1;
   for (let i = 0; i < n; i++) {
     const v = (words[2 * i + 1] as number) * 0x1_0000_0000 + (words[2 * i] as number);
@@ -223,6 +241,12 @@ export function decodeSnapshot(input: Uint8Array): SnapshotView {
     const b = statuses[i] as number;
     if ((b & (b >> 1) & 0x55) !== 0)
       throw badFile(statusAt + i, `statuses[${i}]`, `status code 3 is not defined (byte ${b})`);
+  }
+  let isrcTable: Int32Array | null = null;
+  if (version === 2) {
+    isrcTable = new Int32Array(bytes.buffer, bytes.byteOffset + tableAt, tableLen / 4);
+    const problem = IsrcIndex.tableProblem(isrcTable, isrcs, statuses);
+    if (problem) throw badFile(tableAt + problem.slot * 8, `isrcTable[${problem.slot}]`, problem.reason);
   }
   const offsets = new Uint32Array(bytes.buffer, bytes.byteOffset + keysAt, m + 1);
   const keyIndex = new Uint32Array(bytes.buffer, bytes.byteOffset + keysAt + offsetsLen, m);
@@ -258,6 +282,7 @@ export function decodeSnapshot(input: Uint8Array): SnapshotView {
     keyHash,
     isrcs,
     statuses,
+    isrcTable,
     keyCount: m,
     keyAt,
     keyIndex,

@@ -21,5 +21,6 @@ export { packIsrc, unpackIsrc, PACKED_ISRC_LIMIT } from './isrc-pack.js';
 export { IsrcIndex } from './isrc-index.js';
 export { metadataKey, normaliseArtist, normaliseTitle } from './metadata-key.js';
 export { MetadataIndex, similarity, PART_FLOOR, type MetadataMatch } from './metadata-index.js';
+export { readSnapshotFile } from './read-file.js';
 export { verifySnapshot, snapshotSigner, type VerifiedSnapshot } from './verify.js';
 export { exportSnapshot, type ExportDeps, type ExportOptions, type ExportResult } from './export.js';

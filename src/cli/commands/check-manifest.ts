@@ -13,7 +13,8 @@ import { renderReport } from '../../checker/manifest-report.js';
 import type { ManifestSummary } from '../../checker/manifest-summary.js';
 import { verifySnapshot, type VerifiedSnapshot } from '../../snapshot/verify.js';
 import { EXIT, action, emit, type Io, type Register } from '../io.js';
-import { keyOption, readSnapshotFile } from './snapshot.js';
+import { readSnapshotFile } from '../../snapshot/read-file.js';
+import { keyOption } from './snapshot.js';
 
 interface Opts {
   snapshot?: string;
@@ -96,7 +97,10 @@ export const registerCheckManifest: Register = (program, io, done) => {
     )
     .option('--at <date>', 'with --service: the instant to answer for (default now)')
     .option('--territory <code>', 'with --service: ISO 3166-1 alpha-2 territory')
-    .option('--api-key <key>', 'with --service: your API key (tdmr_...); uses your licences cover are answered licensed')
+    .option(
+      '--api-key <key>',
+      'with --service: your API key (tdmr_...); uses your licences cover are answered licensed',
+    )
     .option('--progress', 'show progress on stderr even when it is not a terminal')
     .addHelpText(
       'after',

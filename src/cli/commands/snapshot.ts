@@ -4,6 +4,7 @@ import { readSignerKeyFile } from '../../ledger/key-file.js';
 import { SnapshotError } from '../../snapshot/errors.js';
 import { exportSnapshot } from '../../snapshot/export.js';
 import { anyReserved } from '../../snapshot/format.js';
+import { readSnapshotFile } from '../../snapshot/read-file.js';
 import { verifySnapshot } from '../../snapshot/verify.js';
 import { EXIT, action, configFrom, emit, withContext, type Register } from '../io.js';
 
@@ -11,19 +12,6 @@ import { EXIT, action, configFrom, emit, withContext, type Register } from '../i
 export function keyOption(value: string): string {
   if (!value.includes('+') && existsSync(value)) return readFileSync(value, 'utf8').trim();
   return value.trim();
-}
-
-/** Reads a snapshot file; SNAPSHOT_INVALID_OPTION when it cannot be read. */
-export function readSnapshotFile(path: string): Uint8Array {
-  try {
-    return readFileSync(path);
-  } catch (cause) {
-    throw new SnapshotError(
-      'SNAPSHOT_INVALID_OPTION',
-      `cannot read the snapshot ${path}: ${(cause as Error).message}`,
-      { cause, details: { file: path } },
-    );
-  }
 }
 
 function instant(v: string | undefined): string | undefined {
