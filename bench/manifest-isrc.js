@@ -151,6 +151,11 @@ async function timed(once) {
 }
 
 const role = process.argv[2];
+if (role === 'prepare') {
+  // The fixture alone (bench/manifest-formats.js builds on it).
+  await prepare();
+  process.exit(0);
+}
 if (role === 'ours' || role === 'duckdb') {
   const r = role === 'ours' ? await ours() : await duck();
   process.stdout.write(

@@ -24,7 +24,8 @@ export { checkManifest, type ManifestCheckOptions, type RowMatcher } from './man
 export { SnapshotMatcher, type MatchOptions, type SnapshotData } from './manifest-match.js';
 export { ServiceMatcher, type ServiceOptions } from './manifest-online.js';
 export { readManifest, manifestFormat, type ManifestFormat, type ReadItem } from './manifest-read.js';
-export { runFastCsv, workersFor, type FastOptions } from './manifest-fast-run.js';
+export { runFastCsv, runFastJsonl, workersFor, type FastOptions } from './manifest-fast-run.js';
+export { runFastParquet } from './manifest-parquet-run.js';
 export { renderReport, type ReportMeta } from './manifest-report.js';
 export { SummaryBuilder, type ManifestSummary } from './manifest-summary.js';
 export { fileSink, type OutcomeSink } from './manifest-output.js';

@@ -9,39 +9,16 @@
  * const summary = await runFastCsv('dataset.csv', { snapshotBytes, view, threshold: 0.85, workers: 2 });
  */
 import { open, type FileHandle } from 'node:fs/promises';
-import { Worker } from 'node:worker_threads';
 import type { SnapshotView } from '../snapshot/format.js';
-import { ArtistTally } from './artist-tally.js';
 import { resolveColumns, type ColumnMap } from './manifest-columns.js';
-import { scanChunk, type ScanResult, type ScanSetup } from './manifest-fast.js';
+import type { JobResult } from './manifest-job.js';
 import { SnapshotMatcher } from './manifest-match.js';
 import { errorOutcome, outcomeCsv, outcomeJsonl } from './manifest-model.js';
 import type { OutcomeSink, OutputFormat } from './manifest-output.js';
-import { readCsv } from './manifest-read.js';
-import { shareSnapshot, sharedSnapshotData, type SharedSnapshot } from './manifest-shared.js';
+import { jobPool } from './manifest-pool.js';
+import { noFieldError, readCsv } from './manifest-read.js';
+import { shareSnapshot } from './manifest-shared.js';
 import { SummaryBuilder, type ManifestSummary } from './manifest-summary.js';
-
-export interface WorkerInit {
-  shared: SharedSnapshot;
-  cols: ColumnMap;
-  width: number;
-  threshold: number;
-  format: OutputFormat | null;
-}
-
-export interface ChunkJob {
-  id: number;
-  bytes: Uint8Array;
-  firstLine: number;
-}
-
-/** Asks a worker for the artists it tallied (its ArtistTally) once every chunk is done. */
-export interface DrainJob {
-  id: number;
-  drain: true;
-}
-
-type Artists = { name: string; n: number }[];
 
 export interface FastOptions {
   snapshotBytes: Uint8Array;
@@ -53,9 +30,23 @@ export interface FastOptions {
   outputFormat?: OutputFormat | undefined;
   onBytes?: (n: number) => void;
   chunkBytes?: number;
+  /** Parquet: rows per job at most (default 100,000). */
+  rowsPerJob?: number;
   /** The worker module and its Node options (tests run it from sources with a loader). */
   workerUrl?: URL;
   workerExecArgv?: string[];
+}
+
+/** JSON Lines on the same machinery: chunks of whole lines parsed and answered on the worker threads. */
+export async function runFastJsonl(file: string, o: FastOptions): Promise<ManifestSummary> {
+  const fh = await open(file, 'r');
+  try {
+    const r = await run(file, fh, 0, 'jsonl', {}, 0, o);
+    if (r.lines > 0 && !r.sawField) throw noFieldError(file);
+    return r.summary;
+  } finally {
+    await fh.close();
+  }
 }
 
 /** Below this size a file is scanned on the calling thread: starting workers costs more than they save. */
@@ -77,7 +68,7 @@ export async function runFastCsv(file: string, o: FastOptions): Promise<Manifest
     const head = await readHeader(fh);
     if (head === null) return null;
     const cols = resolveColumns(head.cells, file);
-    return await run(file, fh, head.bytes, cols, head.cells.length, o);
+    return (await run(file, fh, head.bytes, 'csv', cols, head.cells.length, o)).summary;
   } finally {
     await fh.close();
   }
@@ -94,113 +85,47 @@ async function readHeader(fh: FileHandle): Promise<{ cells: string[]; bytes: num
   return { cells: text.split(','), bytes: nl + 1 };
 }
 
-/** A chunk's result, with its bytes handed back (from a worker: transferred back) to be read into again. */
-export type ChunkResult = ScanResult & { bytes: Uint8Array };
-
-interface Scanner {
-  scan(bytes: Uint8Array, firstLine: number): Promise<ChunkResult>;
-  /** The reserved rows' artists tallied across chunks and not yet in a chunk's summary. */
-  drain(): Promise<Artists>;
-  close(): Promise<void>;
-}
-
-function inlineScanner(setup: ScanSetup): Scanner {
-  return {
-    drain: () => Promise.resolve(setup.artists?.entries() ?? []),
-    scan: (bytes, firstLine) =>
-      Promise.resolve({
-        ...scanChunk(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), firstLine, setup),
-        bytes,
-      }),
-    close: () => Promise.resolve(),
-  };
-}
-
-function poolScanner(n: number, init: WorkerInit, o: FastOptions): Scanner {
-  const url = o.workerUrl ?? new URL('./manifest-worker.js', import.meta.url);
-  const workers = Array.from(
-    { length: n },
-    () => new Worker(url, { workerData: init, ...(o.workerExecArgv ? { execArgv: o.workerExecArgv } : {}) }),
-  );
-  const pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: unknown) => void }>();
-  let nextId = 0;
-  let turn = 0;
-  for (const w of workers) {
-    w.on('message', (m: (ChunkResult | { artists: Artists }) & { id: number }) => {
-      pending.get(m.id)?.resolve(m);
-      pending.delete(m.id);
-    });
-    w.on('error', (e) => {
-      for (const p of pending.values()) p.reject(e);
-      pending.clear();
-    });
-  }
-  const ask = <T>(w: Worker, job: ChunkJob | DrainJob, transfer: ArrayBuffer[]): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
-      pending.set(job.id, { resolve: (r) => resolve(r as T), reject });
-      w.postMessage(job, transfer);
-    });
-  return {
-    async drain() {
-      const parts = await Promise.all(
-        workers.map((w) => ask<{ artists: Artists }>(w, { id: nextId++, drain: true }, [])),
-      );
-      return parts.flatMap((p) => p.artists);
-    },
-    scan(bytes, firstLine) {
-      const id = nextId++;
-      const w = workers[turn++ % workers.length] as Worker;
-      return ask<ChunkResult>(w, { id, bytes, firstLine }, [bytes.buffer as ArrayBuffer]);
-    },
-    close: async () => {
-      await Promise.all(workers.map((w) => w.terminate()));
-    },
-  };
-}
-
+/**
+ * The chunk loop of CSV (after its header, at byte `start`) and JSON Lines (from byte 0): chunks cut at
+ * line ends go to the pool, answers are taken back in file order.
+ */
 async function run(
   file: string,
   fh: FileHandle,
   start: number,
+  kind: 'csv' | 'jsonl',
   cols: ColumnMap,
   width: number,
   o: FastOptions,
-): Promise<ManifestSummary> {
+): Promise<{ summary: ManifestSummary; lines: number; sawField: boolean }> {
   const format = o.sink ? (o.outputFormat ?? null) : null;
   const fmt = format === 'csv' ? outcomeCsv : format === 'jsonl' ? outcomeJsonl : undefined;
   const shared = shareSnapshot(o.snapshotBytes, o.view);
-  const scanner =
-    o.workers === 0
-      ? inlineScanner({
-          cols,
-          width,
-          matcher: new SnapshotMatcher(sharedSnapshotData(shared), { threshold: o.threshold }),
-          statuses: sharedSnapshotData(shared).statuses,
-          artists: new ArtistTally(),
-          ...(fmt ? { format: fmt } : {}),
-        })
-      : poolScanner(o.workers, { shared, cols, width, threshold: o.threshold, format }, o);
+  const scanner = jobPool(o.workers, { kind, shared, cols, width, threshold: o.threshold, format }, o);
   const total = new SummaryBuilder();
+  const header = kind === 'csv' ? 1 : 0;
+  let sawField = false;
   // Chunks small enough that every worker gets several, large enough that messages are few.
   const size = (await fh.stat()).size;
   const chunk =
     o.chunkBytes ??
     Math.max(256 * 1024, Math.min(4 * 1024 * 1024, Math.ceil(size / Math.max(1, o.workers * 8))));
-  const inFlight: { promise: Promise<ChunkResult>; relative: boolean }[] = [];
+  const inFlight: { promise: Promise<JobResult>; relative: boolean }[] = [];
   // Chunk buffers come back with their results and are read into again: fresh 4 MB buffers cost a page
   // fault per 4 KB, about as much CPU as reading the file.
   const spare: ArrayBuffer[] = [];
   // File line of the next chunk's first line: known before dispatch when outcomes are written (their
   // text carries line numbers), else from the chunks' line counts as they come back.
-  let lineOfNext = 2;
-  let linesDone = 1;
+  let lineOfNext = header + 1;
+  let linesDone = header;
   const take = async (): Promise<void> => {
     const job = inFlight.shift();
     if (job === undefined) return;
     const r = await job.promise;
     if (job.relative) for (const e of r.summary.firstErrors) e.line += linesDone;
     linesDone += r.lines;
-    spare.push(r.bytes.buffer as ArrayBuffer);
+    sawField ||= r.sawField === true;
+    if (r.bytes) spare.push(r.bytes.buffer as ArrayBuffer);
     total.merge(r.summary);
     if (o.sink && r.text !== '') await o.sink.writeText(r.text);
   };
@@ -235,16 +160,16 @@ async function run(
       const body = buf.subarray(0, cut);
       carry = Buffer.from(buf.subarray(cut, filled));
       o.onBytes?.(bytesRead);
-      if (body.indexOf(QUOTE) >= 0) {
+      if (kind === 'csv' && body.indexOf(QUOTE) >= 0) {
         quotedAt = pos - filled;
         break;
       }
       if (fmt) {
         const firstLine = lineOfNext;
         lineOfNext += countLines(body);
-        inFlight.push({ promise: scanner.scan(body, firstLine), relative: false });
+        inFlight.push({ promise: scanner.run({ bytes: body, firstLine }), relative: false });
       } else {
-        inFlight.push({ promise: scanner.scan(body, 0), relative: true });
+        inFlight.push({ promise: scanner.run({ bytes: body, firstLine: 0 }), relative: true });
       }
       buf = Buffer.alloc(0);
       while (inFlight.length >= Math.max(2, o.workers * 2)) await take();
@@ -253,6 +178,8 @@ async function run(
     while (inFlight.length > 0) await take();
     for (const { name, n } of await scanner.drain()) total.addPerformer(name, n);
   } finally {
+    // Answers still in flight after a failure are dropped with their workers.
+    for (const j of inFlight) j.promise.catch(() => undefined);
     await scanner.close();
   }
   if (quotedAt >= 0) {
@@ -275,7 +202,7 @@ async function run(
     }
     if (o.sink && text !== '') await o.sink.writeText(text);
   }
-  return total.summary();
+  return { summary: total.summary(), lines: linesDone - header, sawField };
 }
 
 function countLines(b: Buffer): number {

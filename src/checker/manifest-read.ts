@@ -9,17 +9,18 @@
  * for await (const item of readManifest('dataset.csv')) if (item.ok) console.log(item.row.isrc);
  */
 import { createReadStream, statSync } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { parse, type CsvError } from 'csv-parse';
-import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema } from 'hyparquet';
-import { CheckerError } from './errors.js';
 import {
-  fieldOfKey,
-  MANIFEST_FIELDS,
-  resolveColumns,
-  type ColumnMap,
-  type ManifestField,
-} from './manifest-columns.js';
+  asyncBufferFromFile,
+  parquetMetadataAsync,
+  parquetReadObjects,
+  parquetSchema,
+  type AsyncBuffer,
+  type FileMetaData,
+} from 'hyparquet';
+import { CheckerError } from './errors.js';
+import { MANIFEST_FIELDS, resolveColumns, type ColumnMap, type ManifestField } from './manifest-columns.js';
+import { jsonlChunk } from './manifest-jsonl.js';
 import type { ManifestRow, RowProblem } from './manifest-model.js';
 
 export type ManifestFormat = 'csv' | 'jsonl' | 'parquet';
@@ -147,39 +148,27 @@ export async function* readCsv(
 }
 
 async function* readJsonl(file: string, onBytes?: (n: number) => void): AsyncGenerator<ReadItem> {
-  const input = createReadStream(file, { encoding: 'utf8' });
-  if (onBytes) input.on('data', (c) => onBytes(Buffer.byteLength(c)));
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  let line = 0;
+  const input = createReadStream(file, { highWaterMark: 1 << 20 });
+  let line = 1;
   let sawField = false;
+  let carry: Buffer = Buffer.alloc(0);
   try {
-    for await (const text of lines) {
-      line++;
-      if (text.trim() === '') continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch (e) {
-        yield { ok: false, problem: { line, field: 'record', reason: `not JSON: ${(e as Error).message}` } };
-        continue;
-      }
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        yield { ok: false, problem: { line, field: 'record', reason: 'not a JSON object' } };
-        continue;
-      }
-      const row: ManifestRow = { line };
-      let bad: RowProblem | null = null;
-      for (const [k, v] of Object.entries(value)) {
-        const f = fieldOfKey(k);
-        if (f === undefined || v === null || v === undefined) continue;
-        if (typeof v !== 'string' && typeof v !== 'number') {
-          bad = { line, field: f, reason: `${k} is a ${Array.isArray(v) ? 'list' : typeof v}, not text` };
-          break;
-        }
-        row[f] = String(v);
-        sawField = true;
-      }
-      yield bad ? { ok: false, problem: bad } : { ok: true, row };
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      onBytes?.(chunk.length);
+      const buf = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
+      const cut = buf.lastIndexOf(10) + 1;
+      carry = Buffer.from(buf.subarray(cut));
+      if (cut === 0) continue;
+      const r = jsonlChunk(buf.subarray(0, cut), line);
+      line += r.lines;
+      sawField ||= r.sawField;
+      yield* r.items;
+    }
+    if (carry.length > 0) {
+      const r = jsonlChunk(carry, line);
+      line += r.lines;
+      sawField ||= r.sawField;
+      yield* r.items;
     }
   } catch (e) {
     throw new CheckerError('CHECK_BAD_MANIFEST', `${file}: ${(e as Error).message}`, {
@@ -189,14 +178,36 @@ async function* readJsonl(file: string, onBytes?: (n: number) => void): AsyncGen
   } finally {
     input.destroy();
   }
-  if (line > 0 && !sawField) {
-    throw new CheckerError('CHECK_BAD_MANIFEST', `${file}: no row has an isrc, artist or title field`, {
-      details: { file, line: 1, field: 'isrc' },
-    });
-  }
+  if (line > 1 && !sawField) throw noFieldError(file);
+}
+
+/** A JSON Lines file none of whose rows has a field the matcher can use. */
+export function noFieldError(file: string): CheckerError {
+  return new CheckerError('CHECK_BAD_MANIFEST', `${file}: no row has an isrc, artist or title field`, {
+    details: { file, line: 1, field: 'isrc' },
+  });
 }
 
 async function* readParquet(file: string): AsyncGenerator<ReadItem> {
+  const pq = await openParquet(file);
+  let start = 0;
+  for (const group of pq.metadata.row_groups) {
+    const end = start + Number(group.num_rows);
+    yield* await parquetItems(pq, start, end);
+    start = end;
+  }
+}
+
+/** An open Parquet manifest: its bytes, metadata and the columns a match reads. */
+export interface OpenParquet {
+  file: string;
+  buffer: AsyncBuffer;
+  metadata: FileMetaData;
+  wanted: { f: ManifestField; name: string }[];
+}
+
+/** Opens a Parquet manifest; CHECK_BAD_MANIFEST when it is not one or no column can be matched. */
+export async function openParquet(file: string): Promise<OpenParquet> {
   let buffer;
   let metadata;
   try {
@@ -214,37 +225,42 @@ async function* readParquet(file: string): AsyncGenerator<ReadItem> {
     f,
     name: names[i] as string,
   }));
-  let start = 0;
-  for (const group of metadata.row_groups) {
-    const end = start + Number(group.num_rows);
-    let rows;
-    try {
-      rows = await parquetReadObjects({
-        file: buffer,
-        metadata,
-        columns: wanted.map((w) => w.name),
-        rowStart: start,
-        rowEnd: end,
-      });
-    } catch (e) {
-      throw new CheckerError(
-        'CHECK_BAD_MANIFEST',
-        `${file}: rows ${start + 1}-${end}: ${(e as Error).message}`,
-        { cause: e, details: { file, line: start + 1 } },
-      );
-    }
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows[i] as Record<string, unknown>;
-      const row: ManifestRow = { line: start + i + 1 };
-      let bad: RowProblem | null = null;
-      for (const w of wanted) {
-        const v = r[w.name];
-        if (v === null || v === undefined) continue;
-        if (typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint') row[w.f] = String(v);
-        else bad ??= { line: row.line, field: w.f, reason: `${w.name} is not text` };
-      }
-      yield bad ? { ok: false, problem: bad } : { ok: true, row };
-    }
-    start = end;
+  return { file, buffer, metadata, wanted };
+}
+
+/** The items of rows [start, end) (0-based; lines are 1-based row numbers). */
+export async function parquetItems(pq: OpenParquet, start: number, end: number): Promise<ReadItem[]> {
+  let rows;
+  try {
+    rows = await parquetReadObjects({
+      file: pq.buffer,
+      metadata: pq.metadata,
+      columns: pq.wanted.map((w) => w.name),
+      rowStart: start,
+      rowEnd: end,
+    });
+  } catch (e) {
+    throw new CheckerError(
+      'CHECK_BAD_MANIFEST',
+      `${pq.file}: rows ${start + 1}-${end}: ${(e as Error).message}`,
+      {
+        cause: e,
+        details: { file: pq.file, line: start + 1 },
+      },
+    );
   }
+  const items: ReadItem[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as Record<string, unknown>;
+    const row: ManifestRow = { line: start + i + 1 };
+    let bad: RowProblem | null = null;
+    for (const w of pq.wanted) {
+      const v = r[w.name];
+      if (v === null || v === undefined) continue;
+      if (typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint') row[w.f] = String(v);
+      else bad ??= { line: row.line, field: w.f, reason: `${w.name} is not text` };
+    }
+    items.push(bad ? { ok: false, problem: bad } : { ok: true, row });
+  }
+  return items;
 }

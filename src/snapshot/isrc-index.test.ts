@@ -89,7 +89,7 @@ describe('IsrcIndex', () => {
     const empty = [...Array(good.length / 2).keys()].filter((j) => good[2 * j + 1] === 0);
     const moved = good.slice();
     const from = occupied[0] as number;
-    const to = empty.find((j) => j !== (from + 1) % (good.length / 2) && j > from) ?? (empty[0]);
+    const to = empty.find((j) => j !== (from + 1) % (good.length / 2) && j > from) ?? empty[0] ?? 0;
     moved[2 * to] = moved[2 * from] as number;
     moved[2 * to + 1] = moved[2 * from + 1] as number;
     moved[2 * from] = 0;

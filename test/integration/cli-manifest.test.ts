@@ -22,7 +22,9 @@ import {
   tick,
   type LedgerTestContext,
 } from '../support/ledger.js';
-import { runFastCsv } from '../../src/checker/manifest-fast-run.js';
+import { runFastCsv, runFastJsonl } from '../../src/checker/manifest-fast-run.js';
+import { runFastParquet } from '../../src/checker/manifest-parquet-run.js';
+import { readSnapshotFile } from '../../src/snapshot/read-file.js';
 import { checkManifest } from '../../src/checker/manifest-check.js';
 import { SnapshotMatcher } from '../../src/checker/manifest-match.js';
 import { verifySnapshot } from '../../src/snapshot/verify.js';
@@ -298,6 +300,84 @@ describe('tdmr check-manifest', () => {
     }
     expect(gs.rows).toBe(3000);
     expect(gs.errors).toBeGreaterThan(0);
+  });
+
+  it('JSON Lines and Parquet on worker threads agree with the general reader, bad rows included', async () => {
+    const items: string[] = [];
+    const cols: Record<string, string[]> = { isrc: [], artist: [], title: [] };
+    for (let i = 0; i < 3000; i++) {
+      const isrc = i % 7 === 0 ? '' : `FRZ0325${String(i % 9).padStart(5, '0')}`;
+      const [artist, title] =
+        i % 11 === 0 ? ['Zaz', ''] : i % 5 === 0 ? ['Stromae', 'Papaoutai (Remastered)'] : ['Zaz', 'Je veux'];
+      cols.isrc!.push(isrc);
+      cols.artist!.push(artist);
+      cols.title!.push(title);
+      items.push(
+        i === 100
+          ? '{"isrc": '
+          : i === 200
+            ? '[1, 2]'
+            : i === 300
+              ? JSON.stringify({ isrc, artist: ['a', 'b'] })
+              : i === 400
+                ? '   '
+                : JSON.stringify({ ISRC: isrc, artist, title }),
+      );
+    }
+    const jsonl = join(dir, 'long.jsonl');
+    writeFileSync(jsonl, items.join('\r\n') + '\n');
+    const parquet = join(dir, 'long.parquet');
+    parquetWriteFile({
+      filename: parquet,
+      columnData: Object.entries(cols).map(([name, data]) => ({ name, data, type: 'STRING' as const })),
+      rowGroupSize: 700,
+    });
+    const bytes = readSnapshotFile(snap);
+    const { view } = verifySnapshot(bytes, t.verifierKey);
+    const collect = (): { sink: OutcomeSink; text: () => string } => {
+      let text = '';
+      return {
+        sink: {
+          format: outcomeJsonl,
+          writeText: (s) => Promise.resolve(void (text += String(s))),
+          close: () => Promise.resolve(),
+        },
+        text: () => text,
+      };
+    };
+    const workerExecArgv = ['--import', new URL('../support/ts-register.mjs', import.meta.url).href];
+    const workerUrl = new URL('../../src/checker/manifest-worker.ts', import.meta.url);
+    for (const [file, runFast] of [
+      [jsonl, runFastJsonl],
+      [parquet, runFastParquet],
+    ] as const) {
+      const general = collect();
+      const gs = await checkManifest(file, {
+        matcher: new SnapshotMatcher(view, { threshold: 0.85 }),
+        sink: general.sink,
+      });
+      expect(gs.rows).toBe(file === jsonl ? 2999 : 3000);
+      for (const workers of [0, 2]) {
+        const opts = {
+          snapshotBytes: bytes,
+          view,
+          threshold: 0.85,
+          workers,
+          chunkBytes: 4096,
+          rowsPerJob: 300,
+          workerUrl,
+          workerExecArgv,
+        };
+        const fast = collect();
+        const fs = await runFast(file, { ...opts, sink: fast.sink, outputFormat: 'jsonl' });
+        expect(fast.text()).toBe(general.text());
+        expect(fs).toEqual(gs);
+        // Without outcomes written, chunks number their lines from 1 and the problems' lines are mended after.
+        expect(await runFast(file, opts)).toEqual(gs);
+      }
+      if (file === jsonl)
+        expect(gs.firstErrors.map((e) => e.line)).toEqual(expect.arrayContaining([101, 201, 301]));
+    }
   });
 
   it('the built CLI checks on two worker threads', () => {

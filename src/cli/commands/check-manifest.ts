@@ -4,7 +4,8 @@ import cliProgress from 'cli-progress';
 import { CheckerError } from '../../checker/errors.js';
 import { checkManifest, type RowMatcher } from '../../checker/manifest-check.js';
 import { availableParallelism } from 'node:os';
-import { runFastCsv, workersFor } from '../../checker/manifest-fast-run.js';
+import { runFastCsv, runFastJsonl, workersFor } from '../../checker/manifest-fast-run.js';
+import { runFastParquet } from '../../checker/manifest-parquet-run.js';
 import { SnapshotMatcher } from '../../checker/manifest-match.js';
 import { ServiceMatcher } from '../../checker/manifest-online.js';
 import { fileSink, outputFormat, type OutcomeSink } from '../../checker/manifest-output.js';
@@ -159,12 +160,12 @@ export const registerCheckManifest: Register = (program, io, done) => {
         const started = performance.now();
         let sink: OutcomeSink | undefined;
         let summary: ManifestSummary;
-        let path: 'fast-csv' | 'general' = 'general';
+        let path: 'fast-csv' | 'parallel-jsonl' | 'parallel-parquet' | 'general' = 'general';
         try {
           sink = opts.out === undefined ? undefined : await fileSink(opts.out);
-          const fast =
-            verified !== null && snapshotBytes !== null && format === 'csv'
-              ? await runFastCsv(file, {
+          const fastOpts =
+            verified !== null && snapshotBytes !== null
+              ? {
                   snapshotBytes,
                   view: verified.view,
                   threshold,
@@ -172,11 +173,20 @@ export const registerCheckManifest: Register = (program, io, done) => {
                   sink,
                   outputFormat: opts.out ? outputFormat(opts.out) : undefined,
                   onBytes: bar.add,
-                })
+                }
               : null;
+          // Offline, every format runs on the worker pool; a CSV whose header is quoted takes the general path.
+          const fast =
+            fastOpts === null
+              ? null
+              : format === 'csv'
+                ? await runFastCsv(file, fastOpts)
+                : format === 'jsonl'
+                  ? await runFastJsonl(file, fastOpts)
+                  : await runFastParquet(file, fastOpts);
           if (fast !== null) {
             summary = fast;
-            path = 'fast-csv';
+            path = format === 'csv' ? 'fast-csv' : format === 'jsonl' ? 'parallel-jsonl' : 'parallel-parquet';
           } else {
             summary = await checkManifest(file, {
               matcher,
