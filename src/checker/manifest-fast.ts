@@ -7,13 +7,13 @@
  * makes and goes through the same matcher, so both paths give the same outcomes (tested). The fast rows'
  * ISRCs are looked up a batch at a time, after the batch is read, not one row at a time.
  */
-import { QUERY_USES } from '../registry/model.js';
-import { anyReserved, statusOf } from '../snapshot/format.js';
-import { packIsrcBytes, unpackIsrc } from '../snapshot/isrc-pack.js';
+import { anyReserved } from '../snapshot/format.js';
+import { packIsrcBytes } from '../snapshot/isrc-pack.js';
 import { ArtistTally } from './artist-tally.js';
 import { MANIFEST_FIELDS, type ColumnMap } from './manifest-columns.js';
 import type { SnapshotMatcher } from './manifest-match.js';
-import { errorOutcome, inputOf, noneOutcome, type ManifestRow, type RowOutcome } from './manifest-model.js';
+import { combine, found, none } from './manifest-fast-outcomes.js';
+import { errorOutcome, type ManifestRow, type RowOutcome } from './manifest-model.js';
 import { SummaryBuilder, type ManifestSummary } from './manifest-summary.js';
 
 export interface ScanSetup {
@@ -249,55 +249,4 @@ function rowOf(
       row[f] = buf.toString('utf8', fieldStart(commas, p, k), fieldEnd(commas, nc, end, k));
   }
   return row;
-}
-
-function found(row: ManifestRow, packed: number, byte: number): RowOutcome {
-  const uses = {} as NonNullable<RowOutcome['uses']>;
-  for (const u of QUERY_USES) uses[u] = statusOf(byte, u);
-  return {
-    line: row.line,
-    method: 'isrc',
-    score: 1,
-    isrc: unpackIsrc(packed),
-    uses,
-    reserved: anyReserved(byte),
-    input: inputOf(row),
-    evidence: { source: 'registry-snapshot' },
-  };
-}
-
-function none(row: ManifestRow, packed: number): RowOutcome {
-  return noneOutcome(row, { source: 'registry-snapshot', key: unpackIsrc(packed) });
-}
-
-/** The fast rows' counters (by status byte) added to the slow rows' summary. */
-function combine(
-  slow: SummaryBuilder,
-  byByte: Float64Array,
-  notFound: number,
-  reservedArtists: { name: string; n: number }[],
-): ManifestSummary {
-  const artists = new Map<string, number>();
-  for (const { name, n } of reservedArtists) artists.set(name, (artists.get(name) ?? 0) + n);
-  const s = slow.summary(0);
-  s.rows += notFound;
-  s.byMethod.none += notFound;
-  for (const u of QUERY_USES) s.byUse[u].unknown += notFound;
-  for (let b = 0; b < 256; b++) {
-    const n = byByte[b] as number;
-    if (n === 0) continue;
-    s.rows += n;
-    s.byMethod.isrc += n;
-    for (const u of QUERY_USES) s.byUse[u][statusOf(b, u)] += n;
-    if (anyReserved(b)) {
-      s.reserved += n;
-      s.reservedByMethod.isrc += n;
-    }
-  }
-  // The slow rows' performers are lost by summary(0): count them again from a full summary.
-  const slowTop = slow.summary(Number.MAX_SAFE_INTEGER).topPerformers;
-  for (const p of slowTop) artists.set(p.artist, (artists.get(p.artist) ?? 0) + p.reserved);
-  s.topPerformers = [...artists].map(([artist, reserved]) => ({ artist, reserved }));
-  s.shareReserved = s.rows === 0 ? 0 : s.reserved / s.rows;
-  return s;
 }
