@@ -1,9 +1,11 @@
 /**
- * The CSV fast path: the file read in chunks cut at line ends, each scanned by `scanChunk` on a pool of
- * worker threads (both cores: the main thread only reads and writes), results taken back in file order.
- * Plain CSV only: a chunk holding a quote character may hold a field spanning lines, so from the first
- * such chunk on, the rest of the file goes through csv-parse (the general reader), starting at that
- * chunk's first byte, which is a record boundary because no quote came before it. Memory: a few chunks.
+ * The chunked offline runs, CSV and JSON Lines: the file read in chunks cut at line ends, each answered on
+ * a pool of worker threads (manifest-pool.ts; both cores: the main thread only reads and writes), results
+ * taken back in file order. CSV chunks go through the byte scanner (`scanChunk`), JSON Lines chunks
+ * through the line reader of the streaming path. CSV: plain CSV only: a chunk holding a quote character
+ * may hold a field spanning lines, so from the first such chunk on, the rest of the file goes through
+ * csv-parse (the general reader), starting at that chunk's first byte, which is a record boundary because
+ * no quote came before it. Memory: a few chunks.
  *
  * @example
  * const summary = await runFastCsv('dataset.csv', { snapshotBytes, view, threshold: 0.85, workers: 2 });
