@@ -22,8 +22,8 @@ export interface AuditReport {
   readonly checkpoints: number;
   /** Base64 root of the recomputed tree. */
   readonly rootHash: string;
-  /** Registry rows compared with the replayed log. */
-  readonly rows: { mandates: number; declarations: number; recordings: number };
+  /** Registry and licence rows compared with the replayed log. */
+  readonly rows: { mandates: number; declarations: number; recordings: number; licences: number };
   /** The divergence with the lowest entry index (rows without an entry come last), or null. */
   readonly first: Divergence | null;
   /** Up to `DIVERGENCE_LIMIT`, in order of entry index. */

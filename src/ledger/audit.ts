@@ -1,9 +1,10 @@
 /**
  * `tdmr ledger verify`: recomputes the whole log from the stored entry bodies, page by page, and
- * checks the stored leaf hashes, nodes, head, checkpoints (root and signature) and the registry tables
- * against it. Nothing stored is trusted but the bodies and the verifier key.
+ * checks the stored leaf hashes, nodes, head, checkpoints (root and signature), the registry tables and
+ * the licences against it. Nothing stored is trusted but the bodies and the verifier key.
  */
 import { DivergenceLog, type AuditReport } from './audit-report.js';
+import { LicenceReplay } from './audit-licences.js';
 import { RegistryReplay } from './audit-registry.js';
 import { TreeAudit } from './audit-tree.js';
 import { parseEntry } from './entry-codec.js';
@@ -34,6 +35,7 @@ export async function auditLog(store: LedgerStore, source: RegistryAuditSource, 
   const headSize = await store.size();
   const tree = new TreeAudit(store, options.verifier ?? null, log);
   const replay = new RegistryReplay(log);
+  const licences = new LicenceReplay(log);
   let count = 0;
   for (let cursor = 0; ; ) {
     options.signal?.throwIfAborted();
@@ -53,6 +55,7 @@ export async function auditLog(store: LedgerStore, source: RegistryAuditSource, 
         log.add({ index: r.index, table: 'ledger_entries', key: String(r.index), problem: `columns (${r.type}, ${r.at}) differ from the body (${type}, ${parsed.at})` });
       }
       replay.feed(r.index, parsed);
+      licences.feed(r.index, parsed);
     }
     await tree.page(rows);
     cursor = rows[rows.length - 1]!.index + 1;
@@ -63,6 +66,7 @@ export async function auditLog(store: LedgerStore, source: RegistryAuditSource, 
     log.add({ index: Math.min(headSize, count), table: 'ledger_head', key: '1', problem: `the head says ${headSize} entries, ${count} are stored` });
   }
   await replay.compare(source, store);
+  await licences.compare(source, store);
   const { divergences, truncated } = log.list();
   return {
     ok: divergences.length === 0,
@@ -70,7 +74,7 @@ export async function auditLog(store: LedgerStore, source: RegistryAuditSource, 
     headSize,
     checkpoints: tree.checkpoints,
     rootHash: tree.rootHash,
-    rows: replay.rows,
+    rows: { ...replay.rows, licences: licences.rows },
     first: divergences[0] ?? null,
     divergences,
     truncated,

@@ -71,4 +71,20 @@ export interface RegistryAuditSource {
   declarations(): Promise<Declaration[]>;
   /** Recordings with id > `after`, by id, each with its line-up (by position). */
   recordings(after: string, limit: number): Promise<{ recording: Recording; lineup: LineupEntry[] }[]>;
+  /** Licences with id > `after`, by id. */
+  licences(after: string, limit: number): Promise<AuditedLicence[]>;
+}
+
+/** A licence as the audit compares it with its `licence.issued` entry (the licensing desk's row). */
+export interface AuditedLicence {
+  id: string;
+  request: string;
+  /** The organisation it is granted to. */
+  licensee: string;
+  terms: unknown;
+  tariff: { id: string; version: number };
+  issuedAt: string;
+  terminatedAt: string | null;
+  /** SHA-256 (hex) of the signed agreement document, as the entry records it. */
+  documentSha256: string;
 }

@@ -1,0 +1,166 @@
+/**
+ * `tdmr ledger verify` compares the licences with their log entries: licences issued and terminated by
+ * the licensing desk pass; a licence row edited behind the desk's back (its terms, its agreement, its
+ * termination), a row with no entry and an entry with no row are each found. On SQLite and (with
+ * TEST_DATABASE_URL) PostgreSQL.
+ */
+import { sql } from 'kysely';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Context } from '../../src/context.js';
+import type { AuditReport } from '../../src/ledger/audit-report.js';
+import type { StoredLicence } from '../../src/licensing/store.js';
+import { tdmr } from '../support/cli.js';
+import { DIALECTS } from '../support/db.js';
+import { ledgerContext, ORIGIN, type LedgerTestContext } from '../support/ledger.js';
+
+const TARIFF = {
+  id: 'genai-2026',
+  version: 1,
+  name: 'Generative AI training 2026',
+  uses: ['genai-training'],
+  validFrom: '2026-01-01T00:00:00.000Z',
+  model: { kind: 'per-recording-use', centsPerRecordingPerUse: 25 },
+};
+const TERMS = {
+  uses: ['genai-training'],
+  repertoire: { kind: 'all' },
+  from: '2026-01-01',
+  to: '2027-01-01',
+  product: 'Model X',
+  expectedVolume: '200k recordings',
+};
+const OFFER = { terms: { ...TERMS, territories: ['FR', 'DE'] }, tariff: { id: 'genai-2026', version: 1 } };
+
+const saved = { key: process.env.TDMR_LOG_KEY_FILE, origin: process.env.TDMR_LOG_ORIGIN };
+afterAll(() => {
+  process.env.TDMR_LOG_KEY_FILE = saved.key;
+  process.env.TDMR_LOG_ORIGIN = saved.origin;
+});
+
+async function run(ctx: Context, text: string): Promise<void> {
+  await sql.raw(text).execute(ctx.db.kysely);
+}
+
+for (const dialect of DIALECTS) {
+  describe.skipIf(!dialect.enabled)(`tdmr ledger verify of licences on ${dialect.name}`, () => {
+    let t: LedgerTestContext;
+    let active: StoredLicence;
+    let ended: StoredLicence;
+    let pendingRequest: string;
+
+    /** The index of the entry of `type` about licence `id`. */
+    const entryOf = async (type: string, id: string): Promise<number> => {
+      const all = await t.ctx.stores.ledger.entries(0, await t.ctx.stores.ledger.size());
+      const e = all.find(
+        (x) => x.type === type && (JSON.parse(x.body) as { data: { licence?: string } }).data.licence === id,
+      );
+      if (e === undefined) throw new Error(`no ${type} entry for ${id}`);
+      return e.index;
+    };
+
+    beforeEach(async () => {
+      t = await ledgerContext(dialect.make);
+      process.env.TDMR_LOG_KEY_FILE = t.keyFile;
+      process.env.TDMR_LOG_ORIGIN = ORIGIN;
+      const svc = t.ctx.services.licensing;
+      const org = await svc.createOrganisation('Acme AI');
+      const staff = await svc.createAccount({ name: 'Léa Officer', role: 'licensing-officer' });
+      const dev = await svc.createAccount({ name: 'Dev', role: 'licensee', organisationId: org.id });
+      const officer = await svc.authenticate(
+        (await svc.issueKey(staff.id, ['licences:read'])).key,
+        'licences:read',
+      );
+      const licensee = await svc.authenticate(
+        (await svc.issueKey(dev.id, ['licences:request'])).key,
+        'licences:request',
+      );
+      await svc.putTariff(TARIFF, 'test');
+      const grant = async (): Promise<{ id: string; licence: StoredLicence }> => {
+        const r = await svc.submitRequest(licensee.actor, TERMS);
+        await svc.act(r.id, 'review', officer.actor);
+        await svc.act(r.id, 'offer', officer.actor, { offer: OFFER });
+        await svc.act(r.id, 'accept', licensee.actor);
+        const { licence } = await svc.act(r.id, 'activate', officer.actor);
+        return { id: r.id, licence: licence! };
+      };
+      active = (await grant()).licence;
+      const second = await grant();
+      ended = (await svc.act(second.id, 'terminate', officer.actor, { note: 'breach' })).licence!;
+      pendingRequest = (await svc.submitRequest(licensee.actor, TERMS)).id;
+      await t.ctx.services.ledger.checkpoint();
+    });
+    afterEach(async () => t?.dispose());
+
+    const verify = async () => {
+      const r = await tdmr('--db', t.db.url, 'ledger', 'verify', '--json');
+      return { code: r.code, report: r.json<AuditReport>() };
+    };
+
+    it('passes when every licence is its entries', async () => {
+      const { code, report } = await verify();
+      expect(code).toBe(0);
+      expect(report).toMatchObject({ ok: true, rows: { licences: 2 } });
+      expect(ended.terminatedAt).not.toBeNull();
+    });
+
+    it('finds edited terms and an edited agreement, at the licence.issued entry, naming the fields', async () => {
+      const terms = JSON.stringify({ ...OFFER.terms, territories: ['WORLD'] });
+      await run(
+        t.ctx,
+        `UPDATE licences SET terms = '${terms}', document = document || ' ' WHERE id = '${active.id}'`,
+      );
+      const { code, report } = await verify();
+      expect(code).toBe(1);
+      expect(report.first).toMatchObject({
+        index: await entryOf('licence.issued', active.id),
+        table: 'licences',
+        key: active.id,
+      });
+      expect(report.first?.problem).toMatch(
+        /^terms: log .*"territories":\["FR","DE"\].* vs row .*"territories":\["WORLD"\].*; agreementSha256: log "[0-9a-f]{64}" vs row "[0-9a-f]{64}"$/,
+      );
+    });
+
+    it('finds a termination undone by SQL, at the licence.terminated entry', async () => {
+      await run(t.ctx, `UPDATE licences SET terminated_at = NULL WHERE id = '${ended.id}'`);
+      const { code, report } = await verify();
+      expect(code).toBe(1);
+      expect(report.divergences).toEqual([
+        {
+          index: await entryOf('licence.terminated', ended.id),
+          table: 'licences',
+          key: ended.id,
+          problem: `terminated_at: log ${JSON.stringify(ended.terminatedAt)} vs row null`,
+        },
+      ]);
+    });
+
+    it('finds a licence row with no entry, and a logged licence with no row', async () => {
+      await run(
+        t.ctx,
+        `INSERT INTO licences (id, request_id, organisation_id, terms, tariff_id, tariff_version, issued_at, terminated_at, document, signature)
+         SELECT 'lic-forged', '${pendingRequest}', organisation_id, terms, tariff_id, tariff_version, issued_at, NULL, document, signature FROM licences WHERE id = '${active.id}'`,
+      );
+      await run(t.ctx, `DELETE FROM licences WHERE id = '${ended.id}'`);
+      const { code, report } = await verify();
+      expect(code).toBe(1);
+      expect(report.divergences).toEqual(
+        expect.arrayContaining([
+          {
+            index: null,
+            table: 'licences',
+            key: 'lic-forged',
+            problem: `licence of request ${pendingRequest} has no licence.issued entry`,
+          },
+          {
+            index: await entryOf('licence.issued', ended.id),
+            table: 'licences',
+            key: ended.id,
+            problem: 'logged licence has no row',
+          },
+        ]),
+      );
+      expect(report.divergences).toHaveLength(2);
+    });
+  });
+}
