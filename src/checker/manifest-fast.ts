@@ -54,7 +54,8 @@ const BATCH = 256;
  * The rows queued for one batched lookup (each row's packed ISRC, bounds, line and artist field, and
  * whether a miss goes the slow way: the row has an artist and a title column and the artist is given,
  * the metadata fallback), and the tallies their outcomes go to. A class rather than closures over the
- * scan's variables: captured variables live in a context object, and the byte loop slowed by half.
+ * scan's variables: captured variables live in a context object, and the byte loop slowed by half. Kept
+ * in this module with the scan: in a module of its own the 10M-row scan took 1.41 s instead of 1.24.
  */
 class Batch {
   readonly keys = new Float64Array(BATCH);
