@@ -49,3 +49,10 @@ export async function bulkInsert(
     }
   }
 }
+
+/** `items` in slices of `size` (the last shorter): statements of bounded size for lists of any length. */
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

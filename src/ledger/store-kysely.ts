@@ -4,6 +4,7 @@
  * driver transaction write exactly the same rows.
  */
 import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
+import { chunks } from '../db/bulk.js';
 import { isPostgres } from '../db/dialect.js';
 import type { DB, LedgerCheckpointRow, LedgerEntryRow } from '../db/schema.js';
 import type { LedgerEntry } from './entries.js';
@@ -47,12 +48,6 @@ export function kyselyConn(db: Db): LedgerConn {
 export function appendLedgerEntries(db: Db, entries: Iterable<LedgerEntry> | AsyncIterable<LedgerEntry>): Promise<AppendResult> {
   if (db.isTransaction) return appendEntries(kyselyConn(db), entries);
   return db.transaction().execute((trx) => appendEntries(kyselyConn(trx), entries));
-}
-
-function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 type EntrySelection = Pick<LedgerEntryRow, 'idx' | 'type' | 'at' | 'body' | 'leaf_hash'>;
@@ -139,7 +134,7 @@ export class KyselyLedgerStore implements LedgerStore {
 
   async entriesAt(indices: readonly number[]): Promise<StoredEntry[]> {
     const out: StoredEntry[] = [];
-    for (const part of chunks([...new Set(indices)])) {
+    for (const part of chunks([...new Set(indices)], CHUNK)) {
       const rows = await this.db.selectFrom('ledger_entries').select(ENTRY_COLUMNS).where('idx', 'in', part).execute();
       for (const r of rows) out.push(entryFromRow(r));
     }
@@ -148,7 +143,7 @@ export class KyselyLedgerStore implements LedgerStore {
 
   async entriesAbout(topics: readonly string[], end: number): Promise<StoredEntry[]> {
     const rows: EntrySelection[] = [];
-    for (const part of chunks([...new Set(topics)])) {
+    for (const part of chunks([...new Set(topics)], CHUNK)) {
       const found = await this.db
         .selectFrom('ledger_entries')
         .select([...ENTRY_COLUMNS, 'subject'])

@@ -1,10 +1,10 @@
-/** The registry store on Kysely, for SQLite and PostgreSQL alike (dialect-specific SQL only for search). */
+/** The registry store on Kysely, for SQLite and PostgreSQL alike (dialect-specific SQL only for search, store-kysely-search.ts). */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { LedgerEntry } from '../ledger/entries.js';
 import { appendLedgerEntries } from '../ledger/store-kysely.js';
 import type { DB } from '../db/schema.js';
-import { inValues } from '../db/bulk.js';
-import { searchKey, type Declaration, type LineupEntry, type MandateVersion, type Performer, type Recording } from './model.js';
+import { chunks, inValues } from '../db/bulk.js';
+import { type Declaration, type LineupEntry, type MandateVersion, type Performer, type Recording } from './model.js';
 import {
   declarationFromRow,
   declarationToRow,
@@ -28,17 +28,12 @@ import type {
   SearchHit,
   WriteOutcome,
 } from './store.js';
+import { coverageByIsrc, coverageOfMany, coveragePage } from './store-kysely-coverage.js';
+import { searchRegistry } from './store-kysely-search.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
-const CHUNK = 500;
 /** Sets read by one parameter (`inValues`): the statement does not grow with the set. */
 const SET_CHUNK = 5000;
-
-function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 export class KyselyRegistryStore implements RegistryStore {
   constructor(
@@ -241,112 +236,21 @@ export class KyselyRegistryStore implements RegistryStore {
     return rows.map(declarationFromRow);
   }
 
-  async coverageByIsrc(isrcs: readonly string[]): Promise<Map<string, CoverageRows>> {
-    const out = new Map<string, CoverageRows>();
-    for (const part of chunks([...new Set(isrcs)])) {
-      const recs = (await this.db.selectFrom('recordings').selectAll().where('isrc', 'in', part).execute()).map(recordingFromRow);
-      if (recs.length === 0) continue;
-      const rows = await this.coverageOfMany(recs);
-      for (const r of rows) out.set(r.recording.isrc as string, r);
-    }
-    return out;
+  coverageByIsrc(isrcs: readonly string[]): Promise<Map<string, CoverageRows>> {
+    return coverageByIsrc(this.db, isrcs, (ids) => this.performersByIds(ids));
   }
 
   async coverageOfRecording(recording: Recording): Promise<CoverageRows> {
-    const [rows] = await this.coverageOfMany([recording]);
+    const [rows] = await coverageOfMany(this.db, [recording], (ids) => this.performersByIds(ids));
     return rows as CoverageRows;
   }
 
-  async coveragePage(afterIsrc: string | null, limit: number): Promise<CoverageRows[]> {
-    let q = this.db.selectFrom('recordings').selectAll().where('isrc', 'is not', null);
-    if (afterIsrc !== null) q = q.where('isrc', '>', afterIsrc);
-    const recs = (await q.orderBy('isrc').limit(limit).execute()).map(recordingFromRow);
-    return recs.length === 0 ? [] : this.coverageOfMany(recs);
+  coveragePage(afterIsrc: string | null, limit: number): Promise<CoverageRows[]> {
+    return coveragePage(this.db, afterIsrc, limit, (ids) => this.performersByIds(ids));
   }
 
-  private async coverageOfMany(recs: Recording[]): Promise<CoverageRows[]> {
-    const ids = recs.map((r) => r.id);
-    const lineups = (await this.db.selectFrom('lineups').selectAll().where('recording_id', 'in', ids).orderBy('recording_id').orderBy('position').execute()).map(
-      lineupFromRow,
-    );
-    const performerIds = [...new Set(lineups.map((l) => l.performerId))];
-    const performers = await this.performersByIds(performerIds);
-    const mandates: MandateVersion[] = [];
-    for (const part of chunks(performerIds)) {
-      const rows = await this.db.selectFrom('mandates').selectAll().where('performer_id', 'in', part).execute();
-      for (const r of rows) mandates.push(mandateFromRow(r));
-    }
-    const byRec = new Map<string, LineupEntry[]>();
-    for (const l of lineups) {
-      const arr = byRec.get(l.recordingId) ?? [];
-      arr.push(l);
-      byRec.set(l.recordingId, arr);
-    }
-    const perfById = new Map(performers.map((p) => [p.id, p]));
-    return recs.map((recording) => {
-      const lineup = byRec.get(recording.id) ?? [];
-      const pids = new Set(lineup.map((l) => l.performerId));
-      return {
-        recording,
-        lineup,
-        performers: [...pids].map((id) => perfById.get(id)).filter((p): p is Performer => p !== undefined),
-        mandates: mandates.filter((m) => pids.has(m.performerId)),
-      };
-    });
-  }
-
-  async search(q: string, page: { limit: number; offset: number }): Promise<SearchHit[]> {
-    const tokens = searchKey(q).split(' ').filter((t) => t.length > 0).slice(0, 8);
-    if (tokens.length === 0) return [];
-    const want = page.offset + page.limit;
-    const performers = await this.searchPerformers(tokens, want);
-    const recordings = await this.searchRecordings(tokens, want);
-    return [...performers, ...recordings].sort((a, b) => b.score - a.score || a.label.localeCompare(b.label)).slice(page.offset, want);
-  }
-
-  private async searchPerformers(tokens: string[], limit: number): Promise<SearchHit[]> {
-    let qb = this.db.selectFrom('performers').selectAll();
-    for (const t of tokens) qb = qb.where('search_text', 'like', `%${t.replace(/[%_\\]/g, '')}%`);
-    const rows = await qb.orderBy('sort_name').limit(limit).execute();
-    const phrase = tokens.join(' ');
-    return rows.map((r) => ({
-      type: 'performer' as const,
-      id: r.id,
-      label: r.display_name,
-      detail: r.member ? `member ${r.member_no ?? ''}`.trim() : 'non-member',
-      identifier: r.isni ?? r.ipn ?? null,
-      // Exact name matches first, then names that start with the query, then any other match.
-      score: r.search_text === phrase ? 3 : r.search_text.startsWith(phrase) ? 2.5 : 2,
-    }));
-  }
-
-  private async searchRecordings(tokens: string[], limit: number): Promise<SearchHit[]> {
-    let rows: { id: string; title: string; display_artist: string; isrc: string | null; isan: string | null; rank: number }[];
-    if (this.dialect === 'sqlite') {
-      const match = tokens.map((t) => `"${t.replace(/"/g, '')}"*`).join(' ');
-      const res = await sql<{ id: string; title: string; display_artist: string; isrc: string | null; isan: string | null; rank: number }>`
-        SELECT r.id, r.title, r.display_artist, r.isrc, r.isan, bm25(recordings_fts) AS rank
-        FROM recordings_fts JOIN recordings r ON r.rowid = recordings_fts.rowid
-        WHERE recordings_fts MATCH ${match} ORDER BY rank LIMIT ${limit}`.execute(this.db);
-      rows = res.rows.map((r) => ({ ...r, rank: -Number(r.rank) }));
-    } else {
-      const query = tokens.map((t) => `${t.replace(/[^\p{L}\p{N}]/gu, '')}:*`).filter((t) => t !== ':*').join(' & ');
-      if (query === '') return [];
-      const res = await sql<{ id: string; title: string; display_artist: string; isrc: string | null; isan: string | null; rank: number }>`
-        SELECT id, title, display_artist, isrc, isan, ts_rank(to_tsvector('simple', search_text), to_tsquery('simple', ${query})) AS rank
-        FROM recordings WHERE to_tsvector('simple', search_text) @@ to_tsquery('simple', ${query})
-        ORDER BY rank DESC, title LIMIT ${limit}`.execute(this.db);
-      rows = res.rows.map((r) => ({ ...r, rank: Number(r.rank) }));
-    }
-    const max = Math.max(1e-9, ...rows.map((r) => r.rank));
-    return rows.map((r) => ({
-      type: 'recording' as const,
-      id: r.id,
-      label: r.title,
-      detail: r.display_artist,
-      identifier: r.isrc ?? r.isan,
-      score: 1 + r.rank / max,
-    }));
+  search(q: string, page: { limit: number; offset: number }): Promise<SearchHit[]> {
+    return searchRegistry(this.db, this.dialect, q, page);
   }
 
   async counts(): Promise<RegistryCounts> {

@@ -1,5 +1,6 @@
 /** The fingerprint store on Kysely, for SQLite and PostgreSQL alike. */
 import type { Kysely, Transaction } from 'kysely';
+import { chunks } from '../../db/bulk.js';
 import type { DB } from '../../db/schema.js';
 import type { LedgerEntry } from '../../ledger/entries.js';
 import { appendLedgerEntries } from '../../ledger/store-kysely.js';
@@ -13,12 +14,6 @@ type Db = Kysely<DB> | Transaction<DB>;
 const INSERT_ROWS = 2000;
 // Keys per lookup query: IN lists of this size stay cheap to plan on both dialects.
 const LOOKUP_KEYS = 500;
-
-function chunks<T>(xs: readonly T[], n: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
-  return out;
-}
 
 export class KyselyFingerprintStore implements FingerprintStore {
   constructor(private readonly db: Db) {}
