@@ -4,19 +4,15 @@
  * in one transaction (no change without its entry, no entry without its change).
  */
 import { randomUUID } from 'node:crypto';
-import { canonicalJson } from '../ledger/canonical-json.js';
-import { LedgerError } from '../ledger/errors.js';
 import type { DeclarationSigner } from '../signals/declaration-doc.js';
-import { licenceAgreement } from './agreement.js';
 import { checkKey, KEY_SCOPES, newKey, splitKey, type KeyScope, type StoredKey } from './api-keys.js';
 import { LicensingError } from './errors.js';
-import { issuedEntry, requestEntry, terminatedEntry, transitionEntry, usageEntry } from './log-entries.js';
-import { parseTerms, type Licence, type RecordingScope } from './model.js';
+import { issuedEntry, requestEntry, terminatedEntry, transitionEntry } from './log-entries.js';
+import { issueLicence } from './licence-issue.js';
+import { parseTerms, type RecordingScope } from './model.js';
 import type { DistributionRules, PayableEntry } from './distribution.js';
 import { runDistribution, type DistributionResult } from './distribution-run.js';
-import { priceUsage, type UsageLine } from './tariffs.js';
-import { isProblem, usageFlag, usageLineOf, type UsageProblem } from './usage.js';
-import { toInstant } from '../registry/model.js';
+import { submitUsageReport, type UsageSubmission } from './usage-submit.js';
 import { parseOffer, type Offer } from './offer.js';
 import type { Account, AccountRole, LicenceRequest, Organisation } from './parties.js';
 import type { LicensingStore, StoredLicence, StoredUsageLine, UsageReport } from './store.js';
@@ -38,23 +34,11 @@ export interface LicensingDeps {
   payableLineups?: (recordingIds: readonly string[]) => Promise<Map<string, PayableEntry[]>>;
 }
 
-/** A usage report to submit: the licence, the period, and the report's records (cells by column). */
-export interface UsageSubmission {
-  licence: string;
-  from: string;
-  to: string;
-  currency?: string;
-  revenueCents?: number;
-  /** Records with their file line (for errors), e.g. from csv-parse with `columns: true`. */
-  records: Iterable<{ line: number; cells: Record<string, string | undefined> }> | AsyncIterable<{ line: number; cells: Record<string, string | undefined> }>;
-  source: string;
-}
+export type { UsageSubmission } from './usage-submit.js';
 
 /** Recordings looked up, or line-ups read, per call to the registry in bulk work. */
 const LOOKUP_BATCH = 5000;
 
-/** Problems listed in one error at the most (the message says how many more there were). */
-const MAX_PROBLEMS = 20;
 
 /** Who is calling, once authenticated. */
 export interface Principal {
@@ -221,7 +205,7 @@ export class LicensingService {
       const entries = [transitionEntry(e, offer)];
       let licence: StoredLicence | null = await s.licenceOfRequest(id);
       if (action === 'activate') {
-        licence = await this.issue(s, r, at);
+        licence = await issueLicence(s, r, at, this.deps);
         entries.push(issuedEntry(licence));
       } else if (action === 'terminate' && licence !== null) {
         await s.terminateLicence(licence.id, at);
@@ -233,88 +217,12 @@ export class LicensingService {
     });
   }
 
-  private async issue(s: LicensingStore, r: LicenceRequest, at: string): Promise<StoredLicence> {
-    if (r.offer === null) throw new LicensingError('LICENSING_BAD_TRANSITION', `licence request ${r.id} has no offer to license`);
-    const signer = this.deps.signer();
-    if (signer === undefined) throw new LedgerError('LEDGER_KEY_MISSING', 'licences are signed with the log key: run `tdmr init` first');
-    const org = await s.getOrganisation(r.organisationId);
-    const licence: Licence = { id: randomUUID(), licensee: r.organisationId, request: r.id, terms: r.offer.terms, tariff: r.offer.tariff, issuedAt: at, terminatedAt: null };
-    const base = this.deps.assigner.uid;
-    const doc = licenceAgreement(licence, {
-      uid: `${base}/v1/licences/${licence.id}`,
-      assigner: this.deps.assigner,
-      assignee: { uid: `urn:uuid:${r.organisationId}`, name: org?.name ?? r.organisationId },
-    });
-    const stored: StoredLicence = { ...licence, document: canonicalJson(doc), signature: signer.sign(doc) };
-    await s.insertLicence(stored);
-    return stored;
-  }
-
-  /**
-   * A licensee reports what it used under a licence for a period. Every record is checked first: one bad
-   * cell rejects the whole report with every problem named by line and field, and nothing is written.
-   * Lines outside the licence (a recording the registry does not hold, a use not granted) are kept and
-   * flagged, priced 0; the others are priced with the licence's tariff. The report, its lines and its log
-   * entry commit together; a second report for the same licence and period is LICENSING_CONFLICT.
-   */
+  /** A licensee reports what it used under a licence for a period (usage-submit.ts says how it is taken). */
   async submitUsage(actor: Actor, u: UsageSubmission): Promise<{ report: UsageReport; lines: StoredUsageLine[] }> {
     const licence = await this.licence(u.licence, actor);
     if (actor.role !== 'licensee') throw new LicensingError('LICENSING_FORBIDDEN', 'usage is reported by the licensee');
-    const from = toInstant(u.from);
-    const to = toInstant(u.to);
-    if (from === null || to === null || from >= to) {
-      throw new LicensingError('LICENSING_BAD_USAGE', `${u.source}: the period must be two dates, the first before the second`, { details: { field: 'period' } });
-    }
     const tariff = await this.tariff(licence.tariff.id, licence.tariff.version);
-    const currency = u.currency ?? tariff.currency;
-    const lines: UsageLine[] = [];
-    const problems: UsageProblem[] = [];
-    let problemCount = 0;
-    for await (const r of u.records) {
-      const l = usageLineOf(r.cells, r.line);
-      if (!isProblem(l)) lines.push(l);
-      else if (problemCount++ < MAX_PROBLEMS) problems.push(l);
-    }
-    if (problemCount > 0) {
-      const more = problemCount > problems.length ? `; and ${problemCount - problems.length} more` : '';
-      throw new LicensingError('LICENSING_BAD_USAGE', `${u.source}: ${problems.map((p) => `line ${p.line}, ${p.field}: ${p.reason}`).join('; ')}${more}`, {
-        details: { file: u.source, problems, count: problemCount },
-      });
-    }
-    const found = await this.recordingScopes([...new Set(lines.map((l) => l.recording))]);
-    const flags = lines.map((l) => usageFlag(l, found.get(l.recording) ?? null, licence, { from, to }));
-    const inScope = lines.filter((_, i) => flags[i] === null);
-    const priced = priceUsage(tariff, { currency, lines: inScope, ...(u.revenueCents === undefined ? {} : { revenueCents: u.revenueCents }) });
-    const cents = new Map(priced.lines.map((p) => [p.line, p.cents]));
-    const stored: StoredUsageLine[] = lines.map((l, i) => ({
-      line: l.line,
-      isrc: l.recording,
-      recordingId: found.get(l.recording)?.id ?? null,
-      uses: l.uses,
-      units: l.units,
-      seconds: l.seconds,
-      flag: flags[i] ?? null,
-      cents: cents.get(l.line) ?? 0,
-    }));
-    const report: UsageReport = {
-      id: randomUUID(),
-      licence: licence.id,
-      organisationId: licence.licensee,
-      period: { from, to },
-      currency,
-      revenueCents: u.revenueCents ?? null,
-      totalCents: priced.totalCents,
-      lines: lines.length,
-      flagged: flags.filter((f) => f !== null).length,
-      submittedAt: this.at(),
-    };
-    await this.store.transaction(async (s) => {
-      if (!(await s.insertUsageReport(report, stored))) {
-        throw new LicensingError('LICENSING_CONFLICT', `a usage report for licence ${licence.id} and ${from} to ${to} exists already`, { details: { licence: licence.id } });
-      }
-      await s.appendLog([usageEntry(licence, report, stored)]);
-    });
-    return { report, lines: stored };
+    return submitUsageReport({ store: this.store, recordingScopes: (isrcs) => this.recordingScopes(isrcs), at: () => this.at() }, licence, tariff, u);
   }
 
   /**
