@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { declarationEntry, declarationWithdrawnEntry, lineupEntry, mandateEntry } from '../ledger/entries.js';
-import { coverageStatus, type CoverageStatus, type StatusAnswer } from './coverage.js';
+import type { CoverageStatus, StatusAnswer } from './coverage.js';
 import { RegistryError } from './errors.js';
 import { parseIsni, parseIsrc, recognizeId } from './identifiers.js';
 import {
@@ -12,7 +12,6 @@ import {
   DEFAULT_LEGAL_BASIS,
   LEGAL_BASES,
   MEDIA,
-  QUERY_USES,
   USES,
   type Declaration,
   type LegalBasis,
@@ -34,7 +33,8 @@ import {
   type PerformerInput,
   type RecordingInput,
 } from './inputs.js';
-import type { CoverageRows, RegistryStore, SearchHit } from './store.js';
+import type { RegistryStore, SearchHit } from './store.js';
+import { answer, recordingIdentifier, statusQuery } from './status-query.js';
 
 export interface StatusOptions {
   at?: string | undefined;
@@ -58,6 +58,8 @@ export type CheckOutcome =
   | { input: string; ok: false; error: { code: 'REGISTRY_INVALID_ID'; message: string } };
 
 export const MAX_CHECK_ITEMS = 10_000;
+
+export { answer, recordingIdentifier, statusQuery };
 
 export {
   defaultSortName,
@@ -291,38 +293,4 @@ export class RegistryService {
   counts() {
     return this.store.counts();
   }
-}
-
-/** Pure: the normalised question behind a status call (`now` is the default instant). */
-export function statusQuery(opts: StatusOptions, now: Date): { at: string; uses: QueryUse[]; territory: string | undefined } {
-  const at = opts.at === undefined ? now.toISOString() : instant('at', opts.at);
-  const uses = opts.use === undefined ? [...QUERY_USES] : subset('use', [opts.use], QUERY_USES, []);
-  const territory = opts.territory === undefined ? undefined : (territories([opts.territory])[0] as string);
-  return { at, uses, territory };
-}
-
-/** Pure: the recording identifier (ISRC, ISAN or EIDR) in a status query, normalised; throws `REGISTRY_INVALID_ID`. */
-export function recordingIdentifier(identifier: string): { kind: 'isrc' | 'isan' | 'eidr'; value: string } {
-  const id = recognizeId(identifier);
-  if (!id.valid || (id.kind !== 'isrc' && id.kind !== 'isan' && id.kind !== 'eidr') || id.normalized === null) {
-    throw new RegistryError('REGISTRY_INVALID_ID', `${identifier}: ${id.reason ?? `a ${id.kind ?? 'value'} does not identify a recording`}`);
-  }
-  return { kind: id.kind, value: id.normalized };
-}
-
-/** Pure: the status answer for one identifier from its coverage rows. */
-export function answer(
-  identifier: string | null,
-  rows: CoverageRows | null,
-  declarations: readonly Declaration[],
-  q: { at: string; uses: readonly QueryUse[]; territory: string | undefined },
-): Omit<RecordingStatus, 'query'> {
-  const input = rows === null ? { recording: null, lineup: [], performers: [], mandates: [], declarations } : { ...rows, declarations };
-  const uses = q.uses.map((use) => coverageStatus(input, { at: q.at, use, territory: q.territory }));
-  const status: CoverageStatus = uses.some((u) => u.status === 'reserved')
-    ? 'reserved'
-    : uses.some((u) => u.status === 'unknown')
-      ? 'unknown'
-      : 'not-covered';
-  return { identifier, at: q.at, territory: q.territory ?? null, status, recording: rows?.recording ?? null, uses };
 }
