@@ -9,7 +9,6 @@
  * // ... later: close the app first (it owns the lookup reader), then the context.
  * await app.close();
  */
-import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import accepts from '@fastify/accepts';
 import fastify, { LogController, type FastifyInstance } from 'fastify';
@@ -50,6 +49,7 @@ import { registerFingerprintRoutes } from './routes/fingerprint.js';
 import { fingerprintSchemas } from './schemas/fingerprint.js';
 import type { FingerprintService } from '../fingerprint/identify/service.js';
 import { statusSchemas } from './schemas/status.js';
+import { VERSION } from './version.js';
 import type { WebOptions } from '../web/deps.js';
 import { Jobs } from '../web/jobs.js';
 import { registerWeb } from '../web/plugin.js';
@@ -99,19 +99,10 @@ export interface AppOptions {
   web?: WebOptions | false;
 }
 
+export { VERSION };
+
 /** Default body limit: every route but the batch check takes small bodies, if any. */
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
-
-export const VERSION: string = (() => {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-      version?: unknown;
-    };
-    return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
-  } catch {
-    return '0.0.0';
-  }
-})();
 
 function isContext(input: Context | AppServices): input is Context {
   return 'services' in input && 'db' in input;
