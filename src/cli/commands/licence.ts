@@ -3,17 +3,16 @@
  * tariffs, licence requests through their workflow, the signed licences and their offline check.
  * Whoever acts on a request is named with `--as ACCOUNT`: the log records that account and its role.
  */
-import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Argument, Option, type Command } from 'commander';
 import { verifyAgreement } from '../../licensing/agreement.js';
 import { KEY_SCOPES } from '../../licensing/api-keys.js';
 import { LicensingError } from '../../licensing/errors.js';
-import { usageCsvRecords, usageScanRecords } from '../../licensing/usage-csv.js';
-import { licenseeStatementCsv, licenseeStatementHtml } from '../../licensing/statement-render.js';
 import type { AccountRole } from '../../licensing/parties.js';
 import { ACTIONS, REQUEST_STATES, ROLES, type Action, type RequestState } from '../../licensing/workflow.js';
 import { toInstant } from '../../registry/model.js';
 import { EXIT, action, emit, withContext, type Io, type Register } from '../io.js';
+import { registerLicenceMoney } from './licence-money.js';
 
 /** A JSON file's content, or LICENSING_BAD_USAGE naming the file. */
 function readJson(path: string): unknown {
@@ -192,41 +191,7 @@ export const registerLicence: Register = (program, io, done) => {
       ),
     );
 
-  licence
-    .command('usage')
-    .description('usage reports')
-    .command('submit')
-    .description('report what was used under a licence for a period: a CSV with columns isrc, uses (";"-separated), units, seconds, or the JSONL of `tdmr scan` (fingerprint matches) with --scan-uses')
-    .argument('<licence>', 'the licence id')
-    .argument('<file>', 'the usage CSV')
-    .requiredOption('--from <date>', 'start of the period')
-    .requiredOption('--to <date>', 'end of the period (excluded)')
-    .option('--revenue <cents>', 'the period’s revenue in cents (revenue-share tariffs)')
-    .option('--currency <code>', 'ISO 4217 (default: the tariff’s)')
-    .option('--scan-uses <uses>', 'the file is `tdmr scan` output (JSONL): each fingerprint match is one unit of these uses (";"-separated), its matched seconds as seconds')
-    .addOption(asOption())
-    .addHelpText('after', '\nA bad cell rejects the whole report (every problem listed by line and field; exit 2). Lines outside the licence are kept and flagged.')
-    .action(
-      action(io, done, async (id: string, file: string, o: { as: string; from: string; to: string; revenue?: string; currency?: string; scanUses?: string }, cmd: Command) =>
-        withContext(cmd, async (ctx) => {
-          const svc = ctx.services.licensing;
-          const revenue = o.revenue === undefined ? undefined : Number(o.revenue);
-          if (revenue !== undefined && !Number.isSafeInteger(revenue)) throw new LicensingError('LICENSING_BAD_USAGE', `--revenue must be a whole number of cents, got ${o.revenue}`, { details: { field: '--revenue' } });
-          const r = await svc.submitUsage((await svc.principalOf(o.as)).actor, {
-            licence: id,
-            from: o.from,
-            to: o.to,
-            source: file,
-            records: o.scanUses === undefined ? usageCsvRecords(createReadStream(file), file) : usageScanRecords(createReadStream(file), file, o.scanUses.split(';')),
-            ...(revenue === undefined ? {} : { revenueCents: revenue }),
-            ...(o.currency === undefined ? {} : { currency: o.currency }),
-          });
-          const { report } = r;
-          emit(io, cmd, r, () => `usage report ${report.id}: ${report.lines} lines, ${report.flagged} flagged, ${(report.totalCents / 100).toFixed(2)} ${report.currency}`);
-          return EXIT.OK;
-        }),
-      ),
-    );
+  registerLicenceMoney(licence, io, done, asOption);
 
   licence
     .command('document')
@@ -241,29 +206,6 @@ export const registerLicence: Register = (program, io, done) => {
           const l = await svc.licence(id, (await svc.principalOf(o.as)).actor);
           if (o.out !== undefined) writeFileSync(o.out, `${l.signature}\n`);
           emit(io, cmd, { licence: l.id, jws: l.signature, agreement: JSON.parse(l.document) as unknown }, () => (o.out === undefined ? l.signature : `licence ${l.id} written to ${o.out}`));
-          return EXIT.OK;
-        }),
-      ),
-    );
-
-  licence
-    .command('statement')
-    .description("a licensee's statement: its usage reports, what each cost and the run that distributed it (CSV or printable HTML)")
-    .argument('<organisation>', 'the organisation id')
-    .option('--from <date>', 'reports of periods starting on or after this date')
-    .option('--to <date>', 'reports of periods ending on or before this date')
-    .addOption(new Option('--format <format>', 'output format').choices(['csv', 'html']).default('csv'))
-    .addOption(new Option('--lang <lang>', 'language of the HTML').choices(['fr', 'en']).default('en'))
-    .option('--out <file>', 'write it to this file (default: print it)')
-    .addOption(asOption())
-    .action(
-      action(io, done, async (orgId: string, o: { from?: string; to?: string; format: 'csv' | 'html'; lang: 'fr' | 'en'; out?: string; as: string }, cmd: Command) =>
-        withContext(cmd, async (ctx) => {
-          const p = await ctx.services.licensing.principalOf(o.as);
-          const st = await ctx.services.statements.licenseeStatement(p, orgId, { ...(o.from === undefined ? {} : { from: o.from }), ...(o.to === undefined ? {} : { to: o.to }) });
-          const text = o.format === 'html' ? licenseeStatementHtml(st, o.lang) : licenseeStatementCsv(st);
-          if (o.out !== undefined) writeFileSync(o.out, text);
-          emit(io, cmd, st, () => (o.out === undefined ? text.replace(/\n$/, '') : `statement written to ${o.out}`));
           return EXIT.OK;
         }),
       ),
