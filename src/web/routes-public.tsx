@@ -6,7 +6,8 @@ import { cached } from './cache.js';
 import type { WebDeps } from './deps.js';
 import { sendPage } from './guard.js';
 import type { MessageKey } from './i18n/index.js';
-import { Artefacts, Home, Licensing, PerformerPage, RecordingPage, SearchResults } from './pages/public.js';
+import { Artefacts, Home, Licensing, SearchResults } from './pages/public.js';
+import { PerformerPage, RecordingPage } from './pages/public-records.js';
 import { viewOf } from './view.js';
 
 const PAGE = 20;
