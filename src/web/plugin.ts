@@ -27,6 +27,7 @@ import { registerManifestRoutes } from './routes-manifests.js';
 import { registerPerformerRoutes } from './routes-performer.js';
 import { registerPublicRoutes } from './routes-public.js';
 import { registerStaffRoutes } from './routes-staff.js';
+import { registerStaffDistributionRoutes } from './routes-staff-distributions.js';
 import { registerStaffLicensingRoutes } from './routes-staff-licensing.js';
 import { errorPage } from './pages/error.js';
 import { viewOf } from './view.js';
@@ -104,6 +105,7 @@ export async function registerWeb(
   registerManifestRoutes(app, deps);
   registerStaffRoutes(app, deps);
   registerStaffLicensingRoutes(app, deps);
+  registerStaffDistributionRoutes(app, deps);
 }
 
 /** Errors of a page, as a page: a redirect to the login form, or the status with a message in the reader's language. */
