@@ -54,6 +54,25 @@ describe('encodeEntry', () => {
     expect(isInstant(20240229)).toBe(false);
   });
 
+  it('agrees with the reference regular expression on any text (property)', () => {
+    const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.\d{3}Z$/;
+    const reference = (text: string): boolean => {
+      if (INSTANT.exec(text) === null) return false;
+      const t = Date.parse(text);
+      return !Number.isNaN(t) && new Date(t).toISOString() === text;
+    };
+    // ISO instants with one character changed, and any short text.
+    const nearly = fc
+      .tuple(fc.date({ min: new Date('0000-01-01'), max: new Date('9999-12-31'), noInvalidDate: true }), fc.nat({ max: 23 }), fc.string({ minLength: 1, maxLength: 1 }))
+      .map(([d, at, c]) => d.toISOString().slice(0, at) + c + d.toISOString().slice(at + 1));
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 30 }), nearly), (text) => {
+        expect(isInstant(text)).toBe(reference(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('never throws on instant-shaped text with out-of-range fields (property)', () => {
     const two = fc.integer({ min: 0, max: 99 }).map((n) => String(n).padStart(2, '0'));
     const shaped = fc

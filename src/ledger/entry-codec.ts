@@ -24,8 +24,7 @@ export interface EncodedEntry {
 
 /** Dotted lower-case names: `mandate.version`, `licence.granted`. */
 const TYPE = /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/;
-/** The one instant form the registry writes (`Date#toISOString`), which sorts as text. */
-const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.\d{3}Z$/;
+/** The one instant form the registry writes (`Date#toISOString`, `YYYY-MM-DDTHH:MM:SS.mmmZ`) sorts as text. */
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const MAX_TYPE_LENGTH = 64;
 
@@ -49,14 +48,34 @@ export function topicKey(topic: string): number {
 
 /** True for an instant in the form `2026-01-31T00:00:00.000Z` that names a real moment. */
 export function isInstant(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const m = INSTANT.exec(value);
-  if (m === null) return false;
-  // Checked field by field (an audit checks millions): what Date would roll over (Feb 30, hour 24) is refused.
-  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  // Read character by character: an audit checks millions (four or five per entry), and a regular
+  // expression with its match array and the numbers made from it cost several times more.
+  if (typeof value !== 'string' || value.length !== 24) return false;
+  const s = value;
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58) return false;
+  if (s.charCodeAt(16) !== 58 || s.charCodeAt(19) !== 46 || s.charCodeAt(23) !== 90) return false;
+  const year = digits(s, 0, 4);
+  const month = digits(s, 5, 2);
+  const day = digits(s, 8, 2);
+  const hour = digits(s, 11, 2);
+  const minute = digits(s, 14, 2);
+  const second = digits(s, 17, 2);
+  if ((year | month | day | hour | minute | second | digits(s, 20, 3)) < 0) return false;
+  // Checked field by field: what Date would roll over (Feb 30, hour 24) is refused.
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return false;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return day <= (month === 2 && leap ? 29 : MONTH_DAYS[month - 1]!);
+}
+
+/** The decimal number of the `n` ASCII digits of `s` from `at`, or -1 when one is not a digit. */
+function digits(s: string, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
 }
 
 /**
