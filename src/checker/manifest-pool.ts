@@ -2,7 +2,7 @@
  * Where a parallel manifest check's jobs run (manifest-job.ts): on worker threads, or on the calling
  * thread when no worker pays. Jobs go to the workers in turn; their answers come back as promises, in
  * any order (the caller takes them in file order). A job that fails on a worker rejects with the
- * worker's coded error, rebuilt on this side.
+ * worker's coded error, rebuilt on this side; a worker thread that dies rejects every job still waiting.
  */
 import { Worker } from 'node:worker_threads';
 import { CheckerError, type CheckerErrorCode } from './errors.js';
@@ -59,6 +59,7 @@ function workerPool(n: number, init: WorkerInit, o: PoolOptions): JobPool {
   const pending = new Map<number, { resolve: (r: unknown) => void; reject: (e: unknown) => void }>();
   let nextId = 0;
   let turn = 0;
+  let closing = false;
   for (const w of workers) {
     w.on('message', (m: { id: number; error?: WorkerError }) => {
       const p = pending.get(m.id);
@@ -72,9 +73,14 @@ function workerPool(n: number, init: WorkerInit, o: PoolOptions): JobPool {
         );
       else p?.reject(new Error(m.error.message));
     });
-    w.on('error', (e) => {
+    // A worker that dies fails the whole check (its chunk cannot be answered): every job still waiting.
+    const failAll = (e: Error): void => {
       for (const p of pending.values()) p.reject(e);
       pending.clear();
+    };
+    w.on('error', failAll);
+    w.on('exit', (code) => {
+      if (!closing) failAll(new Error(`manifest worker exited with code ${code}`));
     });
   }
   const ask = <T>(w: Worker, job: Job, transfer: ArrayBuffer[]): Promise<T> =>
@@ -95,6 +101,7 @@ function workerPool(n: number, init: WorkerInit, o: PoolOptions): JobPool {
       return parts.flatMap((p) => p.artists);
     },
     close: async () => {
+      closing = true;
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };
