@@ -111,6 +111,23 @@ afterAll(async () => {
 
 const stripLine = (o: RowOutcome) => ({ ...o, line: 0 });
 
+/** A sink that keeps the outcomes' text in memory. */
+function collect(): { sink: OutcomeSink; text: () => string } {
+  let text = '';
+  return {
+    sink: {
+      format: outcomeJsonl,
+      writeText: (s) => Promise.resolve(void (text += String(s))),
+      close: () => Promise.resolve(),
+    },
+    text: () => text,
+  };
+}
+
+// In-process the worker module is TypeScript: run it with the test loader.
+const workerExecArgv = ['--import', new URL('../support/ts-register.mjs', import.meta.url).href];
+const workerUrl = new URL('../../src/checker/manifest-worker.ts', import.meta.url);
+
 describe('tdmr snapshot', () => {
   it('exports a signed snapshot that verifies with the log key', async () => {
     const e = await tdmr(
@@ -254,24 +271,11 @@ describe('tdmr check-manifest', () => {
     writeFileSync(file, lines.join('\r\n'));
     const bytes = readFileSync(snap);
     const { view } = verifySnapshot(bytes, t.verifierKey);
-    const collect = (): { sink: OutcomeSink; text: () => string } => {
-      let text = '';
-      return {
-        sink: {
-          format: outcomeJsonl,
-          writeText: (s) => Promise.resolve(void (text += String(s))),
-          close: () => Promise.resolve(),
-        },
-        text: () => text,
-      };
-    };
     const general = collect();
     const gs = await checkManifest(file, {
       matcher: new SnapshotMatcher(view, { threshold: 0.85 }),
       sink: general.sink,
     });
-    const workerExecArgv = ['--import', new URL('../support/ts-register.mjs', import.meta.url).href];
-    const workerUrl = new URL('../../src/checker/manifest-worker.ts', import.meta.url);
     for (const workers of [0, 2]) {
       const fast = collect();
       const fs = await runFastCsv(file, {
@@ -334,19 +338,6 @@ describe('tdmr check-manifest', () => {
     });
     const bytes = readSnapshotFile(snap);
     const { view } = verifySnapshot(bytes, t.verifierKey);
-    const collect = (): { sink: OutcomeSink; text: () => string } => {
-      let text = '';
-      return {
-        sink: {
-          format: outcomeJsonl,
-          writeText: (s) => Promise.resolve(void (text += String(s))),
-          close: () => Promise.resolve(),
-        },
-        text: () => text,
-      };
-    };
-    const workerExecArgv = ['--import', new URL('../support/ts-register.mjs', import.meta.url).href];
-    const workerUrl = new URL('../../src/checker/manifest-worker.ts', import.meta.url);
     for (const [file, runFast] of [
       [jsonl, runFastJsonl],
       [parquet, runFastParquet],

@@ -4,42 +4,16 @@
  * termination), a row with no entry and an entry with no row are each found. On SQLite and (with
  * TEST_DATABASE_URL) PostgreSQL.
  */
-import { sql } from 'kysely';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Context } from '../../src/context.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditReport } from '../../src/ledger/audit-report.js';
 import type { StoredLicence } from '../../src/licensing/store.js';
 import { tdmr } from '../support/cli.js';
 import { DIALECTS } from '../support/db.js';
-import { ledgerContext, ORIGIN, type LedgerTestContext } from '../support/ledger.js';
+import { keepLogEnv, ledgerContext, runSql, ORIGIN, type LedgerTestContext } from '../support/ledger.js';
+import { OFFER, TARIFF, TERMS } from '../support/licensing.js';
 
-const TARIFF = {
-  id: 'genai-2026',
-  version: 1,
-  name: 'Generative AI training 2026',
-  uses: ['genai-training'],
-  validFrom: '2026-01-01T00:00:00.000Z',
-  model: { kind: 'per-recording-use', centsPerRecordingPerUse: 25 },
-};
-const TERMS = {
-  uses: ['genai-training'],
-  repertoire: { kind: 'all' },
-  from: '2026-01-01',
-  to: '2027-01-01',
-  product: 'Model X',
-  expectedVolume: '200k recordings',
-};
-const OFFER = { terms: { ...TERMS, territories: ['FR', 'DE'] }, tariff: { id: 'genai-2026', version: 1 } };
+keepLogEnv();
 
-const saved = { key: process.env.TDMR_LOG_KEY_FILE, origin: process.env.TDMR_LOG_ORIGIN };
-afterAll(() => {
-  process.env.TDMR_LOG_KEY_FILE = saved.key;
-  process.env.TDMR_LOG_ORIGIN = saved.origin;
-});
-
-async function run(ctx: Context, text: string): Promise<void> {
-  await sql.raw(text).execute(ctx.db.kysely);
-}
 
 for (const dialect of DIALECTS) {
   describe.skipIf(!dialect.enabled)(`tdmr ledger verify of licences on ${dialect.name}`, () => {
@@ -105,7 +79,7 @@ for (const dialect of DIALECTS) {
 
     it('finds edited terms and an edited agreement, at the licence.issued entry, naming the fields', async () => {
       const terms = JSON.stringify({ ...OFFER.terms, territories: ['WORLD'] });
-      await run(
+      await runSql(
         t.ctx,
         `UPDATE licences SET terms = '${terms}', document = document || ' ' WHERE id = '${active.id}'`,
       );
@@ -122,7 +96,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('finds a termination undone by SQL, at the licence.terminated entry', async () => {
-      await run(t.ctx, `UPDATE licences SET terminated_at = NULL WHERE id = '${ended.id}'`);
+      await runSql(t.ctx, `UPDATE licences SET terminated_at = NULL WHERE id = '${ended.id}'`);
       const { code, report } = await verify();
       expect(code).toBe(1);
       expect(report.divergences).toEqual([
@@ -136,12 +110,12 @@ for (const dialect of DIALECTS) {
     });
 
     it('finds a licence row with no entry, and a logged licence with no row', async () => {
-      await run(
+      await runSql(
         t.ctx,
         `INSERT INTO licences (id, request_id, organisation_id, terms, tariff_id, tariff_version, issued_at, terminated_at, document, signature)
          SELECT 'lic-forged', '${pendingRequest}', organisation_id, terms, tariff_id, tariff_version, issued_at, NULL, document, signature FROM licences WHERE id = '${active.id}'`,
       );
-      await run(t.ctx, `DELETE FROM licences WHERE id = '${ended.id}'`);
+      await runSql(t.ctx, `DELETE FROM licences WHERE id = '${ended.id}'`);
       const { code, report } = await verify();
       expect(code).toBe(1);
       expect(report.divergences).toEqual(

@@ -3,32 +3,24 @@
  * declaration, an entry body, a deleted entry, a registry row without an entry. On SQLite and
  * (with TEST_DATABASE_URL) PostgreSQL.
  */
-import { sql } from 'kysely';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Context } from '../../src/context.js';
 import type { AuditReport } from '../../src/ledger/audit-report.js';
 import { mandateEntry } from '../../src/ledger/entries.js';
 import { tdmr } from '../support/cli.js';
 import { DIALECTS } from '../support/db.js';
-import { ledgerContext, logged, mandate, ORIGIN, seedReserved, tick, withdrawDeclaration, type LedgerTestContext } from '../support/ledger.js';
+import { keepLogEnv, ledgerContext, runSql, logged, mandate, ORIGIN, seedReserved, tick, withdrawDeclaration, type LedgerTestContext } from '../support/ledger.js';
 
-const saved = { key: process.env.TDMR_LOG_KEY_FILE, origin: process.env.TDMR_LOG_ORIGIN };
-afterAll(() => {
-  process.env.TDMR_LOG_KEY_FILE = saved.key;
-  process.env.TDMR_LOG_ORIGIN = saved.origin;
-});
+keepLogEnv();
 
-async function run(ctx: Context, text: string): Promise<void> {
-  await sql.raw(text).execute(ctx.db.kysely);
-}
 
 /** Lifts the append-only guard on a log table, as an administrator could. */
 async function dropGuard(ctx: Context, table: string): Promise<void> {
   if (ctx.db.kind === 'sqlite') {
-    await run(ctx, `DROP TRIGGER ${table}_no_update`);
-    await run(ctx, `DROP TRIGGER ${table}_no_delete`);
+    await runSql(ctx, `DROP TRIGGER ${table}_no_update`);
+    await runSql(ctx, `DROP TRIGGER ${table}_no_delete`);
   } else {
-    await run(ctx, `DROP TRIGGER ${table}_append_only ON ${table}`);
+    await runSql(ctx, `DROP TRIGGER ${table}_append_only ON ${table}`);
   }
 }
 
@@ -68,7 +60,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('finds a mandate row edited by SQL, at its entry, with what differs', async () => {
-      await run(t.ctx, `UPDATE mandates SET territories = '["DE"]', uses = '["search"]' WHERE id = '${seeded.mandate.id}'`);
+      await runSql(t.ctx, `UPDATE mandates SET territories = '["DE"]', uses = '["search"]' WHERE id = '${seeded.mandate.id}'`);
       const { code, report, human } = await verify();
       expect(code).toBe(1);
       expect(report.first).toEqual({ index: 0, table: 'mandates', key: seeded.mandate.id, problem: 'uses: log ["ai-training","genai-training","ai-inference"] vs row ["search"]; territories: log ["WORLD"] vs row ["DE"]' });
@@ -76,8 +68,8 @@ for (const dialect of DIALECTS) {
     });
 
     it('finds a line-up and a declaration edited by SQL', async () => {
-      await run(t.ctx, `UPDATE lineups SET role = 'Producer' WHERE recording_id = '${second.recording.id}'`);
-      await run(t.ctx, `UPDATE declarations SET withdrawn_at = NULL WHERE id = '${second.declaration.id}'`);
+      await runSql(t.ctx, `UPDATE lineups SET role = 'Producer' WHERE recording_id = '${second.recording.id}'`);
+      await runSql(t.ctx, `UPDATE declarations SET withdrawn_at = NULL WHERE id = '${second.declaration.id}'`);
       const { code, report } = await verify();
       expect(code).toBe(1);
       expect(report.divergences.map((d) => [d.index, d.table, d.key])).toEqual([
@@ -90,7 +82,7 @@ for (const dialect of DIALECTS) {
 
     it('finds an entry body rewritten behind the append-only guard', async () => {
       await dropGuard(t.ctx, 'ledger_entries');
-      await run(t.ctx, `UPDATE ledger_entries SET body = replace(body, '"WORLD"', '"FR"') WHERE idx = 0`);
+      await runSql(t.ctx, `UPDATE ledger_entries SET body = replace(body, '"WORLD"', '"FR"') WHERE idx = 0`);
       const { code, report } = await verify();
       expect(code).toBe(1);
       expect(report.first).toEqual({ index: 0, table: 'ledger_entries', key: '0', problem: 'the stored leaf hash is not the hash of the stored body' });
@@ -100,7 +92,7 @@ for (const dialect of DIALECTS) {
 
     it('finds a deleted entry', async () => {
       await dropGuard(t.ctx, 'ledger_entries');
-      await run(t.ctx, 'DELETE FROM ledger_entries WHERE idx = 3');
+      await runSql(t.ctx, 'DELETE FROM ledger_entries WHERE idx = 3');
       const { code, report } = await verify();
       expect(code).toBe(1);
       expect(report.first).toEqual({ index: 3, table: 'ledger_entries', key: '3', problem: 'entry missing: the next stored index is 4' });
@@ -111,7 +103,7 @@ for (const dialect of DIALECTS) {
     it('finds a mandate row written without its entry, and a forged checkpoint', async () => {
       const orphan = mandate(seeded.performer.id, { recordedAt: tick() });
       await logged(t.ctx, async (reg) => reg.appendMandateVersion(orphan));
-      await run(t.ctx, `INSERT INTO ledger_checkpoints (size, root_hash, note, created_at) VALUES (2, '${'ab'.repeat(32)}', 'forged\n\n— x AAAAAAA=\n', '2025-01-01T00:00:00.000Z')`);
+      await runSql(t.ctx, `INSERT INTO ledger_checkpoints (size, root_hash, note, created_at) VALUES (2, '${'ab'.repeat(32)}', 'forged\n\n— x AAAAAAA=\n', '2025-01-01T00:00:00.000Z')`);
       const { code, report } = await verify();
       expect(code).toBe(1);
       expect(report.divergences).toEqual([

@@ -6,17 +6,7 @@ import { splitKey } from '../../src/licensing/api-keys.js';
 import { LicensingService, type Principal } from '../../src/licensing/service.js';
 import { DIALECTS } from '../support/db.js';
 import { ledgerContext, type LedgerTestContext } from '../support/ledger.js';
-
-const TARIFF = {
-  id: 'genai-2026',
-  version: 1,
-  name: 'Generative AI training 2026',
-  uses: ['genai-training'],
-  validFrom: '2026-01-01T00:00:00.000Z',
-  model: { kind: 'per-recording-use', centsPerRecordingPerUse: 25 },
-};
-const TERMS = { uses: ['genai-training'], repertoire: { kind: 'all' }, from: '2026-01-01', to: '2027-01-01', product: 'Model X', expectedVolume: '200k recordings' };
-const OFFER = { terms: { ...TERMS, territories: ['FR', 'DE'] }, tariff: { id: 'genai-2026', version: 1 } };
+import { OFFER, TARIFF, TERMS } from '../support/licensing.js';
 
 for (const dialect of DIALECTS) {
   describe.skipIf(!dialect.enabled)(`licensing desk on ${dialect.name}`, () => {

@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
+import { afterAll } from 'vitest';
 import { toConfig } from '../../src/config/config.js';
 import { createContext, type Context } from '../../src/context.js';
 import { declarationEntry, declarationWithdrawnEntry, lineupEntry, mandateEntry, type LedgerEntry } from '../../src/ledger/entries.js';
@@ -17,6 +19,20 @@ import { KyselyRegistryStore } from '../../src/registry/store-kysely.js';
 import type { TestDb } from './db.js';
 
 export const ORIGIN = 'test.tdm-reserve.example/log';
+
+/** Puts the log key variables back as they were once the file's tests are done (tests set them for the CLI). */
+export function keepLogEnv(): void {
+  const saved = { key: process.env.TDMR_LOG_KEY_FILE, origin: process.env.TDMR_LOG_ORIGIN };
+  afterAll(() => {
+    process.env.TDMR_LOG_KEY_FILE = saved.key;
+    process.env.TDMR_LOG_ORIGIN = saved.origin;
+  });
+}
+
+/** Runs SQL behind the services' back (to edit rows as an administrator could). */
+export async function runSql(ctx: Context, text: string): Promise<void> {
+  await sql.raw(text).execute(ctx.db.kysely);
+}
 
 export interface LedgerTestContext {
   ctx: Context;
