@@ -14,7 +14,6 @@ import { OFFER, TARIFF, TERMS } from '../support/licensing.js';
 
 keepLogEnv();
 
-
 for (const dialect of DIALECTS) {
   describe.skipIf(!dialect.enabled)(`tdmr ledger verify of licences on ${dialect.name}`, () => {
     let t: LedgerTestContext;

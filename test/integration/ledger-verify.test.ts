@@ -13,7 +13,6 @@ import { keepLogEnv, ledgerContext, runSql, logged, mandate, ORIGIN, seedReserve
 
 keepLogEnv();
 
-
 /** Lifts the append-only guard on a log table, as an administrator could. */
 async function dropGuard(ctx: Context, table: string): Promise<void> {
   if (ctx.db.kind === 'sqlite') {
