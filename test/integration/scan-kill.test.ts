@@ -15,7 +15,9 @@ import { ledgerContext, seedReserved } from '../support/ledger.js';
 import { sqliteTestDb } from '../support/db.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const FILES = 16;
+// Files complete a batch at a time (8 per ffmpeg, one batch per worker in flight): 2 workers finish 16
+// together, so the scan must hold more than that for a kill to land in the middle of it.
+const FILES = 64;
 
 describe('a killed scan', () => {
   let dir: string;
