@@ -43,8 +43,22 @@ interface LicenceView {
 }
 const FIELDS = ['request', 'organisation', 'terms', 'tariff', 'issuedAt', 'agreementSha256'] as const;
 
-const text = (v: unknown): string => canonicalJson((v ?? null) as JsonValue);
-const digest = (v: LicenceView): string => hash('sha256', text(FIELDS.map((f) => v[f])), 'base64');
+/** Canonical JSON of a compared value (absent as null). */
+export const fieldText = (v: unknown): string => canonicalJson((v ?? null) as JsonValue);
+
+/** The digest kept per row of the replayed log: SHA-256 of the canonical JSON of its fields, in order. */
+export const viewDigest = <V>(v: V, fields: readonly (keyof V)[]): string =>
+  hash('sha256', fieldText(fields.map((f) => v[f])), 'base64');
+
+/** `field: log X vs row Y` for each field that differs. */
+export function fieldDifferences<V>(logged: V, row: V, fields: readonly (keyof V)[]): string {
+  const out = fields
+    .filter((f) => fieldText(logged[f]) !== fieldText(row[f]))
+    .map((f) => `${String(f)}: log ${fieldText(logged[f])} vs row ${fieldText(row[f])}`);
+  return out.length > 0 ? out.join('; ') : 'content differs';
+}
+
+const digest = (v: LicenceView): string => viewDigest(v, FIELDS);
 
 function rowView(l: AuditedLicence): LicenceView {
   return {
@@ -165,10 +179,6 @@ export class LicenceReplay {
     const e = stored === undefined ? null : parseEntry(stored.body);
     const d = e?.type === 'other' ? issuedData.safeParse(e.data) : null;
     if (e === null || d === null || !d.success) return 'content differs';
-    const logged: LicenceView = { ...d.data, issuedAt: e.at, request: d.data.id };
-    const out = FIELDS.filter((f) => text(logged[f]) !== text(row[f])).map(
-      (f) => `${f}: log ${text(logged[f])} vs row ${text(row[f])}`,
-    );
-    return out.length > 0 ? out.join('; ') : 'content differs';
+    return fieldDifferences<LicenceView>({ ...d.data, issuedAt: e.at, request: d.data.id }, row, FIELDS);
   }
 }

@@ -6,6 +6,7 @@
 import { DivergenceLog, type AuditReport } from './audit-report.js';
 import { LicenceReplay } from './audit-licences.js';
 import { RegistryReplay } from './audit-registry.js';
+import { UsageReplay } from './audit-usage.js';
 import { TreeAudit } from './audit-tree.js';
 import { parseEntry } from './entry-codec.js';
 import type { NoteVerifier } from './note-keys.js';
@@ -36,6 +37,7 @@ export async function auditLog(store: LedgerStore, source: RegistryAuditSource, 
   const tree = new TreeAudit(store, options.verifier ?? null, log);
   const replay = new RegistryReplay(log);
   const licences = new LicenceReplay(log);
+  const usage = new UsageReplay(log);
   let count = 0;
   for (let cursor = 0; ; ) {
     options.signal?.throwIfAborted();
@@ -56,6 +58,7 @@ export async function auditLog(store: LedgerStore, source: RegistryAuditSource, 
       }
       replay.feed(r.index, parsed);
       licences.feed(r.index, parsed);
+      usage.feed(r.index, parsed);
     }
     await tree.page(rows);
     cursor = rows[rows.length - 1]!.index + 1;
@@ -67,6 +70,7 @@ export async function auditLog(store: LedgerStore, source: RegistryAuditSource, 
   }
   await replay.compare(source, store);
   await licences.compare(source, store);
+  await usage.compare(source, store);
   const { divergences, truncated } = log.list();
   return {
     ok: divergences.length === 0,
@@ -74,7 +78,7 @@ export async function auditLog(store: LedgerStore, source: RegistryAuditSource, 
     headSize,
     checkpoints: tree.checkpoints,
     rootHash: tree.rootHash,
-    rows: { ...replay.rows, licences: licences.rows },
+    rows: { ...replay.rows, licences: licences.rows, usageReports: usage.rows },
     first: divergences[0] ?? null,
     divergences,
     truncated,

@@ -7,7 +7,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { LineupEntry } from '../registry/model.js';
 import { declarationFromRow, lineupFromRow, mandateFromRow, recordingFromRow } from '../registry/rows.js';
-import type { AuditedLicence, RegistryAuditSource } from './store.js';
+import type { AuditedLicence, AuditedUsageReport, RegistryAuditSource } from './store.js';
+import { usageLinesSha256, type UsageLineFacts } from './usage-digest.js';
 
 export class KyselyRegistryAuditSource implements RegistryAuditSource {
   constructor(private readonly db: Kysely<DB> | Transaction<DB>) {}
@@ -69,6 +70,42 @@ export class KyselyRegistryAuditSource implements RegistryAuditSource {
       issuedAt: r.issued_at,
       terminatedAt: r.terminated_at,
       documentSha256: createHash('sha256').update(r.document, 'utf8').digest('hex'),
+    }));
+  }
+
+  async usageReports(after: string, limit: number): Promise<AuditedUsageReport[]> {
+    const reports = await this.db.selectFrom('usage_reports').selectAll().where('id', '>', after).orderBy('id').limit(limit).execute();
+    if (reports.length === 0) return [];
+    const lines = new Map<string, UsageLineFacts[]>(reports.map((r) => [r.id, []]));
+    const rows = await this.db
+      .selectFrom('usage_lines')
+      .selectAll()
+      .where('report_id', 'in', [...lines.keys()])
+      .orderBy('report_id')
+      .orderBy('line')
+      .execute();
+    for (const l of rows) {
+      lines.get(l.report_id)?.push({
+        line: Number(l.line),
+        isrc: l.isrc,
+        recordingId: l.recording_id,
+        uses: parseOr(l.uses) as string[],
+        units: Number(l.units),
+        seconds: Number(l.seconds),
+        flag: l.flag,
+        cents: Number(l.cents),
+      });
+    }
+    return reports.map((r) => ({
+      id: r.id,
+      licence: r.licence_id,
+      period: { from: r.period_from, to: r.period_to },
+      currency: r.currency,
+      totalCents: Number(r.total_cents),
+      lines: Number(r.lines),
+      flagged: Number(r.flagged),
+      submittedAt: r.submitted_at,
+      linesSha256: usageLinesSha256(lines.get(r.id) ?? []),
     }));
   }
 }

@@ -73,6 +73,23 @@ export interface RegistryAuditSource {
   recordings(after: string, limit: number): Promise<{ recording: Recording; lineup: LineupEntry[] }[]>;
   /** Licences with id > `after`, by id. */
   licences(after: string, limit: number): Promise<AuditedLicence[]>;
+  /** Usage reports with id > `after`, by id, with the digest of their stored lines. */
+  usageReports(after: string, limit: number): Promise<AuditedUsageReport[]>;
+}
+
+/** A usage report as the audit compares it with its `licence.usage-reported` entry. */
+export interface AuditedUsageReport {
+  id: string;
+  licence: string;
+  period: { from: string; to: string };
+  currency: string;
+  totalCents: number;
+  /** Lines the report says it has, and of them flagged. */
+  lines: number;
+  flagged: number;
+  submittedAt: string;
+  /** `usageLinesSha256` of the stored lines, in line order. */
+  linesSha256: string;
 }
 
 /** A licence as the audit compares it with its `licence.issued` entry (the licensing desk's row). */

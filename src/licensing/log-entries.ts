@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { JsonValue } from '../ledger/canonical-json.js';
 import type { LedgerEntry } from '../ledger/entries.js';
+import { usageLinesSha256 } from '../ledger/usage-digest.js';
 import type { Offer } from './offer.js';
 import type { LicenceRequest } from './parties.js';
 import type { DistributionRun, StoredLicence, StoredUsageLine, UsageReport } from './store.js';
@@ -48,7 +49,7 @@ export function terminatedEntry(l: StoredLicence, at: string): LedgerEntry {
 
 /** A usage report: its totals and the SHA-256 of the JSON of its stored lines, in line order, so the amounts are provable. */
 export function usageEntry(l: StoredLicence, r: UsageReport, lines: readonly StoredUsageLine[]): LedgerEntry {
-  const digest = createHash('sha256').update(JSON.stringify(lines), 'utf8').digest('hex');
+  const digest = usageLinesSha256(lines);
   return {
     type: 'licence.usage-reported',
     at: r.submittedAt,

@@ -20,6 +20,7 @@ for (const dialect of DIALECTS) {
     let active: StoredLicence;
     let ended: StoredLicence;
     let pendingRequest: string;
+    let report: string;
 
     /** The index of the entry of `type` about licence `id`. */
     const entryOf = async (type: string, id: string): Promise<number> => {
@@ -57,6 +58,18 @@ for (const dialect of DIALECTS) {
         return { id: r.id, licence: licence! };
       };
       active = (await grant()).licence;
+      report = (
+        await svc.submitUsage(licensee.actor, {
+          licence: active.id,
+          from: '2026-02-01',
+          to: '2026-03-01',
+          source: 'usage.csv',
+          records: [
+            { line: 2, cells: { isrc: 'FRZ032500001', uses: 'genai-training', units: '3', seconds: '0' } },
+            { line: 3, cells: { isrc: 'FRZ032500002', uses: 'genai-training', units: '1', seconds: '0' } },
+          ],
+        })
+      ).report.id;
       const second = await grant();
       ended = (await svc.act(second.id, 'terminate', officer.actor, { note: 'breach' })).licence!;
       pendingRequest = (await svc.submitRequest(licensee.actor, TERMS)).id;
@@ -72,7 +85,7 @@ for (const dialect of DIALECTS) {
     it('passes when every licence is its entries', async () => {
       const { code, report } = await verify();
       expect(code).toBe(0);
-      expect(report).toMatchObject({ ok: true, rows: { licences: 2 } });
+      expect(report).toMatchObject({ ok: true, rows: { licences: 2, usageReports: 1 } });
       expect(ended.terminatedAt).not.toBeNull();
     });
 
@@ -92,6 +105,20 @@ for (const dialect of DIALECTS) {
       expect(report.first?.problem).toMatch(
         /^terms: log .*"territories":\["FR","DE"\].* vs row .*"territories":\["WORLD"\].*; agreementSha256: log "[0-9a-f]{64}" vs row "[0-9a-f]{64}"$/,
       );
+    });
+
+    it('finds a usage line and a total edited by SQL, at the licence.usage-reported entry', async () => {
+      const at = (await t.ctx.stores.ledger.entries(0, await t.ctx.stores.ledger.size())).find((e) => e.type === 'licence.usage-reported')!.index;
+      await runSql(t.ctx, `UPDATE usage_lines SET cents = cents + 500 WHERE report_id = '${report}' AND line = 2`);
+      let r = await verify();
+      expect(r.code).toBe(1);
+      expect(r.report.divergences).toEqual([
+        { index: at, table: 'usage_reports', key: report, problem: expect.stringMatching(/^linesSha256: log "[0-9a-f]{64}" vs row "[0-9a-f]{64}"$/) as unknown },
+      ]);
+      await runSql(t.ctx, `UPDATE usage_lines SET cents = cents - 500 WHERE report_id = '${report}' AND line = 2`);
+      await runSql(t.ctx, `UPDATE usage_reports SET total_cents = 999 WHERE id = '${report}'`);
+      r = await verify();
+      expect(r.report.divergences.map((d) => d.problem)).toEqual([expect.stringMatching(/^totalCents: log \d+ vs row 999$/) as unknown]);
     });
 
     it('finds a termination undone by SQL, at the licence.terminated entry', async () => {
