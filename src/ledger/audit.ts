@@ -4,6 +4,7 @@
  * the licences against it. Nothing stored is trusted but the bodies and the verifier key.
  */
 import { DivergenceLog, type AuditReport } from './audit-report.js';
+import { DistributionReplay } from './audit-distributions.js';
 import { LicenceReplay } from './audit-licences.js';
 import { RegistryReplay } from './audit-registry.js';
 import { UsageReplay } from './audit-usage.js';
@@ -38,6 +39,7 @@ export async function auditLog(store: LedgerStore, source: RegistryAuditSource, 
   const replay = new RegistryReplay(log);
   const licences = new LicenceReplay(log);
   const usage = new UsageReplay(log);
+  const runs = new DistributionReplay(log);
   let count = 0;
   for (let cursor = 0; ; ) {
     options.signal?.throwIfAborted();
@@ -59,6 +61,7 @@ export async function auditLog(store: LedgerStore, source: RegistryAuditSource, 
       replay.feed(r.index, parsed);
       licences.feed(r.index, parsed);
       usage.feed(r.index, parsed);
+      runs.feed(r.index, parsed);
     }
     await tree.page(rows);
     cursor = rows[rows.length - 1]!.index + 1;
@@ -71,6 +74,7 @@ export async function auditLog(store: LedgerStore, source: RegistryAuditSource, 
   await replay.compare(source, store);
   await licences.compare(source, store);
   await usage.compare(source, store);
+  await runs.compare(source, store);
   const { divergences, truncated } = log.list();
   return {
     ok: divergences.length === 0,
@@ -78,7 +82,7 @@ export async function auditLog(store: LedgerStore, source: RegistryAuditSource, 
     headSize,
     checkpoints: tree.checkpoints,
     rootHash: tree.rootHash,
-    rows: { ...replay.rows, licences: licences.rows, usageReports: usage.rows },
+    rows: { ...replay.rows, licences: licences.rows, usageReports: usage.rows, distributionRuns: runs.rows },
     first: divergences[0] ?? null,
     divergences,
     truncated,

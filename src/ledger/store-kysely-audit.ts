@@ -7,7 +7,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { LineupEntry } from '../registry/model.js';
 import { declarationFromRow, lineupFromRow, mandateFromRow, recordingFromRow } from '../registry/rows.js';
-import type { AuditedLicence, AuditedUsageReport, RegistryAuditSource } from './store.js';
+import type { AuditedDistributionRun, AuditedLicence, AuditedUsageReport, RegistryAuditSource } from './store.js';
 import { usageLinesSha256, type UsageLineFacts } from './usage-digest.js';
 
 export class KyselyRegistryAuditSource implements RegistryAuditSource {
@@ -106,6 +106,38 @@ export class KyselyRegistryAuditSource implements RegistryAuditSource {
       flagged: Number(r.flagged),
       submittedAt: r.submitted_at,
       linesSha256: usageLinesSha256(lines.get(r.id) ?? []),
+    }));
+  }
+
+  async distributionRuns(after: string, limit: number): Promise<AuditedDistributionRun[]> {
+    const runs = await this.db.selectFrom('distribution_runs').selectAll().where('id', '>', after).orderBy('id').limit(limit).execute();
+    if (runs.length === 0) return [];
+    const ids = runs.map((r) => r.id);
+    const reports = await this.db.selectFrom('distribution_reports').selectAll().where('run_id', 'in', ids).execute();
+    const shares = await this.db
+      .selectFrom('distribution_shares')
+      .select((eb) => ['run_id', eb.fn.sum<string | number>('cents').as('cents')])
+      .where('run_id', 'in', ids)
+      .groupBy('run_id')
+      .execute();
+    const held = await this.db
+      .selectFrom('distribution_suspense')
+      .select((eb) => ['run_id', eb.fn.sum<string | number>('cents').as('cents')])
+      .where('run_id', 'in', ids)
+      .groupBy('run_id')
+      .execute();
+    const sumOf = (rows: { run_id: string; cents: string | number }[], id: string) => Number(rows.find((x) => x.run_id === id)?.cents ?? 0);
+    return runs.map((r) => ({
+      id: r.id,
+      period: { from: r.period_from, to: r.period_to },
+      rules: parseOr(r.rules),
+      reports: reports.filter((x) => x.run_id === r.id).map((x) => x.report_id),
+      collectedCents: Number(r.collected_cents),
+      distributedCents: Number(r.distributed_cents),
+      suspenseCents: Number(r.suspense_cents),
+      createdAt: r.created_at,
+      sharesCents: sumOf(shares, r.id),
+      heldCents: sumOf(held, r.id),
     }));
   }
 }

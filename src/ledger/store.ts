@@ -75,6 +75,24 @@ export interface RegistryAuditSource {
   licences(after: string, limit: number): Promise<AuditedLicence[]>;
   /** Usage reports with id > `after`, by id, with the digest of their stored lines. */
   usageReports(after: string, limit: number): Promise<AuditedUsageReport[]>;
+  /** Distribution runs with id > `after`, by id, with their reports and the sums of their stored shares and suspense. */
+  distributionRuns(after: string, limit: number): Promise<AuditedDistributionRun[]>;
+}
+
+/** A distribution run as the audit compares it with its `distribution.run` entry. */
+export interface AuditedDistributionRun {
+  id: string;
+  period: { from: string; to: string };
+  rules: unknown;
+  /** The usage reports it took. */
+  reports: string[];
+  collectedCents: number;
+  distributedCents: number;
+  suspenseCents: number;
+  createdAt: string;
+  /** Sums of the stored `distribution_shares` and `distribution_suspense` rows of the run. */
+  sharesCents: number;
+  heldCents: number;
 }
 
 /** A usage report as the audit compares it with its `licence.usage-reported` entry. */

@@ -6,11 +6,14 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditReport } from '../../src/ledger/audit-report.js';
-import type { StoredLicence } from '../../src/licensing/store.js';
+import type { DistributionRun, StoredLicence } from '../../src/licensing/store.js';
 import { tdmr } from '../support/cli.js';
 import { DIALECTS } from '../support/db.js';
-import { keepLogEnv, ledgerContext, runSql, ORIGIN, type LedgerTestContext } from '../support/ledger.js';
-import { OFFER, TARIFF, TERMS } from '../support/licensing.js';
+import { keepLogEnv, ledgerContext, runSql, seedReserved, ORIGIN, type LedgerTestContext } from '../support/ledger.js';
+import { OFFER as REGIONAL_OFFER, TARIFF, TERMS } from '../support/licensing.js';
+
+// Worldwide, so that usage anywhere is in scope and priced (a distribution then has shares to pay).
+const OFFER = { ...REGIONAL_OFFER, terms: { ...REGIONAL_OFFER.terms, territories: ['WORLD'] } };
 
 keepLogEnv();
 
@@ -21,6 +24,7 @@ for (const dialect of DIALECTS) {
     let ended: StoredLicence;
     let pendingRequest: string;
     let report: string;
+    let run: DistributionRun;
 
     /** The index of the entry of `type` about licence `id`. */
     const entryOf = async (type: string, id: string): Promise<number> => {
@@ -57,6 +61,7 @@ for (const dialect of DIALECTS) {
         const { licence } = await svc.act(r.id, 'activate', officer.actor);
         return { id: r.id, licence: licence! };
       };
+      await seedReserved(t.ctx, 'FRZ032500001');
       active = (await grant()).licence;
       report = (
         await svc.submitUsage(licensee.actor, {
@@ -70,6 +75,7 @@ for (const dialect of DIALECTS) {
           ],
         })
       ).report.id;
+      run = (await svc.distribute(officer.actor, { from: '2026-01-01', to: '2027-01-01', rules: { featured: 65, nonFeatured: 35 } })).run;
       const second = await grant();
       ended = (await svc.act(second.id, 'terminate', officer.actor, { note: 'breach' })).licence!;
       pendingRequest = (await svc.submitRequest(licensee.actor, TERMS)).id;
@@ -85,12 +91,13 @@ for (const dialect of DIALECTS) {
     it('passes when every licence is its entries', async () => {
       const { code, report } = await verify();
       expect(code).toBe(0);
-      expect(report).toMatchObject({ ok: true, rows: { licences: 2, usageReports: 1 } });
+      expect(report).toMatchObject({ ok: true, rows: { licences: 2, usageReports: 1, distributionRuns: 1 } });
+      expect(run.distributedCents).toBeGreaterThan(0);
       expect(ended.terminatedAt).not.toBeNull();
     });
 
     it('finds edited terms and an edited agreement, at the licence.issued entry, naming the fields', async () => {
-      const terms = JSON.stringify({ ...OFFER.terms, territories: ['WORLD'] });
+      const terms = JSON.stringify({ ...OFFER.terms, territories: ['US'] });
       await runSql(
         t.ctx,
         `UPDATE licences SET terms = '${terms}', document = document || ' ' WHERE id = '${active.id}'`,
@@ -103,7 +110,7 @@ for (const dialect of DIALECTS) {
         key: active.id,
       });
       expect(report.first?.problem).toMatch(
-        /^terms: log .*"territories":\["FR","DE"\].* vs row .*"territories":\["WORLD"\].*; agreementSha256: log "[0-9a-f]{64}" vs row "[0-9a-f]{64}"$/,
+        /^terms: log .*"territories":\["WORLD"\].* vs row .*"territories":\["US"\].*; agreementSha256: log "[0-9a-f]{64}" vs row "[0-9a-f]{64}"$/,
       );
     });
 
@@ -119,6 +126,19 @@ for (const dialect of DIALECTS) {
       await runSql(t.ctx, `UPDATE usage_reports SET total_cents = 999 WHERE id = '${report}'`);
       r = await verify();
       expect(r.report.divergences.map((d) => d.problem)).toEqual([expect.stringMatching(/^totalCents: log \d+ vs row 999$/) as unknown]);
+    });
+
+    it('finds a distribution run and its shares edited by SQL, at the distribution.run entry', async () => {
+      const at = (await t.ctx.stores.ledger.entries(0, await t.ctx.stores.ledger.size())).find((e) => e.type === 'distribution.run')!.index;
+      await runSql(t.ctx, `UPDATE distribution_shares SET cents = cents + 1 WHERE run_id = '${run.id}'`);
+      await runSql(t.ctx, `UPDATE distribution_runs SET collected_cents = 0 WHERE id = '${run.id}'`);
+      const { code, report } = await verify();
+      expect(code).toBe(1);
+      const shares = (await t.ctx.db.kysely.selectFrom('distribution_shares').select('cents').where('run_id', '=', run.id).execute()).reduce((a, r) => a + Number(r.cents), 0);
+      expect(report.divergences).toEqual([
+        { index: at, table: 'distribution_runs', key: run.id, problem: `collectedCents: log ${run.collectedCents} vs row 0` },
+        { index: at, table: 'distribution_shares', key: run.id, problem: `the shares sum to ${shares} cents, the run distributed ${run.distributedCents}` },
+      ]);
     });
 
     it('finds a termination undone by SQL, at the licence.terminated entry', async () => {
