@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DistributionReplay } from './audit-distributions.js';
+import { distributionReplay } from './audit-distributions.js';
 import { DivergenceLog } from './audit-report.js';
 import type { ParsedEntry } from './entry-codec.js';
 import type { AuditedDistributionRun, LedgerStore, RegistryAuditSource } from './store.js';
@@ -43,9 +43,9 @@ const noStore = { entriesAt: () => Promise.resolve([]) } as unknown as LedgerSto
 
 async function audit(entries: ParsedEntry[], rows: AuditedDistributionRun[]) {
   const log = new DivergenceLog();
-  const replay = new DistributionReplay(log);
+  const replay = distributionReplay(log, source(rows));
   entries.forEach((e, i) => replay.feed(i, e));
-  await replay.compare(source(rows), noStore);
+  await replay.compare(noStore);
   return log.list().divergences.map((d) => [d.index, d.table, d.problem]);
 }
 
@@ -71,9 +71,9 @@ describe('DistributionReplay', () => {
     await fc.assert(
       fc.asyncProperty(fc.anything(), async (data) => {
         const log = new DivergenceLog();
-        const replay = new DistributionReplay(log);
+        const replay = distributionReplay(log, source([]));
         replay.feed(0, { type: 'other', entryType: 'distribution.run', at: AT, data });
-        await replay.compare(source([]), noStore);
+        await replay.compare(noStore);
         for (const d of log.list().divergences) expect(typeof d.problem).toBe('string');
       }),
     );

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DivergenceLog } from './audit-report.js';
-import { UsageReplay } from './audit-usage.js';
+import { usageReplay } from './audit-usage.js';
 import type { ParsedEntry } from './entry-codec.js';
 import type { AuditedUsageReport, LedgerStore, RegistryAuditSource } from './store.js';
 import { usageLinesSha256 } from './usage-digest.js';
@@ -57,9 +57,9 @@ const noStore = { entriesAt: () => Promise.resolve([]) } as unknown as LedgerSto
 
 async function audit(entries: ParsedEntry[], rows: AuditedUsageReport[]) {
   const log = new DivergenceLog();
-  const replay = new UsageReplay(log);
+  const replay = usageReplay(log, source(rows));
   entries.forEach((e, i) => replay.feed(i, e));
-  await replay.compare(source(rows), noStore);
+  await replay.compare(noStore);
   return log.list().divergences.map((d) => [d.index, d.key, d.problem]);
 }
 
@@ -100,9 +100,9 @@ describe('UsageReplay', () => {
     await fc.assert(
       fc.asyncProperty(fc.anything(), async (data) => {
         const log = new DivergenceLog();
-        const replay = new UsageReplay(log);
+        const replay = usageReplay(log, source([]));
         replay.feed(0, { type: 'other', entryType: 'licence.usage-reported', at: AT, data });
-        await replay.compare(source([]), noStore);
+        await replay.compare(noStore);
         for (const d of log.list().divergences) expect(typeof d.problem).toBe('string');
       }),
     );

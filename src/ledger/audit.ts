@@ -4,10 +4,10 @@
  * the licences against it. Nothing stored is trusted but the bodies and the verifier key.
  */
 import { DivergenceLog, type AuditReport } from './audit-report.js';
-import { DistributionReplay } from './audit-distributions.js';
+import { distributionReplay } from './audit-distributions.js';
 import { LicenceReplay } from './audit-licences.js';
 import { RegistryReplay } from './audit-registry.js';
-import { UsageReplay } from './audit-usage.js';
+import { usageReplay } from './audit-usage.js';
 import { TreeAudit } from './audit-tree.js';
 import { parseEntry } from './entry-codec.js';
 import type { NoteVerifier } from './note-keys.js';
@@ -38,8 +38,8 @@ export async function auditLog(store: LedgerStore, source: RegistryAuditSource, 
   const tree = new TreeAudit(store, options.verifier ?? null, log);
   const replay = new RegistryReplay(log);
   const licences = new LicenceReplay(log);
-  const usage = new UsageReplay(log);
-  const runs = new DistributionReplay(log);
+  const usage = usageReplay(log, source);
+  const runs = distributionReplay(log, source);
   let count = 0;
   for (let cursor = 0; ; ) {
     options.signal?.throwIfAborted();
@@ -73,8 +73,8 @@ export async function auditLog(store: LedgerStore, source: RegistryAuditSource, 
   }
   await replay.compare(source, store);
   await licences.compare(source, store);
-  await usage.compare(source, store);
-  await runs.compare(source, store);
+  await usage.compare(store);
+  await runs.compare(store);
   const { divergences, truncated } = log.list();
   return {
     ok: divergences.length === 0,

@@ -7,6 +7,7 @@ import type { Offer } from './offer.js';
 import type { Account, LicenceRequest, Organisation } from './parties.js';
 import type { Tariff } from './tariffs.js';
 import type { RequestState, TransitionEvent } from './workflow.js';
+import type { UsageLineFacts } from '../ledger/usage-digest.js';
 
 /** A licence as stored: with its signed agreement. */
 export interface StoredLicence extends Licence {
@@ -30,17 +31,11 @@ export interface UsageReport {
   submittedAt: string;
 }
 
-/** One stored line: what was reported, the recording matched, the flag, the amount. */
-export interface StoredUsageLine {
-  line: number;
-  isrc: string;
-  recordingId: string | null;
-  uses: readonly string[];
-  units: number;
-  seconds: number;
-  flag: string | null;
-  cents: number;
-}
+/**
+ * One stored line: what was reported, the recording matched, the flag, the amount; the fields the log's
+ * digest of a report's lines covers (ledger/usage-digest.ts).
+ */
+export type StoredUsageLine = UsageLineFacts;
 
 /** A distribution run as stored. */
 export interface DistributionRun {
