@@ -23,7 +23,7 @@ export interface AuditReport {
   /** Base64 root of the recomputed tree. */
   readonly rootHash: string;
   /** Registry and licence rows compared with the replayed log. */
-  readonly rows: { mandates: number; declarations: number; recordings: number; licences: number; usageReports: number; distributionRuns: number };
+  readonly rows: { mandates: number; declarations: number; recordings: number; licences: number; usageReports: number; distributionRuns: number; licenceRequests: number };
   /** The divergence with the lowest entry index (rows without an entry come last), or null. */
   readonly first: Divergence | null;
   /** Up to `DIVERGENCE_LIMIT`, in order of entry index. */

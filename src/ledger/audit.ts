@@ -7,6 +7,7 @@ import { DivergenceLog, type AuditReport } from './audit-report.js';
 import { distributionReplay } from './audit-distributions.js';
 import { LicenceReplay } from './audit-licences.js';
 import { RegistryReplay } from './audit-registry.js';
+import { RequestReplay } from './audit-requests.js';
 import { usageReplay } from './audit-usage.js';
 import { TreeAudit } from './audit-tree.js';
 import { parseEntry } from './entry-codec.js';
@@ -40,6 +41,7 @@ export async function auditLog(store: LedgerStore, source: RegistryAuditSource, 
   const licences = new LicenceReplay(log);
   const usage = usageReplay(log, source);
   const runs = distributionReplay(log, source);
+  const requests = new RequestReplay(log);
   let count = 0;
   for (let cursor = 0; ; ) {
     options.signal?.throwIfAborted();
@@ -62,6 +64,7 @@ export async function auditLog(store: LedgerStore, source: RegistryAuditSource, 
       licences.feed(r.index, parsed);
       usage.feed(r.index, parsed);
       runs.feed(r.index, parsed);
+      requests.feed(r.index, parsed);
     }
     await tree.page(rows);
     cursor = rows[rows.length - 1]!.index + 1;
@@ -75,6 +78,7 @@ export async function auditLog(store: LedgerStore, source: RegistryAuditSource, 
   await licences.compare(source, store);
   await usage.compare(store);
   await runs.compare(store);
+  await requests.compare(source);
   const { divergences, truncated } = log.list();
   return {
     ok: divergences.length === 0,
@@ -82,7 +86,7 @@ export async function auditLog(store: LedgerStore, source: RegistryAuditSource, 
     headSize,
     checkpoints: tree.checkpoints,
     rootHash: tree.rootHash,
-    rows: { ...replay.rows, licences: licences.rows, usageReports: usage.rows, distributionRuns: runs.rows },
+    rows: { ...replay.rows, licences: licences.rows, usageReports: usage.rows, distributionRuns: runs.rows, licenceRequests: requests.rows },
     first: divergences[0] ?? null,
     divergences,
     truncated,

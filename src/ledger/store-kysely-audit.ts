@@ -7,7 +7,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { LineupEntry } from '../registry/model.js';
 import { declarationFromRow, lineupFromRow, mandateFromRow, recordingFromRow } from '../registry/rows.js';
-import type { AuditedDistributionRun, AuditedLicence, AuditedUsageReport, RegistryAuditSource } from './store.js';
+import type { AuditedDistributionRun, AuditedLicence, AuditedRequest, AuditedUsageReport, RegistryAuditSource } from './store.js';
 import { usageLinesSha256, type UsageLineFacts } from './usage-digest.js';
 
 export class KyselyRegistryAuditSource implements RegistryAuditSource {
@@ -138,6 +138,30 @@ export class KyselyRegistryAuditSource implements RegistryAuditSource {
       createdAt: r.created_at,
       sharesCents: sumOf(shares, r.id),
       heldCents: sumOf(held, r.id),
+    }));
+  }
+
+  async licenceRequests(after: string, limit: number): Promise<AuditedRequest[]> {
+    const requests = await this.db.selectFrom('licence_requests').selectAll().where('id', '>', after).orderBy('id').limit(limit).execute();
+    if (requests.length === 0) return [];
+    const events = new Map<string, (string | null)[][]>(requests.map((r) => [r.id, []]));
+    const rows = await this.db
+      .selectFrom('licence_events')
+      .selectAll()
+      .where('request_id', 'in', [...events.keys()])
+      .orderBy('request_id')
+      .orderBy('seq')
+      .execute();
+    for (const e of rows) events.get(e.request_id)?.push([e.action, e.from_state, e.to_state, e.actor_role, e.actor_id, e.at, e.note]);
+    return requests.map((r) => ({
+      id: r.id,
+      organisation: r.organisation_id,
+      terms: parseOr(r.terms),
+      state: r.state,
+      offer: r.offer === null ? null : parseOr(r.offer),
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+      events: events.get(r.id) ?? [],
     }));
   }
 }

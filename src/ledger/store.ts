@@ -77,6 +77,22 @@ export interface RegistryAuditSource {
   usageReports(after: string, limit: number): Promise<AuditedUsageReport[]>;
   /** Distribution runs with id > `after`, by id, with their reports and the sums of their stored shares and suspense. */
   distributionRuns(after: string, limit: number): Promise<AuditedDistributionRun[]>;
+  /** Licence requests with id > `after`, by id, each with its events in order. */
+  licenceRequests(after: string, limit: number): Promise<AuditedRequest[]>;
+}
+
+/** A licence request as the audit compares it with its `licence.requested` and `licence.transition` entries. */
+export interface AuditedRequest {
+  id: string;
+  organisation: string;
+  terms: unknown;
+  state: string;
+  /** The last offer made (null before one). */
+  offer: unknown;
+  createdAt: string;
+  updatedAt: string;
+  /** Each move in order: action, from, to, actor role, actor id, instant, note. */
+  events: (string | null)[][];
 }
 
 /** A distribution run as the audit compares it with its `distribution.run` entry. */

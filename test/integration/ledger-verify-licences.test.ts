@@ -91,7 +91,7 @@ for (const dialect of DIALECTS) {
     it('passes when every licence is its entries', async () => {
       const { code, report } = await verify();
       expect(code).toBe(0);
-      expect(report).toMatchObject({ ok: true, rows: { licences: 2, usageReports: 1, distributionRuns: 1 } });
+      expect(report).toMatchObject({ ok: true, rows: { licenceRequests: 3, licences: 2, usageReports: 1, distributionRuns: 1 } });
       expect(run.distributedCents).toBeGreaterThan(0);
       expect(ended.terminatedAt).not.toBeNull();
     });
@@ -139,6 +139,22 @@ for (const dialect of DIALECTS) {
         { index: at, table: 'distribution_runs', key: run.id, problem: `collectedCents: log ${run.collectedCents} vs row 0` },
         { index: at, table: 'distribution_shares', key: run.id, problem: `the shares sum to ${shares} cents, the run distributed ${run.distributedCents}` },
       ]);
+    });
+
+    it('finds a request moved by SQL, and a step added to its history, at its last entry', async () => {
+      const at = (await t.ctx.stores.ledger.entries(0, await t.ctx.stores.ledger.size())).find(
+        (e) => e.type === 'licence.requested' && (JSON.parse(e.body) as { data: { id: string } }).data.id === pendingRequest,
+      )!.index;
+      await runSql(t.ctx, `UPDATE licence_requests SET state = 'under-review' WHERE id = '${pendingRequest}'`);
+      let r = await verify();
+      expect(r.code).toBe(1);
+      expect(r.report.divergences).toEqual([{ index: at, table: 'licence_requests', key: pendingRequest, problem: 'state: log "submitted" vs row "under-review"' }]);
+      await runSql(
+        t.ctx,
+        `INSERT INTO licence_events (request_id, seq, action, from_state, to_state, actor_role, actor_id, at, note) VALUES ('${pendingRequest}', 1, 'review', 'submitted', 'under-review', 'licensing-officer', 'x', '2026-12-01T00:00:00.000Z', NULL)`,
+      );
+      r = await verify();
+      expect(r.report.divergences.map((d) => d.problem)).toEqual([expect.stringMatching(/^state: log "submitted" vs row "under-review"; events: log \[\] vs row \[\["review",/) as unknown]);
     });
 
     it('finds a termination undone by SQL, at the licence.terminated entry', async () => {

@@ -45,7 +45,7 @@ export const registerLedger: Register = (program, io, done) => {
         withContext(cmd, async (ctx) => {
           const report = await ctx.services.ledger.audit({ checkSignatures: opts.signatures });
           emit(io, cmd, report, () => {
-            const summary = `${report.entries} entries, ${report.checkpoints} checkpoints, ${report.rows.mandates} mandate rows, ${report.rows.declarations} declarations, ${report.rows.recordings} recordings, ${report.rows.licences} licences, ${report.rows.usageReports} usage reports, ${report.rows.distributionRuns} distribution runs; root ${report.rootHash}`;
+            const summary = `${report.entries} entries, ${report.checkpoints} checkpoints, ${report.rows.mandates} mandate rows, ${report.rows.declarations} declarations, ${report.rows.recordings} recordings, ${report.rows.licenceRequests} licence requests, ${report.rows.licences} licences, ${report.rows.usageReports} usage reports, ${report.rows.distributionRuns} distribution runs; root ${report.rootHash}`;
             if (report.first === null) return `log consistent: ${summary}`;
             const more = report.divergences.length - 1;
             return [`DIVERGENCE: ${formatDivergence(report.first)}`, more > 0 ? `  and ${more}${report.truncated ? '+' : ''} more` : '', `  checked ${summary}`].filter(Boolean).join('\n');
