@@ -21,7 +21,6 @@ export interface ScanSetup {
   /** Fields in the header. */
   width: number;
   matcher: SnapshotMatcher;
-  statuses: Uint8Array;
   /** Formats an outcome for the output file; absent when no outcomes are written. */
   format?: (o: RowOutcome) => string;
   /**

@@ -69,7 +69,6 @@ export function jobRunner(init: WorkerInit): {
     cols: init.cols ?? {},
     width: init.width ?? 0,
     matcher,
-    statuses: data.statuses,
     artists,
     ...(format ? { format } : {}),
   };
