@@ -73,7 +73,6 @@ describe('scanChunk', () => {
           cols: { isrc: 0, artist: 1, title: 2 },
           width: 3,
           matcher,
-          statuses: view.statuses,
         };
         const fast = scanChunk(Buffer.from(body), 2, { ...setup, format: outcomeJsonl });
         expect(fast.text).toBe(general);
