@@ -1,12 +1,13 @@
 /**
- * One table of the licensing desk compared with the entries that describe its rows (audit-usage.ts,
- * audit-distributions.ts): each entry of `entryType` is parsed (hostile data is a divergence), kept as a
- * digest of the compared fields under its row's key, and the rows are then read page by page, both ways:
- * a row without an entry, an entry without a row, and fields that differ (the entry read again to say
- * which) are divergences. `check` adds what a row must satisfy beyond its entry's fields.
+ * One table of the licensing desk compared with the entries that describe its rows (audit-licences.ts,
+ * audit-usage.ts, audit-distributions.ts): each entry of `entryType` is parsed (hostile data is a
+ * divergence), kept as a digest of the compared fields under its row's key, and the rows are then read
+ * page by page, both ways: a row without an entry, an entry without a row, and fields that differ (the
+ * entry read again to say which) are divergences. `check` adds what a row must satisfy beyond its
+ * entry's fields.
  */
 import type { z } from 'zod';
-import { fieldDifferences, viewDigest } from './audit-licences.js';
+import { badEntryData, differingFields, viewDigest } from './audit-fields.js';
 import type { Divergence, DivergenceLog } from './audit-report.js';
 import { parseEntry, type ParsedEntry } from './entry-codec.js';
 import type { LedgerStore } from './store.js';
@@ -16,6 +17,8 @@ export interface KeyedTable<D, R extends { id: string }, V> {
   table: string;
   /** What a row is called in problems ("usage report"). */
   what: string;
+  /** The problem of a second entry for the same row; default "<what> logged twice". */
+  twice?: string;
   schema: z.ZodType<D>;
   key(data: D): string;
   /** The compared fields as the entry gives them, and as the row does. */
@@ -42,28 +45,26 @@ export class KeyedReplay<D, R extends { id: string }, V> {
     this.#t = table;
   }
 
+  /** True once an entry for the row `key` was fed. */
+  has(key: string): boolean {
+    return this.#seen.has(key);
+  }
+
   feed(index: number, e: ParsedEntry): void {
     if (e.type !== 'other' || e.entryType !== this.#t.entryType) return;
     const d = this.#t.schema.safeParse(e.data);
-    if (!d.success) {
-      const why = d.error.issues.map((i) => `${i.path.join('.') || 'data'}: ${i.message}`).join('; ');
-      this.#log.add({
-        index,
-        table: 'ledger_entries',
-        key: String(index),
-        problem: `${this.#t.entryType} entry: ${why}`,
-      });
-      return;
-    }
+    if (!d.success) return this.#log.add(badEntryData(index, this.#t.entryType, d.error));
     const key = this.#t.key(d.data);
     const first = this.#seen.get(key);
-    if (first !== undefined)
+    if (first !== undefined) {
+      const twice = this.#t.twice ?? `${this.#t.what} logged twice`;
       this.#log.add({
         index,
         table: this.#t.table,
         key,
-        problem: `${this.#t.what} logged twice (first at entry ${first.index})`,
+        problem: `${twice} (first at entry ${first.index})`,
       });
+    }
     this.#seen.set(key, { index, digest: viewDigest(this.#t.logView(e.at, d.data), this.#t.fields) });
   }
 
@@ -102,6 +103,6 @@ export class KeyedReplay<D, R extends { id: string }, V> {
     const e = stored === undefined ? null : parseEntry(stored.body);
     const d = e?.type === 'other' ? this.#t.schema.safeParse(e.data) : null;
     if (e === null || d === null || !d.success) return 'content differs';
-    return fieldDifferences(this.#t.logView(e.at, d.data), row, this.#t.fields);
+    return differingFields(this.#t.logView(e.at, d.data), row, this.#t.fields) ?? 'content differs';
   }
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LicenceReplay } from './audit-licences.js';
+import { licenceReplay } from './audit-licences.js';
 import { DivergenceLog } from './audit-report.js';
 import type { ParsedEntry } from './entry-codec.js';
 import type { AuditedLicence, LedgerStore, RegistryAuditSource } from './store.js';
@@ -48,13 +48,13 @@ const noStore = { entriesAt: () => Promise.resolve([]) } as unknown as LedgerSto
 
 async function audit(entries: ParsedEntry[], rows: AuditedLicence[]) {
   const log = new DivergenceLog();
-  const replay = new LicenceReplay(log);
+  const replay = licenceReplay(log, source(rows));
   entries.forEach((e, i) => replay.feed(i, e));
-  await replay.compare(source(rows), noStore);
+  await replay.compare(noStore);
   return { rows: replay.rows, divergences: log.list().divergences };
 }
 
-describe('LicenceReplay', () => {
+describe('licenceReplay', () => {
   it('accepts licences that are their entries, terminated or not', async () => {
     expect(
       await audit(
@@ -83,9 +83,9 @@ describe('LicenceReplay', () => {
         fc.constantFrom('licence.issued', 'licence.terminated'),
         async (data, entryType) => {
           const log = new DivergenceLog();
-          const replay = new LicenceReplay(log);
+          const replay = licenceReplay(log, source([]));
           replay.feed(0, { type: 'other', entryType, at: AT, data });
-          await replay.compare(source([]), noStore);
+          await replay.compare(noStore);
           for (const d of log.list().divergences) expect(typeof d.problem).toBe('string');
         },
       ),

@@ -5,7 +5,7 @@
  * requests are kept whole until the comparison (requests are counted in thousands, not millions).
  */
 import { z } from 'zod';
-import { fieldDifferences, viewDigest } from './audit-licences.js';
+import { badEntryData, differingFields } from './audit-fields.js';
 import type { DivergenceLog } from './audit-report.js';
 import type { ParsedEntry } from './entry-codec.js';
 import type { AuditedRequest, RegistryAuditSource } from './store.js';
@@ -33,18 +33,20 @@ const FIELDS = ['organisation', 'terms', 'state', 'offer', 'createdAt', 'updated
 
 export class RequestReplay {
   readonly #log: DivergenceLog;
+  readonly #source: RegistryAuditSource;
   readonly #requests = new Map<string, { index: number; view: RequestView }>();
   rows = 0;
 
-  constructor(log: DivergenceLog) {
+  constructor(log: DivergenceLog, source: RegistryAuditSource) {
     this.#log = log;
+    this.#source = source;
   }
 
   feed(index: number, e: ParsedEntry): void {
     if (e.type !== 'other') return;
     if (e.entryType === 'licence.requested') {
       const d = requested.safeParse(e.data);
-      if (!d.success) return this.#bad(index, e.entryType, d.error);
+      if (!d.success) return this.#log.add(badEntryData(index, e.entryType, d.error));
       if (this.#requests.has(d.data.id))
         this.#log.add({
           index,
@@ -64,7 +66,7 @@ export class RequestReplay {
       this.#requests.set(d.data.id, { index, view });
     } else if (e.entryType === 'licence.transition') {
       const d = moved.safeParse(e.data);
-      if (!d.success) return this.#bad(index, e.entryType, d.error);
+      if (!d.success) return this.#log.add(badEntryData(index, e.entryType, d.error));
       const r = this.#requests.get(d.data.id);
       if (r === undefined)
         return this.#log.add({
@@ -89,9 +91,10 @@ export class RequestReplay {
     }
   }
 
-  async compare(source: RegistryAuditSource): Promise<void> {
+  /** Compares the replayed requests with the tables. */
+  async compare(): Promise<void> {
     for (let after = ''; ;) {
-      const page = await source.licenceRequests(after, PAGE);
+      const page = await this.#source.licenceRequests(after, PAGE);
       if (page.length === 0) break;
       for (const { id, ...row } of page) {
         this.rows += 1;
@@ -106,14 +109,10 @@ export class RequestReplay {
           continue;
         }
         this.#requests.delete(id);
-        if (viewDigest(seen.view, FIELDS) !== viewDigest(row, FIELDS)) {
-          this.#log.add({
-            index: seen.index,
-            table: 'licence_requests',
-            key: id,
-            problem: fieldDifferences(seen.view, row, FIELDS),
-          });
-        }
+        // Both sides are whole in memory here: compared field by field, with no digest.
+        const problem = differingFields(seen.view, row, FIELDS);
+        if (problem !== null)
+          this.#log.add({ index: seen.index, table: 'licence_requests', key: id, problem });
       }
       after = page[page.length - 1]!.id;
     }
@@ -124,10 +123,5 @@ export class RequestReplay {
         key,
         problem: 'logged licence request has no row',
       });
-  }
-
-  #bad(index: number, type: string, error: z.ZodError): void {
-    const why = error.issues.map((i) => `${i.path.join('.') || 'data'}: ${i.message}`).join('; ');
-    this.#log.add({ index, table: 'ledger_entries', key: String(index), problem: `${type} entry: ${why}` });
   }
 }

@@ -5,7 +5,7 @@
  */
 import { DivergenceLog, type AuditReport } from './audit-report.js';
 import { distributionReplay } from './audit-distributions.js';
-import { LicenceReplay } from './audit-licences.js';
+import { licenceReplay } from './audit-licences.js';
 import { RegistryReplay } from './audit-registry.js';
 import { RequestReplay } from './audit-requests.js';
 import { usageReplay } from './audit-usage.js';
@@ -38,10 +38,12 @@ export async function auditLog(store: LedgerStore, source: RegistryAuditSource, 
   const headSize = await store.size();
   const tree = new TreeAudit(store, options.verifier ?? null, log);
   const replay = new RegistryReplay(log);
-  const licences = new LicenceReplay(log);
+  // The licensing desk's tables, each replayed from its entries and compared with its rows the same way.
+  const licences = licenceReplay(log, source);
   const usage = usageReplay(log, source);
   const runs = distributionReplay(log, source);
-  const requests = new RequestReplay(log);
+  const requests = new RequestReplay(log, source);
+  const desk = [licences, usage, runs, requests];
   let count = 0;
   for (let cursor = 0; ; ) {
     options.signal?.throwIfAborted();
@@ -61,10 +63,7 @@ export async function auditLog(store: LedgerStore, source: RegistryAuditSource, 
         log.add({ index: r.index, table: 'ledger_entries', key: String(r.index), problem: `columns (${r.type}, ${r.at}) differ from the body (${type}, ${parsed.at})` });
       }
       replay.feed(r.index, parsed);
-      licences.feed(r.index, parsed);
-      usage.feed(r.index, parsed);
-      runs.feed(r.index, parsed);
-      requests.feed(r.index, parsed);
+      for (const d of desk) d.feed(r.index, parsed);
     }
     await tree.page(rows);
     cursor = rows[rows.length - 1]!.index + 1;
@@ -75,10 +74,7 @@ export async function auditLog(store: LedgerStore, source: RegistryAuditSource, 
     log.add({ index: Math.min(headSize, count), table: 'ledger_head', key: '1', problem: `the head says ${headSize} entries, ${count} are stored` });
   }
   await replay.compare(source, store);
-  await licences.compare(source, store);
-  await usage.compare(store);
-  await runs.compare(store);
-  await requests.compare(source);
+  for (const d of desk) await d.compare(store);
   const { divergences, truncated } = log.list();
   return {
     ok: divergences.length === 0,
