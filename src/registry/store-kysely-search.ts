@@ -46,30 +46,26 @@ async function searchPerformers(db: Db, tokens: string[], limit: number): Promis
   }));
 }
 
+/** A recording the full-text search found, with its rank (higher is better once read). */
+interface RecordingMatch {
+  id: string;
+  title: string;
+  display_artist: string;
+  isrc: string | null;
+  isan: string | null;
+  rank: number;
+}
+
 async function searchRecordings(
   db: Db,
   dialect: Dialect,
   tokens: string[],
   limit: number,
 ): Promise<SearchHit[]> {
-  let rows: {
-    id: string;
-    title: string;
-    display_artist: string;
-    isrc: string | null;
-    isan: string | null;
-    rank: number;
-  }[];
+  let rows: RecordingMatch[];
   if (dialect === 'sqlite') {
     const match = tokens.map((t) => `"${t.replace(/"/g, '')}"*`).join(' ');
-    const res = await sql<{
-      id: string;
-      title: string;
-      display_artist: string;
-      isrc: string | null;
-      isan: string | null;
-      rank: number;
-    }>`
+    const res = await sql<RecordingMatch>`
       SELECT r.id, r.title, r.display_artist, r.isrc, r.isan, bm25(recordings_fts) AS rank
       FROM recordings_fts JOIN recordings r ON r.rowid = recordings_fts.rowid
       WHERE recordings_fts MATCH ${match} ORDER BY rank LIMIT ${limit}`.execute(db);
@@ -80,14 +76,7 @@ async function searchRecordings(
       .filter((t) => t !== ':*')
       .join(' & ');
     if (query === '') return [];
-    const res = await sql<{
-      id: string;
-      title: string;
-      display_artist: string;
-      isrc: string | null;
-      isan: string | null;
-      rank: number;
-    }>`
+    const res = await sql<RecordingMatch>`
       SELECT id, title, display_artist, isrc, isan, ts_rank(to_tsvector('simple', search_text), to_tsquery('simple', ${query})) AS rank
       FROM recordings WHERE to_tsvector('simple', search_text) @@ to_tsquery('simple', ${query})
       ORDER BY rank DESC, title LIMIT ${limit}`.execute(db);
