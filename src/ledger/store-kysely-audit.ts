@@ -126,18 +126,22 @@ export class KyselyRegistryAuditSource implements RegistryAuditSource {
       .where('run_id', 'in', ids)
       .groupBy('run_id')
       .execute();
-    const sumOf = (rows: { run_id: string; cents: string | number }[], id: string) => Number(rows.find((x) => x.run_id === id)?.cents ?? 0);
+    // Grouped by run once: a run may take thousands of reports.
+    const reportsOf = new Map<string, string[]>(ids.map((id) => [id, []]));
+    for (const x of reports) reportsOf.get(x.run_id)?.push(x.report_id);
+    const sharesOf = new Map(shares.map((x) => [x.run_id, Number(x.cents)]));
+    const heldOf = new Map(held.map((x) => [x.run_id, Number(x.cents)]));
     return runs.map((r) => ({
       id: r.id,
       period: { from: r.period_from, to: r.period_to },
       rules: parseOr(r.rules),
-      reports: reports.filter((x) => x.run_id === r.id).map((x) => x.report_id),
+      reports: reportsOf.get(r.id) ?? [],
       collectedCents: Number(r.collected_cents),
       distributedCents: Number(r.distributed_cents),
       suspenseCents: Number(r.suspense_cents),
       createdAt: r.created_at,
-      sharesCents: sumOf(shares, r.id),
-      heldCents: sumOf(held, r.id),
+      sharesCents: sharesOf.get(r.id) ?? 0,
+      heldCents: heldOf.get(r.id) ?? 0,
     }));
   }
 
