@@ -21,26 +21,23 @@ const isShared = (a: ArrayBufferView): boolean => a.buffer instanceof SharedArra
 
 /** The view's file bytes, ISRCs and table in shared memory: copied (or built) only when they are not. */
 export function shareSnapshot(file: Uint8Array, view: SnapshotView): SharedSnapshot {
+  // The view's arrays point into `file` unless decoding had to copy it (an unaligned buffer).
   let bytes = file;
-  let table = view.isrcTable;
   if (!isShared(file) || view.signed.buffer !== file.buffer) {
     bytes = new Uint8Array(new SharedArrayBuffer(file.length));
     bytes.set(file);
-    table = null;
   }
   let isrcs = view.isrcs;
   if (!isShared(isrcs)) {
     isrcs = new Float64Array(new SharedArrayBuffer(view.isrcs.length * 8));
     isrcs.set(view.isrcs);
   }
-  const statusOffset = view.statuses.byteOffset - view.signed.byteOffset;
-  if (view.isrcTable !== null && table === null) {
-    const at = view.isrcTable.byteOffset - view.signed.byteOffset;
-    table = new Int32Array(bytes.buffer, bytes.byteOffset + at, view.isrcTable.length);
-  }
+  const offsetOf = (a: ArrayBufferView): number => a.byteOffset - view.signed.byteOffset;
   const isrcTable =
-    table ?? IsrcIndex.table(isrcs, view.statuses, new SharedArrayBuffer(IsrcIndex.tableBytes(isrcs.length)));
-  return { bytes, isrcs, isrcTable, statusOffset };
+    view.isrcTable === null
+      ? IsrcIndex.table(isrcs, view.statuses, new SharedArrayBuffer(IsrcIndex.tableBytes(isrcs.length)))
+      : new Int32Array(bytes.buffer, bytes.byteOffset + offsetOf(view.isrcTable), view.isrcTable.length);
+  return { bytes, isrcs, isrcTable, statusOffset: offsetOf(view.statuses) };
 }
 
 export function sharedSnapshotData(s: SharedSnapshot): SnapshotData {

@@ -4,7 +4,7 @@ import cliProgress from 'cli-progress';
 import { CheckerError } from '../../checker/errors.js';
 import { checkManifest, type RowMatcher } from '../../checker/manifest-check.js';
 import { availableParallelism } from 'node:os';
-import { runFastCsv, runFastJsonl, workersFor } from '../../checker/manifest-fast-run.js';
+import { runFastCsv, runFastJsonl, workersFor, type FastOptions } from '../../checker/manifest-fast-run.js';
 import { runFastParquet } from '../../checker/manifest-parquet-run.js';
 import { SnapshotMatcher } from '../../checker/manifest-match.js';
 import { ServiceMatcher } from '../../checker/manifest-online.js';
@@ -64,6 +64,13 @@ function number(v: string, flag: string, min: number, max: number, integer = fal
   }
   return n;
 }
+
+/** The offline run of each format on the worker pool, and how the summary names it (`path`). */
+const OFFLINE_RUNS = {
+  csv: { run: runFastCsv, path: 'fast-csv' },
+  jsonl: { run: runFastJsonl, path: 'parallel-jsonl' },
+  parquet: { run: runFastParquet, path: 'parallel-parquet' },
+} as const satisfies Record<ManifestFormat, { run: (file: string, o: FastOptions) => Promise<ManifestSummary | null>; path: string }>;
 
 export const registerCheckManifest: Register = (program, io, done) => {
   program
@@ -160,7 +167,7 @@ export const registerCheckManifest: Register = (program, io, done) => {
         const started = performance.now();
         let sink: OutcomeSink | undefined;
         let summary: ManifestSummary;
-        let path: 'fast-csv' | 'parallel-jsonl' | 'parallel-parquet' | 'general' = 'general';
+        let path: (typeof OFFLINE_RUNS)[ManifestFormat]['path'] | 'general' = 'general';
         try {
           sink = opts.out === undefined ? undefined : await fileSink(opts.out);
           const fastOpts =
@@ -176,17 +183,11 @@ export const registerCheckManifest: Register = (program, io, done) => {
                 }
               : null;
           // Offline, every format runs on the worker pool; a CSV whose header is quoted takes the general path.
-          const fast =
-            fastOpts === null
-              ? null
-              : format === 'csv'
-                ? await runFastCsv(file, fastOpts)
-                : format === 'jsonl'
-                  ? await runFastJsonl(file, fastOpts)
-                  : await runFastParquet(file, fastOpts);
+          const offline = OFFLINE_RUNS[format];
+          const fast = fastOpts === null ? null : await offline.run(file, fastOpts);
           if (fast !== null) {
             summary = fast;
-            path = format === 'csv' ? 'fast-csv' : format === 'jsonl' ? 'parallel-jsonl' : 'parallel-parquet';
+            path = offline.path;
           } else {
             summary = await checkManifest(file, {
               matcher,
