@@ -15,8 +15,8 @@ import type { SnapshotView } from '../snapshot/format.js';
 import { resolveColumns, type ColumnMap } from './manifest-columns.js';
 import type { JobResult } from './manifest-job.js';
 import { SnapshotMatcher } from './manifest-match.js';
-import { errorOutcome, outcomeCsv, outcomeJsonl } from './manifest-model.js';
-import type { OutcomeSink, OutputFormat } from './manifest-output.js';
+import { errorOutcome } from './manifest-model.js';
+import { outcomeFormatter, type OutcomeSink, type OutputFormat } from './manifest-output.js';
 import { jobPool } from './manifest-pool.js';
 import { noFieldError, readCsv } from './manifest-read.js';
 import { shareSnapshot } from './manifest-shared.js';
@@ -101,7 +101,8 @@ async function run(
   o: FastOptions,
 ): Promise<{ summary: ManifestSummary; lines: number; sawField: boolean }> {
   const format = o.sink ? (o.outputFormat ?? null) : null;
-  const fmt = format === 'csv' ? outcomeCsv : format === 'jsonl' ? outcomeJsonl : undefined;
+  // The main thread formats only the rows of a quoted CSV's fallback (the workers format the rest).
+  const fmt = format === null ? undefined : outcomeFormatter(format);
   const shared = shareSnapshot(o.snapshotBytes, o.view);
   const scanner = jobPool(o.workers, { kind, shared, cols, width, threshold: o.threshold, format }, o);
   const total = new SummaryBuilder();

@@ -10,8 +10,8 @@ import type { ColumnMap } from './manifest-columns.js';
 import { scanChunk, type ScanResult, type ScanSetup } from './manifest-fast.js';
 import { jsonlChunk } from './manifest-jsonl.js';
 import { SnapshotMatcher } from './manifest-match.js';
-import { errorOutcome, outcomeCsv, outcomeJsonl, type RowOutcome } from './manifest-model.js';
-import type { OutputFormat } from './manifest-output.js';
+import { errorOutcome, type RowOutcome } from './manifest-model.js';
+import { outcomeFormatter, type OutputFormat } from './manifest-output.js';
 import { openParquet, parquetItems, type OpenParquet, type ReadItem } from './manifest-read.js';
 import { sharedSnapshotData, type SharedSnapshot } from './manifest-shared.js';
 import { SummaryBuilder } from './manifest-summary.js';
@@ -63,7 +63,7 @@ export function jobRunner(init: WorkerInit): {
 } {
   const data = sharedSnapshotData(init.shared);
   const matcher = new SnapshotMatcher(data, { threshold: init.threshold });
-  const format = init.format === 'csv' ? outcomeCsv : init.format === 'jsonl' ? outcomeJsonl : undefined;
+  const format = init.format === null ? undefined : outcomeFormatter(init.format);
   const artists = new ArtistTally();
   const setup: ScanSetup = {
     cols: init.cols ?? {},

@@ -17,6 +17,11 @@ export interface OutcomeSink {
 
 export type OutputFormat = 'jsonl' | 'csv';
 
+/** The line an outcome takes in a file of `format`. */
+export function outcomeFormatter(format: OutputFormat): (o: RowOutcome) => string {
+  return format === 'csv' ? outcomeCsv : outcomeJsonl;
+}
+
 export function outputFormat(file: string): OutputFormat {
   const l = file.toLowerCase();
   if (l.endsWith('.jsonl') || l.endsWith('.ndjson')) return 'jsonl';
@@ -48,7 +53,7 @@ export async function fileSink(file: string): Promise<OutcomeSink> {
   };
   if (fmt === 'csv') await writeText(`${CSV_HEADER.join(',')}\n`);
   return {
-    format: fmt === 'csv' ? outcomeCsv : outcomeJsonl,
+    format: outcomeFormatter(fmt),
     writeText,
     close: () =>
       new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve()))),

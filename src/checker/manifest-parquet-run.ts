@@ -9,7 +9,6 @@
  */
 import type { FastOptions } from './manifest-fast-run.js';
 import type { JobResult } from './manifest-job.js';
-import { outcomeCsv, outcomeJsonl } from './manifest-model.js';
 import { jobPool } from './manifest-pool.js';
 import { openParquet } from './manifest-read.js';
 import { shareSnapshot } from './manifest-shared.js';
@@ -22,7 +21,6 @@ export async function runFastParquet(file: string, o: FastOptions): Promise<Mani
   // Opened here too: a file that is not Parquet, or has no column to match, fails before any worker starts.
   const pq = await openParquet(file);
   const format = o.sink ? (o.outputFormat ?? null) : null;
-  const fmt = format === 'csv' ? outcomeCsv : format === 'jsonl' ? outcomeJsonl : undefined;
   const pool = jobPool(
     o.workers,
     { kind: 'parquet', shared: shareSnapshot(o.snapshotBytes, o.view), threshold: o.threshold, format, file },
@@ -37,7 +35,7 @@ export async function runFastParquet(file: string, o: FastOptions): Promise<Mani
     if (job === undefined) return;
     const r = await job.promise;
     total.merge(r.summary);
-    if (o.sink && fmt && r.text !== '') await o.sink.writeText(r.text);
+    if (o.sink && r.text !== '') await o.sink.writeText(r.text);
     o.onBytes?.(totalRows === 0 ? 0 : Math.round((size * job.rows) / totalRows));
   };
   try {
