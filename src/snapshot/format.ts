@@ -75,9 +75,7 @@ export function encodeSnapshot(c: SnapshotContents, sign: (body: Uint8Array) => 
   const headerLen = pad(FIXED + texts.reduce((s, t) => s + 2 + t.length, 0) + 4 + note.length, 8);
   const keyBytes = c.keys.map((k) => utf8.encode(k.key));
   const blobLen = keyBytes.reduce((s, k) => s + k.length, 0);
-  const statusEnd = headerLen + n * 8 + n;
-  const tableAt = pad(statusEnd, 8);
-  const keysAt = tableAt + IsrcIndex.tableBytes(n);
+  const { tableAt, keysAt } = afterStatuses(FORMAT_VERSION, headerLen + n * 8 + n, n);
   const m = c.keys.length;
   const bodyLen = keysAt + (m + 1) * 4 + m * 4 + blobLen;
   const out = new Uint8Array(bodyLen + SIGNATURE_SIZE);
@@ -124,6 +122,18 @@ export function encodeSnapshot(c: SnapshotContents, sign: (body: Uint8Array) => 
   if (signature.length !== SIGNATURE_SIZE) throw new RangeError('an Ed25519 signature is 64 bytes');
   out.set(signature, bodyLen);
   return out;
+}
+
+/**
+ * Where the ISRC table and the keys start once the statuses end at `statusEnd`: version 2 puts the table
+ * at the next multiple of 8 and the keys right after it; version 1 has no table and its keys start at the
+ * next multiple of 4.
+ */
+function afterStatuses(version: number, statusEnd: number, n: number): { tableAt: number; tableLen: number; keysAt: number } {
+  if (version === 1) return { tableAt: statusEnd, tableLen: 0, keysAt: pad(statusEnd, 4) };
+  const tableAt = pad(statusEnd, 8);
+  const tableLen = IsrcIndex.tableBytes(n);
+  return { tableAt, tableLen, keysAt: tableAt + tableLen };
 }
 
 /** An 8-byte-aligned copy when `bytes` does not start on a multiple of 8 (typed-array views need it). */
@@ -186,15 +196,15 @@ export function decodeSnapshot(input: Uint8Array): SnapshotView {
   need(isrcAt, n * 8, 'isrcs');
   const statusAt = isrcAt + n * 8;
   need(statusAt, n, 'statuses');
-  // Version 2 stores the ISRC table after the statuses, at a multiple of 8.
-  const tableAt = version === 1 ? statusAt + n : pad(statusAt + n, 8);
-  const tableLen = version === 1 ? 0 : IsrcIndex.tableBytes(n);
-  const keysAt = version === 1 ? pad(statusAt + n, 4) : tableAt + tableLen;
-  const padEnd = version === 1 ? keysAt : tableAt;
-  need(statusAt + n, padEnd - statusAt - n, 'statuses padding');
-  for (let i = statusAt + n; i < padEnd; i++)
-    if (bytes[i] !== 0) throw badFile(i, 'statuses padding', 'must be zero');
+  const { tableAt, tableLen, keysAt } = afterStatuses(version, statusAt + n, n);
+  // Zero padding before the table (version 2) or before the keys (version 1, which has no table).
+  const zeros = (from: number, to: number): void => {
+    need(from, to - from, 'statuses padding');
+    for (let i = from; i < to; i++) if (bytes[i] !== 0) throw badFile(i, 'statuses padding', 'must be zero');
+  };
+  zeros(statusAt + n, tableAt);
   need(tableAt, tableLen, 'isrcTable');
+  zeros(tableAt + tableLen, keysAt);
   const offsetsLen = (m + 1) * 4;
   need(keysAt, offsetsLen + m * 4 + blobLen, 'keys');
   const bodyLen = keysAt + offsetsLen + m * 4 + blobLen;
