@@ -13,6 +13,7 @@
 import { badFile } from './errors.js';
 import { IsrcIndex } from './isrc-index.js';
 import { PACKED_ISRC_LIMIT } from './isrc-pack.js';
+import { compareBytes } from './key-order.js';
 
 export const MAGIC = 'TDMRSNAP';
 /** Written: 2 (with the ISRC hash table). Read: 1 and 2. */
@@ -21,6 +22,7 @@ export const SIGNATURE_SIZE = 64;
 const FIXED = 32;
 
 export { anyReserved, statusByte, statusOf, type SnapshotStatus } from './status-byte.js';
+export { sortKeys } from './key-order.js';
 
 export interface SnapshotHeader {
   /** When the file was made (ISO-8601). */
@@ -129,7 +131,11 @@ export function encodeSnapshot(c: SnapshotContents, sign: (body: Uint8Array) => 
  * at the next multiple of 8 and the keys right after it; version 1 has no table and its keys start at the
  * next multiple of 4.
  */
-function afterStatuses(version: number, statusEnd: number, n: number): { tableAt: number; tableLen: number; keysAt: number } {
+function afterStatuses(
+  version: number,
+  statusEnd: number,
+  n: number,
+): { tableAt: number; tableLen: number; keysAt: number } {
   if (version === 1) return { tableAt: statusEnd, tableLen: 0, keysAt: pad(statusEnd, 4) };
   const tableAt = pad(statusEnd, 8);
   const tableLen = IsrcIndex.tableBytes(n);
@@ -280,21 +286,4 @@ export function decodeSnapshot(input: Uint8Array): SnapshotView {
     signed: bytes.subarray(0, bodyLen),
     signature: bytes.subarray(bodyLen),
   };
-}
-
-/** Byte order of blob[a0, a1) against blob[b0, b1). */
-function compareBytes(blob: Uint8Array, a0: number, a1: number, b0: number, b1: number): number {
-  const l = Math.min(a1 - a0, b1 - b0);
-  for (let i = 0; i < l; i++) {
-    const d = (blob[a0 + i] as number) - (blob[b0 + i] as number);
-    if (d !== 0) return d;
-  }
-  return a1 - a0 - (b1 - b0);
-}
-
-/** Sorts keys as the format requires: by UTF-8 bytes, then by index. */
-export function sortKeys(keys: { key: string; index: number }[]): { key: string; index: number }[] {
-  const enc = keys.map((k) => ({ ...k, b: Buffer.from(k.key, 'utf8') }));
-  enc.sort((x, y) => Buffer.compare(x.b, y.b) || x.index - y.index);
-  return enc.map(({ key, index }) => ({ key, index }));
 }
