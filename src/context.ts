@@ -18,7 +18,7 @@ import { fileLogKeys } from './ledger/key-file.js';
 import { LedgerService } from './ledger/service.js';
 import type { LedgerStore } from './ledger/store.js';
 import { KyselyLedgerStore } from './ledger/store-kysely.js';
-import { KyselyRegistryAuditSource } from './ledger/store-kysely-audit.js';
+import { KyselyAuditSource } from './ledger/store-kysely-audit.js';
 import { payableLineup, type PayableEntry } from './licensing/distribution.js';
 import type { RecordingScope } from './licensing/model.js';
 import { LicensingService } from './licensing/service.js';
@@ -72,7 +72,7 @@ export async function createContext(config: Readonly<Config>, options: { migrate
   };
   const ledgerService = new LedgerService({
     store: ledger,
-    audit: new KyselyRegistryAuditSource(db.kysely),
+    audit: new KyselyAuditSource(db.kysely),
     // Read on first use: commands that never sign or publish work without a key file.
     keys,
     origin: config.logOrigin,

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { distributionReplay } from './audit-distributions.js';
 import { DivergenceLog } from './audit-report.js';
 import type { ParsedEntry } from './entry-codec.js';
-import type { AuditedDistributionRun, LedgerStore, RegistryAuditSource } from './store.js';
+import type { AuditedDistributionRun, LedgerStore, AuditSource } from './store.js';
 
 const AT = '2026-03-01T10:00:00.000Z';
 const entry = (id: string, reports = ['u1', 'u2']): ParsedEntry => ({
@@ -34,11 +34,11 @@ const row = (id: string, over: Partial<AuditedDistributionRun> = {}): AuditedDis
   heldCents: 10,
   ...over,
 });
-const source = (rows: AuditedDistributionRun[]): RegistryAuditSource =>
+const source = (rows: AuditedDistributionRun[]): AuditSource =>
   ({
     distributionRuns: (after: string, limit: number) =>
       Promise.resolve(rows.filter((r) => r.id > after).slice(0, limit)),
-  }) as unknown as RegistryAuditSource;
+  }) as unknown as AuditSource;
 const noStore = { entriesAt: () => Promise.resolve([]) } as unknown as LedgerStore;
 
 async function audit(entries: ParsedEntry[], rows: AuditedDistributionRun[]) {

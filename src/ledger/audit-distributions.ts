@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { DivergenceLog } from './audit-report.js';
 import { KeyedReplay } from './audit-keyed.js';
-import type { AuditedDistributionRun, RegistryAuditSource } from './store.js';
+import type { AuditedDistributionRun, AuditSource } from './store.js';
 
 const runData = z.strictObject({
   id: z.string().min(1).max(200),
@@ -29,7 +29,7 @@ type RunView = Pick<
 /** The replay of distribution runs, reading the rows from `source`. */
 export function distributionReplay(
   log: DivergenceLog,
-  source: RegistryAuditSource,
+  source: AuditSource,
 ): KeyedReplay<RunData, AuditedDistributionRun, RunView> {
   return new KeyedReplay(log, {
     entryType: 'distribution.run',

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { licenceReplay } from './audit-licences.js';
 import { DivergenceLog } from './audit-report.js';
 import type { ParsedEntry } from './entry-codec.js';
-import type { AuditedLicence, LedgerStore, RegistryAuditSource } from './store.js';
+import type { AuditedLicence, LedgerStore, AuditSource } from './store.js';
 
 const AT = '2026-03-01T10:00:00.000Z';
 const DOC = '{"@type":"Agreement"}';
@@ -39,11 +39,11 @@ const row = (id: string, over: Partial<AuditedLicence> = {}): AuditedLicence => 
   documentSha256: createHash('sha256').update(DOC).digest('hex'),
   ...over,
 });
-const source = (rows: AuditedLicence[]): RegistryAuditSource =>
+const source = (rows: AuditedLicence[]): AuditSource =>
   ({
     licences: (after: string, limit: number) =>
       Promise.resolve(rows.filter((r) => r.id > after).slice(0, limit)),
-  }) as unknown as RegistryAuditSource;
+  }) as unknown as AuditSource;
 const noStore = { entriesAt: () => Promise.resolve([]) } as unknown as LedgerStore;
 
 async function audit(entries: ParsedEntry[], rows: AuditedLicence[]) {

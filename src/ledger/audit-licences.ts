@@ -13,7 +13,7 @@ import { badEntryData } from './audit-fields.js';
 import { KeyedReplay } from './audit-keyed.js';
 import type { DivergenceLog } from './audit-report.js';
 import { isInstant, type ParsedEntry } from './entry-codec.js';
-import type { AuditedLicence, LedgerStore, RegistryAuditSource } from './store.js';
+import type { AuditedLicence, LedgerStore, AuditSource } from './store.js';
 
 const id = z.string().min(1).max(200);
 const issuedData = z.strictObject({
@@ -43,7 +43,7 @@ interface LicenceView {
 /** The replay of licences and their terminations, reading the rows from `source`. */
 export function licenceReplay(
   log: DivergenceLog,
-  source: RegistryAuditSource,
+  source: AuditSource,
 ): {
   feed(index: number, e: ParsedEntry): void;
   compare(store: LedgerStore): Promise<void>;

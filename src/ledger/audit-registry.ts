@@ -12,7 +12,7 @@ import type { DivergenceLog } from './audit-report.js';
 import { parseEntry, type ParsedEntry } from './entry-codec.js';
 import type { LoggedRecording } from './entries.js';
 import { lineupFromLog } from './replay.js';
-import type { LedgerStore, RegistryAuditSource } from './store.js';
+import type { LedgerStore, AuditSource } from './store.js';
 
 const PAGE = 2000;
 
@@ -106,7 +106,7 @@ export class RegistryReplay {
   }
 
   /** Compares the replayed state with the registry tables. */
-  async compare(source: RegistryAuditSource, store: LedgerStore): Promise<void> {
+  async compare(source: AuditSource, store: LedgerStore): Promise<void> {
     await this.#compareMandates(source, store);
     await this.#compareDeclarations(source);
     await this.#compareRecordings(source, store);
@@ -121,7 +121,7 @@ export class RegistryReplay {
     }
   }
 
-  async #compareMandates(source: RegistryAuditSource, store: LedgerStore): Promise<void> {
+  async #compareMandates(source: AuditSource, store: LedgerStore): Promise<void> {
     for (let after = ''; ; ) {
       const page = await source.mandates(after, PAGE);
       if (page.length === 0) break;
@@ -143,7 +143,7 @@ export class RegistryReplay {
     for (const [id, seen] of this.#mandates) this.#log.add({ index: seen.index, table: 'mandates', key: id, problem: 'logged mandate version has no row' });
   }
 
-  async #compareDeclarations(source: RegistryAuditSource): Promise<void> {
+  async #compareDeclarations(source: AuditSource): Promise<void> {
     for (const d of await source.declarations()) {
       this.rows.declarations += 1;
       const seen = this.#declarations.get(d.id);
@@ -159,7 +159,7 @@ export class RegistryReplay {
     for (const [id, seen] of this.#declarations) this.#log.add({ index: seen.index, table: 'declarations', key: id, problem: 'logged declaration has no row' });
   }
 
-  async #compareRecordings(source: RegistryAuditSource, store: LedgerStore): Promise<void> {
+  async #compareRecordings(source: AuditSource, store: LedgerStore): Promise<void> {
     for (let after = ''; ; ) {
       const page = await source.recordings(after, PAGE);
       if (page.length === 0) break;

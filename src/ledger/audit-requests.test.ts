@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DivergenceLog } from './audit-report.js';
 import { RequestReplay } from './audit-requests.js';
 import type { ParsedEntry } from './entry-codec.js';
-import type { AuditedRequest, RegistryAuditSource } from './store.js';
+import type { AuditedRequest, AuditSource } from './store.js';
 
 const T0 = '2026-03-01T10:00:00.000Z';
 const T1 = '2026-03-02T10:00:00.000Z';
@@ -31,11 +31,11 @@ const row = (id: string, over: Partial<AuditedRequest> = {}): AuditedRequest => 
   events: [['review', 'submitted', 'under-review', by.role, by.id, T1, null]],
   ...over,
 });
-const source = (rows: AuditedRequest[]): RegistryAuditSource =>
+const source = (rows: AuditedRequest[]): AuditSource =>
   ({
     licenceRequests: (after: string, limit: number) =>
       Promise.resolve(rows.filter((r) => r.id > after).slice(0, limit)),
-  }) as unknown as RegistryAuditSource;
+  }) as unknown as AuditSource;
 
 async function audit(entries: ParsedEntry[], rows: AuditedRequest[]) {
   const log = new DivergenceLog();

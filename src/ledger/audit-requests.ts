@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { badEntryData, differingFields } from './audit-fields.js';
 import type { DivergenceLog } from './audit-report.js';
 import type { ParsedEntry } from './entry-codec.js';
-import type { AuditedRequest, RegistryAuditSource } from './store.js';
+import type { AuditedRequest, AuditSource } from './store.js';
 
 const PAGE = 500;
 const actor = z.strictObject({ role: z.string(), id: z.string() });
@@ -33,11 +33,11 @@ const FIELDS = ['organisation', 'terms', 'state', 'offer', 'createdAt', 'updated
 
 export class RequestReplay {
   readonly #log: DivergenceLog;
-  readonly #source: RegistryAuditSource;
+  readonly #source: AuditSource;
   readonly #requests = new Map<string, { index: number; view: RequestView }>();
   rows = 0;
 
-  constructor(log: DivergenceLog, source: RegistryAuditSource) {
+  constructor(log: DivergenceLog, source: AuditSource) {
     this.#log = log;
     this.#source = source;
   }

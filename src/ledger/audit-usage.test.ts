@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DivergenceLog } from './audit-report.js';
 import { usageReplay } from './audit-usage.js';
 import type { ParsedEntry } from './entry-codec.js';
-import type { AuditedUsageReport, LedgerStore, RegistryAuditSource } from './store.js';
+import type { AuditedUsageReport, LedgerStore, AuditSource } from './store.js';
 import { usageLinesSha256 } from './usage-digest.js';
 
 const AT = '2026-03-01T10:00:00.000Z';
@@ -48,11 +48,11 @@ const row = (id: string, over: Partial<AuditedUsageReport> = {}): AuditedUsageRe
   linesSha256: usageLinesSha256(LINES),
   ...over,
 });
-const source = (rows: AuditedUsageReport[]): RegistryAuditSource =>
+const source = (rows: AuditedUsageReport[]): AuditSource =>
   ({
     usageReports: (after: string, limit: number) =>
       Promise.resolve(rows.filter((r) => r.id > after).slice(0, limit)),
-  }) as unknown as RegistryAuditSource;
+  }) as unknown as AuditSource;
 const noStore = { entriesAt: () => Promise.resolve([]) } as unknown as LedgerStore;
 
 async function audit(entries: ParsedEntry[], rows: AuditedUsageReport[]) {

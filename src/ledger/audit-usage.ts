@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { DivergenceLog } from './audit-report.js';
 import { KeyedReplay } from './audit-keyed.js';
-import type { AuditedUsageReport, RegistryAuditSource } from './store.js';
+import type { AuditedUsageReport, AuditSource } from './store.js';
 
 const id = z.string().min(1).max(200);
 const usageData = z.strictObject({
@@ -27,7 +27,7 @@ type UsageView = Omit<AuditedUsageReport, 'id'>;
 /** The replay of usage reports, reading the rows from `source`. */
 export function usageReplay(
   log: DivergenceLog,
-  source: RegistryAuditSource,
+  source: AuditSource,
 ): KeyedReplay<UsageData, AuditedUsageReport, UsageView> {
   return new KeyedReplay(log, {
     entryType: 'licence.usage-reported',

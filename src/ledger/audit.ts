@@ -12,7 +12,7 @@ import { usageReplay } from './audit-usage.js';
 import { TreeAudit } from './audit-tree.js';
 import { parseEntry } from './entry-codec.js';
 import type { NoteVerifier } from './note-keys.js';
-import type { LedgerStore, RegistryAuditSource } from './store.js';
+import type { LedgerStore, AuditSource } from './store.js';
 
 export interface AuditOptions {
   /** Checks each checkpoint's signature too; without it only roots are compared. */
@@ -32,7 +32,7 @@ export interface AuditOptions {
  * const report = await auditLog(ledgerStore, auditSource, { verifier });
  * if (!report.ok) console.error(formatDivergence(report.first!));
  */
-export async function auditLog(store: LedgerStore, source: RegistryAuditSource, options: AuditOptions = {}): Promise<AuditReport> {
+export async function auditLog(store: LedgerStore, source: AuditSource, options: AuditOptions = {}): Promise<AuditReport> {
   const page = options.pageSize ?? 5000;
   const log = new DivergenceLog();
   const headSize = await store.size();

@@ -18,11 +18,11 @@ import { buildReservationProof, type ProofRequest, type RecordingFinder } from '
 import type { ReservationProof } from './reservation-proof.js';
 import type { AppendResult } from './sql-append.js';
 import { nodeGetter } from './sql-nodes.js';
-import type { LedgerStore, RegistryAuditSource, StoredCheckpoint } from './store.js';
+import type { LedgerStore, AuditSource, StoredCheckpoint } from './store.js';
 
 export interface LedgerServiceDeps {
   store: LedgerStore;
-  audit: RegistryAuditSource;
+  audit: AuditSource;
   keys: LogKeys;
   /** Checkpoint origin line. */
   origin: string;

@@ -7,10 +7,10 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { LineupEntry } from '../registry/model.js';
 import { declarationFromRow, lineupFromRow, mandateFromRow, recordingFromRow } from '../registry/rows.js';
-import type { AuditedDistributionRun, AuditedLicence, AuditedRequest, AuditedUsageReport, RegistryAuditSource } from './store.js';
+import type { AuditedDistributionRun, AuditedLicence, AuditedRequest, AuditedUsageReport, AuditSource } from './store.js';
 import { usageLinesSha256, type UsageLineFacts } from './usage-digest.js';
 
-export class KyselyRegistryAuditSource implements RegistryAuditSource {
+export class KyselyAuditSource implements AuditSource {
   constructor(private readonly db: Kysely<DB> | Transaction<DB>) {}
 
   async mandates(after: string, limit: number) {

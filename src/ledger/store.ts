@@ -64,8 +64,8 @@ export interface LedgerStore {
   countNodes(): Promise<number>;
 }
 
-/** Registry rows in key order, page by page: what the audit compares with the replayed log. */
-export interface RegistryAuditSource {
+/** Registry and licensing desk rows in key order, page by page: what the audit compares with the replayed log. */
+export interface AuditSource {
   /** Mandate versions with id > `after`, by id. */
   mandates(after: string, limit: number): Promise<MandateVersion[]>;
   declarations(): Promise<Declaration[]>;

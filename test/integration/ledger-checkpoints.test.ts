@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileLogKeys } from '../../src/ledger/key-file.js';
 import { LedgerService } from '../../src/ledger/service.js';
-import { KyselyRegistryAuditSource } from '../../src/ledger/store-kysely-audit.js';
+import { KyselyAuditSource } from '../../src/ledger/store-kysely-audit.js';
 import { sqliteTestDb } from '../support/db.js';
 import { ledgerContext, ORIGIN, type LedgerTestContext } from '../support/ledger.js';
 
@@ -14,7 +14,7 @@ describe('checkpoint signing', () => {
   const service = (everyMs: number) =>
     new LedgerService({
       store: t.ctx.stores.ledger,
-      audit: new KyselyRegistryAuditSource(t.ctx.db.kysely),
+      audit: new KyselyAuditSource(t.ctx.db.kysely),
       keys: fileLogKeys(t.keyFile),
       origin: ORIGIN,
       findRecording: () => Promise.resolve(null),
