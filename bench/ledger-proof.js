@@ -40,7 +40,7 @@ const open = async (path) => {
 /** Builds (or reuses) a log of `n` entries; returns its path and root. */
 async function ensureLog(n) {
   ensureSignerKeyFile(keyFile, 'bench.tdm-reserve.local/log');
-  const path = join(WORK, `proof-log-v5-${n}.db`);
+  const path = join(WORK, `proof-log-v6-${n}.db`);
   if (existsSync(path)) return path;
   const building = `${path}.building`;
   for (const s of ['', '-wal', '-shm']) rmSync(building + s, { force: true });
@@ -48,7 +48,7 @@ async function ensureLog(n) {
   const raw = ctx.db.raw;
   const ENTRY_ROWS = 500;
   const NODE_ROWS = 1000;
-  const entrySql = (rows) => `INSERT INTO ledger_entries (idx, type, at, body, leaf_hash) VALUES ${Array(rows).fill('(?, ?, ?, ?, ?)').join(', ')}`;
+  const entrySql = (rows) => `INSERT INTO ledger_entries (idx, body) VALUES ${Array(rows).fill('(?, ?)').join(', ')}`;
   const nodeSql = (rows) => `INSERT INTO ledger_nodes (id, hash) VALUES ${Array(rows).fill('(?, ?)').join(', ')}`;
   const fullEntries = raw.prepare(entrySql(ENTRY_ROWS));
   const fullNodes = raw.prepare(nodeSql(NODE_ROWS));
@@ -56,8 +56,8 @@ async function ensureLog(n) {
   let e = [];
   let nodes = [];
   const flush = (force) => {
-    if (e.length >= ENTRY_ROWS * 5 || (force && e.length > 0)) {
-      (e.length === ENTRY_ROWS * 5 ? fullEntries : raw.prepare(entrySql(e.length / 5))).run(...e);
+    if (e.length >= ENTRY_ROWS * 2 || (force && e.length > 0)) {
+      (e.length === ENTRY_ROWS * 2 ? fullEntries : raw.prepare(entrySql(e.length / 2))).run(...e);
       e = [];
     }
     while (nodes.length >= NODE_ROWS * 2 || (force && nodes.length > 0)) {
@@ -71,7 +71,7 @@ async function ensureLog(n) {
     const body = `{"at":"${at}","data":{"i":${i}},"type":"bench.leaf"}`;
     const leaf = leafHash(Buffer.from(body));
     for (const node of range.append(leaf)) nodes.push(nodeRowId(node.level, node.index), Buffer.from(node.hash));
-    e.push(i, 'bench.leaf', at, body, Buffer.from(leaf).toString('hex'));
+    e.push(i, body);
     flush(false);
     if (i > 0 && i % 1_000_000 === 0) process.stderr.write(`  built ${i} of ${n}\n`);
   }

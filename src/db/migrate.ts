@@ -12,6 +12,7 @@ import * as m004 from './migrations/004-usage.js';
 import * as m005 from './migrations/005-distribution.js';
 import * as m006 from './migrations/006-fingerprints.js';
 import * as m007 from './migrations/007-web.js';
+import * as m008 from './migrations/008-ledger-topics.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 type Step = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -24,6 +25,7 @@ const STEPS: Record<string, Step> = {
   '005-distribution': m005,
   '006-fingerprints': m006,
   '007-web': m007,
+  '008-ledger-topics': m008,
 };
 
 class ListProvider implements MigrationProvider {
@@ -35,20 +37,33 @@ class ListProvider implements MigrationProvider {
   }
 }
 
-/** Brings the schema to the latest version; returns the names of the migrations it applied. */
-export async function migrateToLatest(db: DbHandle): Promise<string[]> {
+function migrator(db: DbHandle): Migrator {
   // Kysely looks for its migration tables in every schema unless told which one: with another schema of
   // the same database already migrated (tests run side by side, one schema each) it would skip creating
   // its own and fail. Name the schema the handle works in.
   const schema = db.kind === 'postgres' && db.schema !== null ? { migrationTableSchema: db.schema } : {};
-  const migrator = new Migrator({ db: db.kysely, provider: new ListProvider(db.kind), ...schema });
-  let { error, results } = await migrator.migrateToLatest();
+  return new Migrator({ db: db.kysely, provider: new ListProvider(db.kind), ...schema });
+}
+
+/** Migration names, in order. */
+export const MIGRATIONS: readonly string[] = Object.keys(STEPS);
+
+/** Brings a fresh schema up to the named migration, included: the schema a migration's test starts from. */
+export async function migrateTo(db: DbHandle, name: string): Promise<void> {
+  const { error } = await migrator(db).migrateTo(name);
+  if (error !== undefined) throw new DbError('DB_MIGRATION_FAILED', `migration to ${name} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`, { cause: error });
+}
+
+/** Brings the schema to the latest version; returns the names of the migrations it applied. */
+export async function migrateToLatest(db: DbHandle): Promise<string[]> {
+  const m = migrator(db);
+  let { error, results } = await m.migrateToLatest();
   // Kysely's PostgreSQL introspection lists the tables of every schema; a schema another session drops
   // meanwhile makes that query fail with "schema <other> does not exist" (SQLSTATE 3F000), though nothing
   // is wrong with ours. Nothing was applied then (the check comes first): make sure ours exists, try again.
   for (let attempt = 0; attempt < 3 && error !== undefined && schemaVanished(error, db); attempt++) {
     if (db.kind === 'postgres' && db.schema !== null) await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(db.schema)}`.execute(db.kysely);
-    ({ error, results } = await migrator.migrateToLatest());
+    ({ error, results } = await m.migrateToLatest());
   }
   if (error !== undefined) {
     throw new DbError('DB_MIGRATION_FAILED', `migration failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`, { cause: error });

@@ -84,17 +84,25 @@ export interface LedgerHeadRow {
   size: number;
 }
 
-/** One log entry: its canonical JSON body and RFC 9162 leaf hash (hex). `idx` is the leaf index. */
+/**
+ * One log entry: its leaf index and canonical JSON body. Type and instant are read from the body; the
+ * leaf hash is the level-0 row of `ledger_nodes` (migration 008).
+ */
 export interface LedgerEntryRow {
   idx: number;
-  type: string;
-  at: string;
-  /** What the entry is about: `performer:<id>`, `recording:<id>`, `declarations` (see `entryTopic`). */
-  subject: string | null;
-  /** 32-bit FNV-1a hash of the UTF-16 code units of `subject`: its indexed form (`topicKey`). */
-  subject_key: number | null;
   body: string;
-  leaf_hash: string;
+}
+
+/**
+ * What an entry is about, indexed: the entry's block (index / 2^16, `TOPIC_BLOCK`), the 32-bit FNV-1a
+ * hash of its topic (`performer:<id>`, `recording:<id>`, `declarations`; see `entryTopic` and
+ * `topicKey`) and the entry's index. Readers compare the topic recomputed from the body, so a hash
+ * collision costs a row read, never a wrong answer.
+ */
+export interface LedgerTopicRow {
+  block: number;
+  topic_key: number;
+  idx: number;
 }
 
 /**
@@ -279,6 +287,7 @@ export interface DB {
   meta: MetaRow;
   ledger_head: LedgerHeadRow;
   ledger_entries: LedgerEntryRow;
+  ledger_topics: LedgerTopicRow;
   ledger_nodes: LedgerNodeRow;
   ledger_checkpoints: LedgerCheckpointRow;
   organisations: OrganisationRow;

@@ -96,6 +96,23 @@ export function encodeEntry(entry: LedgerEntry): EncodedEntry {
   return { type, at, topic, topicKey: topic === null ? null : topicKey(topic), body, leafHash: leafHash(Buffer.from(body, 'utf8')) };
 }
 
+/**
+ * The type and instant a stored body names, for listings (`GET /v1/log/entries`); both empty when the
+ * body is not a JSON object with string `type` and `at` (the audit reports such a body).
+ *
+ * @example
+ * entryHead(row.body); // { type: 'mandate.version', at: '2026-01-31T00:00:00.000Z' }
+ */
+export function entryHead(body: string): { type: string; at: string } {
+  try {
+    const v = JSON.parse(body) as { type?: unknown; at?: unknown } | null;
+    if (v !== null && typeof v.type === 'string' && typeof v.at === 'string') return { type: v.type, at: v.at };
+  } catch {
+    // not JSON: empty
+  }
+  return { type: '', at: '' };
+}
+
 const instant = z.string().refine(isInstant, 'an ISO-8601 UTC instant');
 const id = z.string().min(1).max(200);
 

@@ -10,6 +10,7 @@ import { auditLog, type AuditOptions } from './audit.js';
 import type { AuditReport } from './audit-report.js';
 import { encodeBase64 } from './base64.js';
 import { signCheckpoint } from './checkpoint.js';
+import { entryHead } from './entry-codec.js';
 import { LedgerError } from './errors.js';
 import type { LogKeys } from './key-file.js';
 import { consistencyProofPlan, inclusionProofPlan, planNodeIds, rootPlan, type NodeId } from './plan.js';
@@ -141,7 +142,7 @@ export class LedgerService {
     const stop = Math.min(end ?? start + 100, start + MAX_ENTRY_PAGE, size);
     if (stop < start) throw rangeError(`end ${String(end)} is before start ${start}`);
     const rows = await this.#d.store.entries(start, stop);
-    return { start, end: stop, size, entries: rows.map((r) => ({ index: r.index, type: r.type, at: r.at, leafHash: b64(r.leafHash), body: r.body })) };
+    return { start, end: stop, size, entries: rows.map((r) => ({ index: r.index, ...entryHead(r.body), leafHash: b64(r.leafHash), body: r.body })) };
   }
 
   /**

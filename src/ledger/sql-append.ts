@@ -8,6 +8,11 @@
  * which takes SQLite's write lock and PostgreSQL's row lock until the transaction ends, so two
  * transactions can never take the same index. The right edge of the tree is then resumed from the
  * stored nodes of the compact range (at most one per level), never by rehashing the log.
+ *
+ * Rows written per entry: its body, its leaf (a level-0 node) and the parents it completes, and its
+ * topic row (block, key, index). Topic rows are held back and written in key order when the block or
+ * the transaction's appends end: keys arrive in random order, and B-tree inserts in key order touch
+ * each index page once instead of once per key (docs/ledger.md, "Storage").
  */
 import { CompactRange } from './compact-range.js';
 import type { LedgerEntry } from './entries.js';
@@ -16,7 +21,7 @@ import { LedgerError } from './errors.js';
 import { rangeNodes } from './plan.js';
 import { runAll, chain, type LedgerConn, type Statement } from './sql-conn.js';
 import { nodeRowId } from './node-layout.js';
-import { nodeGetter, selectNodes, toHex } from './sql-nodes.js';
+import { nodeGetter, selectNodes } from './sql-nodes.js';
 
 /** Indices given to the appended entries: [first, size). */
 export interface AppendResult {
@@ -26,12 +31,16 @@ export interface AppendResult {
 
 const LOCK_HEAD = 'UPDATE ledger_head SET size = size WHERE id = 1 RETURNING size';
 const SET_HEAD = 'UPDATE ledger_head SET size = ? WHERE id = 1';
-const ENTRY_COLS = 7;
+const ENTRY_COLS = 2;
 const NODE_COLS = 2;
+const TOPIC_COLS = 3;
 // Rows per multi-row INSERT: well under SQLite's 32,766 and PostgreSQL's 65,535 parameters, and big
 // enough that statement overhead vanishes against the row work.
-const ENTRY_BATCH = 500;
+const ENTRY_BATCH = 1000;
 const NODE_BATCH = 1000;
+const TOPIC_BATCH = 1000;
+/** Entries per block of the topic index (`ledger_topics.block` = index / TOPIC_BLOCK; migration 008). */
+export const TOPIC_BLOCK = 2 ** 16;
 
 const insertSql = new Map<string, string>();
 function multiInsert(head: string, cols: number, rows: number): string {
@@ -44,8 +53,9 @@ function multiInsert(head: string, cols: number, rows: number): string {
   }
   return sql;
 }
-const ENTRY_INSERT = 'INSERT INTO ledger_entries (idx, type, at, subject, subject_key, body, leaf_hash)';
+const ENTRY_INSERT = 'INSERT INTO ledger_entries (idx, body)';
 const NODE_INSERT = 'INSERT INTO ledger_nodes (id, hash)';
+const TOPIC_INSERT = 'INSERT INTO ledger_topics (block, topic_key, idx)';
 
 /**
  * Appends entries in one open transaction. `add` encodes and hashes at once and returns a promise only
@@ -64,6 +74,10 @@ export class LedgerAppender {
   readonly #first: number;
   #entryParams: unknown[] = [];
   #nodeParams: unknown[] = [];
+  // Topic rows of the current block, each packed as key * TOPIC_BLOCK + (index % TOPIC_BLOCK): exact in
+  // a float64 for 32-bit keys, so a native numeric sort orders them by key, then index.
+  #topics = new Float64Array(1024);
+  #topicCount = 0;
   #closed = false;
 
   private constructor(conn: LedgerConn, range: CompactRange) {
@@ -93,13 +107,17 @@ export class LedgerAppender {
     const e = encodeEntry(entry);
     const index = this.#range.size;
     const nodes = this.#range.append(e.leafHash);
-    this.#entryParams.push(index, e.type, e.at, e.topic, e.topicKey, e.body, toHex(e.leafHash));
+    this.#entryParams.push(index, e.body);
     // The leaf (level 0) and every parent it completes.
     for (const n of nodes) {
       this.#nodeParams.push(nodeRowId(n.level, n.index), Buffer.from(n.hash.buffer, n.hash.byteOffset, n.hash.byteLength));
     }
-    if (this.#entryParams.length >= ENTRY_BATCH * ENTRY_COLS || this.#nodeParams.length >= NODE_BATCH * NODE_COLS) {
-      return runAll(this.#conn, this.#drain());
+    if (e.topicKey !== null) this.#holdTopic(e.topicKey, index);
+    const blockEnds = (index + 1) % TOPIC_BLOCK === 0;
+    if (blockEnds || this.#entryParams.length >= ENTRY_BATCH * ENTRY_COLS || this.#nodeParams.length >= NODE_BATCH * NODE_COLS) {
+      const statements = this.#drain();
+      if (blockEnds) statements.push(...this.#drainTopics(index));
+      return runAll(this.#conn, statements);
     }
     return null;
   }
@@ -110,7 +128,7 @@ export class LedgerAppender {
     this.#closed = true;
     const result: AppendResult = { first: this.#first, size: this.#range.size };
     if (result.size === result.first) return result;
-    const statements = [...this.#drain(), { sql: SET_HEAD, params: [result.size] }];
+    const statements = [...this.#drain(), ...this.#drainTopics(result.size - 1), { sql: SET_HEAD, params: [result.size] }];
     return chain(runAll(this.#conn, statements), () => result);
   }
 
@@ -127,6 +145,33 @@ export class LedgerAppender {
     for (let i = 0; i < n.length; i += NODE_BATCH * NODE_COLS) {
       const params = n.slice(i, i + NODE_BATCH * NODE_COLS);
       out.push({ sql: multiInsert(NODE_INSERT, NODE_COLS, params.length / NODE_COLS), params });
+    }
+    return out;
+  }
+
+  #holdTopic(key: number, index: number): void {
+    if (this.#topicCount === this.#topics.length) {
+      const grown = new Float64Array(this.#topics.length * 2);
+      grown.set(this.#topics);
+      this.#topics = grown;
+    }
+    this.#topics[this.#topicCount++] = key * TOPIC_BLOCK + (index % TOPIC_BLOCK);
+  }
+
+  /** The held topic rows, in key order, as INSERTs; `last` is an index of their block. */
+  #drainTopics(last: number): Statement[] {
+    const held = this.#topics.subarray(0, this.#topicCount).sort();
+    this.#topicCount = 0;
+    const block = Math.floor(last / TOPIC_BLOCK);
+    const base = block * TOPIC_BLOCK;
+    const out: Statement[] = [];
+    for (let i = 0; i < held.length; i += TOPIC_BATCH) {
+      const params: number[] = [];
+      for (const packed of held.subarray(i, i + TOPIC_BATCH)) {
+        const key = Math.floor(packed / TOPIC_BLOCK);
+        params.push(block, key, base + (packed - key * TOPIC_BLOCK));
+      }
+      out.push({ sql: multiInsert(TOPIC_INSERT, TOPIC_COLS, params.length / TOPIC_COLS), params });
     }
     return out;
   }

@@ -3,19 +3,19 @@
  * (`sql-append.ts`) run on the Kysely connection, so a service's transaction and an import's raw
  * driver transaction write exactly the same rows.
  */
-import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
+import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
 import { chunks } from '../db/bulk.js';
 import { isPostgres } from '../db/dialect.js';
-import type { DB, LedgerCheckpointRow, LedgerEntryRow } from '../db/schema.js';
-import type { LedgerEntry } from './entries.js';
+import type { DB, LedgerCheckpointRow } from '../db/schema.js';
+import { entryTopic, type LedgerEntry } from './entries.js';
 import { topicKey } from './entry-codec.js';
 import { cacheLevelFor, MAX_NODES, NodeCache } from './node-cache.js';
 import type { NodeId } from './plan.js';
-import { appendEntries, type AppendResult } from './sql-append.js';
+import { appendEntries, TOPIC_BLOCK, type AppendResult } from './sql-append.js';
 import { toDollarPlaceholders, type LedgerConn } from './sql-conn.js';
-import { nodeOfRowId, nodeRowId } from './node-layout.js';
+import { leafRowIdSql, nodeRowId } from './node-layout.js';
 import { hashFromBytes, hashFromHex, selectNodes, toHex, type NodeHashes } from './sql-nodes.js';
-import type { LedgerStore, NodeRange, StoredCheckpoint, StoredEntry, StoredNodeRow } from './store.js';
+import type { LedgerStore, NodeRange, StoredBody, StoredCheckpoint, StoredEntry } from './store.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
 const CHUNK = 500;
@@ -50,21 +50,44 @@ export function appendLedgerEntries(db: Db, entries: Iterable<LedgerEntry> | Asy
   return db.transaction().execute((trx) => appendEntries(kyselyConn(trx), entries));
 }
 
-type EntrySelection = Pick<LedgerEntryRow, 'idx' | 'type' | 'at' | 'body' | 'leaf_hash'>;
-const ENTRY_COLUMNS = ['idx', 'type', 'at', 'body', 'leaf_hash'] as const;
-
-// A leaf hash column that is not 32 bytes of hex (tampered, truncated) reads as an empty hash, which
-// matches nothing: the audit reports it at its index instead of stopping on an exception.
-function leafFromHex(hex: string): Uint8Array {
-  try {
-    return hashFromHex(hex);
-  } catch {
-    return new Uint8Array(0);
-  }
+/** An entry row with its leaf: the level-0 node (key `nodeRowId(0, idx)`). */
+interface EntrySelection {
+  idx: number | string;
+  body: string;
+  hash: Uint8Array | null;
 }
 
+const LEAF_OF_ENTRY = sql<boolean>`n.id = ${sql.raw(leafRowIdSql('e.idx'))}`;
+
+/** Entries (`ledger_entries as e`) with their leaf hash, for the caller to narrow. */
+function entryRows(db: Db) {
+  return db
+    .selectFrom('ledger_entries as e')
+    .leftJoin('ledger_nodes as n', (join) => join.on(LEAF_OF_ENTRY))
+    .select(['e.idx', 'e.body', 'n.hash']);
+}
+
+// A missing or malformed leaf row (tampered, truncated) reads as an empty hash, which matches nothing:
+// the audit reports it at its index instead of stopping on an exception.
 function entryFromRow(r: EntrySelection): StoredEntry {
-  return { index: Number(r.idx), type: r.type, at: r.at, body: r.body, leafHash: leafFromHex(r.leaf_hash) };
+  let leafHash: Uint8Array = new Uint8Array(0);
+  if (r.hash !== null) {
+    try {
+      leafHash = hashFromBytes(r.hash);
+    } catch {
+      // left empty
+    }
+  }
+  return { index: Number(r.idx), body: r.body, leafHash };
+}
+
+/** The topic of a stored body, or null when the body is not an entry (the audit reports those). */
+function topicOfBody(body: string): string | null {
+  try {
+    return entryTopic(JSON.parse(body) as LedgerEntry);
+  } catch {
+    return null;
+  }
 }
 
 function checkpointFromRow(r: LedgerCheckpointRow): StoredCheckpoint {
@@ -117,25 +140,19 @@ export class KyselyLedgerStore implements LedgerStore {
 
   async entries(start: number, end: number): Promise<StoredEntry[]> {
     if (end <= start) return [];
-    const rows = await this.db
-      .selectFrom('ledger_entries')
-      .select(ENTRY_COLUMNS)
-      .where('idx', '>=', start)
-      .where('idx', '<', end)
-      .orderBy('idx')
-      .execute();
+    const rows = await entryRows(this.db).where('e.idx', '>=', start).where('e.idx', '<', end).orderBy('e.idx').execute();
     return rows.map(entryFromRow);
   }
 
-  async entriesFrom(start: number, limit: number): Promise<StoredEntry[]> {
-    const rows = await this.db.selectFrom('ledger_entries').select(ENTRY_COLUMNS).where('idx', '>=', start).orderBy('idx').limit(limit).execute();
-    return rows.map(entryFromRow);
+  async bodiesFrom(start: number, limit: number): Promise<StoredBody[]> {
+    const rows = await this.db.selectFrom('ledger_entries').select(['idx', 'body']).where('idx', '>=', start).orderBy('idx').limit(limit).execute();
+    return rows.map((r) => ({ index: Number(r.idx), body: r.body }));
   }
 
   async entriesAt(indices: readonly number[]): Promise<StoredEntry[]> {
     const out: StoredEntry[] = [];
     for (const part of chunks([...new Set(indices)], CHUNK)) {
-      const rows = await this.db.selectFrom('ledger_entries').select(ENTRY_COLUMNS).where('idx', 'in', part).execute();
+      const rows = await entryRows(this.db).where('e.idx', 'in', part).execute();
       for (const r of rows) out.push(entryFromRow(r));
     }
     return out.sort((a, b) => a.index - b.index);
@@ -143,16 +160,26 @@ export class KyselyLedgerStore implements LedgerStore {
 
   async entriesAbout(topics: readonly string[], end: number): Promise<StoredEntry[]> {
     const rows: EntrySelection[] = [];
-    for (const part of chunks([...new Set(topics)], CHUNK)) {
+    if (end <= 0) return [];
+    // Every block up to `end`, listed: with the block a list too, the index is sought at each
+    // (block, key) pair instead of scanned from the first block on.
+    const blocks = Array.from({ length: Math.floor((end - 1) / TOPIC_BLOCK) + 1 }, (_, b) => b);
+    for (const part of chunks([...new Set(topics)], Math.max(1, Math.floor(CHUNK / blocks.length)))) {
       const found = await this.db
-        .selectFrom('ledger_entries')
-        .select([...ENTRY_COLUMNS, 'subject'])
-        .where('subject_key', 'in', part.map(topicKey))
-        .where('idx', '<', end)
+        .selectFrom('ledger_topics as t')
+        .innerJoin('ledger_entries as e', 'e.idx', 't.idx')
+        .leftJoin('ledger_nodes as n', (join) => join.on(LEAF_OF_ENTRY))
+        .select(['e.idx', 'e.body', 'n.hash'])
+        .where('t.block', 'in', blocks)
+        .where('t.topic_key', 'in', part.map(topicKey))
+        .where('t.idx', '<', end)
         .execute();
-      // The key is a hash: keep only rows whose topic is one asked for.
+      // The key is a hash: keep only entries whose own topic is one asked for.
       const wanted = new Set(part);
-      for (const r of found) if (r.subject !== null && wanted.has(r.subject)) rows.push(r);
+      for (const r of found) {
+        const topic = topicOfBody(r.body);
+        if (topic !== null && wanted.has(topic)) rows.push(r);
+      }
     }
     return rows.map(entryFromRow).sort((a, b) => a.index - b.index);
   }
@@ -182,9 +209,11 @@ export class KyselyLedgerStore implements LedgerStore {
     return (await this.checkpointAt(cp.size)) ?? cp;
   }
 
-  async nodesInRanges(ranges: readonly NodeRange[]): Promise<StoredNodeRow[]> {
-    if (ranges.length === 0) return [];
-    // A level's nodes are not contiguous inside tiles: read the key spans (merged) and keep what was asked.
+  async nodesInRanges(ranges: readonly NodeRange[]): Promise<Map<number, Uint8Array>> {
+    const out = new Map<number, Uint8Array>();
+    if (ranges.length === 0) return out;
+    // A level's nodes are not contiguous inside tiles: read the key spans, merged. Whatever else lies
+    // inside them comes too; callers look up the keys they want.
     const spans = ranges.map((r) => [nodeRowId(r.level, r.from), nodeRowId(r.level, r.to)] as [number, number]).sort((a, b) => a[0] - b[0]);
     const merged: [number, number][] = [];
     for (const s of spans) {
@@ -197,12 +226,7 @@ export class KyselyLedgerStore implements LedgerStore {
       .select(['id', 'hash'])
       .where((eb) => eb.or(merged.map(([lo, hi]) => eb.between('id', lo, hi))))
       .execute();
-    const wanted = (level: number, index: number) => ranges.some((r) => r.level === level && index >= r.from && index <= r.to);
-    const out: StoredNodeRow[] = [];
-    for (const r of rows) {
-      const { level, index } = nodeOfRowId(Number(r.id));
-      if (wanted(level, index)) out.push({ level, index, hash: hashFromBytes(r.hash) });
-    }
+    for (const r of rows) out.set(Number(r.id), r.hash);
     return out;
   }
 

@@ -4,13 +4,20 @@ import type { LedgerEntry } from './entries.js';
 import type { NodeId } from './plan.js';
 import type { AppendResult } from './sql-append.js';
 
-/** An entry as stored: its index, type, instant, canonical body and leaf hash. */
+/**
+ * An entry as stored: its index, canonical body (type and instant are in it) and leaf hash (empty when
+ * the stored leaf is missing or malformed).
+ */
 export interface StoredEntry {
   readonly index: number;
-  readonly type: string;
-  readonly at: string;
   readonly body: string;
   readonly leafHash: Uint8Array;
+}
+
+/** An entry's index and canonical body. */
+export interface StoredBody {
+  readonly index: number;
+  readonly body: string;
 }
 
 /** A signed checkpoint as stored. */
@@ -20,13 +27,6 @@ export interface StoredCheckpoint {
   /** The signed note (C2SP tlog-checkpoint text, a blank line, signature lines). */
   readonly note: string;
   readonly createdAt: string;
-}
-
-/** A stored node (level 0: a leaf). */
-export interface StoredNodeRow {
-  readonly level: number;
-  readonly index: number;
-  readonly hash: Uint8Array;
 }
 
 /** Nodes of one level with index in [from, to]. */
@@ -45,8 +45,11 @@ export interface LedgerStore {
   nodes(ids: readonly NodeId[]): Promise<Map<number, Uint8Array>>;
   /** Entries with index in [start, end), in index order. */
   entries(start: number, end: number): Promise<StoredEntry[]>;
-  /** At most `limit` entries with index >= `start`, in index order (gaps show as jumps). */
-  entriesFrom(start: number, limit: number): Promise<StoredEntry[]>;
+  /**
+   * At most `limit` bodies with index >= `start`, in index order (gaps show as jumps), without their
+   * leaves: the audit recomputes those and compares them with the stored nodes.
+   */
+  bodiesFrom(start: number, limit: number): Promise<StoredBody[]>;
   /** Entries at the given indices, in index order (absent ones are absent). */
   entriesAt(indices: readonly number[]): Promise<StoredEntry[]>;
   /** Entries about any of `topics` (see `entryTopic`) with index below `end`, in index order. */
@@ -59,8 +62,11 @@ export interface LedgerStore {
   /** Keeps a checkpoint; when one of that size exists already, keeps that one and returns it. */
   saveCheckpoint(cp: StoredCheckpoint): Promise<StoredCheckpoint>;
 
-  /** Nodes in the given ranges (audit), in no particular order. */
-  nodesInRanges(ranges: readonly NodeRange[]): Promise<StoredNodeRow[]>;
+  /**
+   * Hashes of at least every stored node in the given ranges (audit), keyed by `nodeRowId`: nodes whose
+   * keys fall between those of the ranges may come too (a tile's levels share a span of keys).
+   */
+  nodesInRanges(ranges: readonly NodeRange[]): Promise<Map<number, Uint8Array>>;
   countNodes(): Promise<number>;
 }
 

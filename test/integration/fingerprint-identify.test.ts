@@ -24,6 +24,7 @@ import { logged, recording, seedReserved } from '../support/ledger.js';
 import type { Context } from '../../src/context.js';
 import { FpcalcSource } from '../../src/fingerprint/identify/source.js';
 import { buildApp } from '../../src/server/app.js';
+import { entryHead } from '../../src/ledger/entry-codec.js';
 
 let dir: string;
 let audio: TestAudio;
@@ -80,7 +81,7 @@ for (const dialect of DIALECTS) {
       expect(again.json()).toMatchObject({ replaced: true });
       const size = await t.ctx.stores.ledger.size();
       const bodies = (await t.ctx.stores.ledger.entries(0, size))
-        .filter((e) => e.type === 'fingerprint.enrolled')
+        .filter((e) => entryHead(e.body).type === 'fingerprint.enrolled')
         .map((e) => JSON.parse(e.body) as { data: { replaced: boolean; isrc: string; rawSha256: string } });
       expect(bodies.map((b) => b.data.replaced)).toEqual([false, true]);
       expect(bodies[1]!.data.rawSha256).toBe(r.json<{ rawSha256: string }>().rawSha256);

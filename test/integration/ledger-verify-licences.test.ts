@@ -11,6 +11,7 @@ import { tdmr } from '../support/cli.js';
 import { DIALECTS } from '../support/db.js';
 import { keepLogEnv, ledgerContext, runSql, seedReserved, ORIGIN, type LedgerTestContext } from '../support/ledger.js';
 import { OFFER as REGIONAL_OFFER, TARIFF, TERMS } from '../support/licensing.js';
+import { entryHead } from '../../src/ledger/entry-codec.js';
 
 // Worldwide, so that usage anywhere is in scope and priced (a distribution then has shares to pay).
 const OFFER = { ...REGIONAL_OFFER, terms: { ...REGIONAL_OFFER.terms, territories: ['WORLD'] } };
@@ -30,7 +31,7 @@ for (const dialect of DIALECTS) {
     const entryOf = async (type: string, id: string): Promise<number> => {
       const all = await t.ctx.stores.ledger.entries(0, await t.ctx.stores.ledger.size());
       const e = all.find(
-        (x) => x.type === type && (JSON.parse(x.body) as { data: { licence?: string } }).data.licence === id,
+        (x) => entryHead(x.body).type === type && (JSON.parse(x.body) as { data: { licence?: string } }).data.licence === id,
       );
       if (e === undefined) throw new Error(`no ${type} entry for ${id}`);
       return e.index;
@@ -115,7 +116,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('finds a usage line and a total edited by SQL, at the licence.usage-reported entry', async () => {
-      const at = (await t.ctx.stores.ledger.entries(0, await t.ctx.stores.ledger.size())).find((e) => e.type === 'licence.usage-reported')!.index;
+      const at = (await t.ctx.stores.ledger.entries(0, await t.ctx.stores.ledger.size())).find((e) => entryHead(e.body).type === 'licence.usage-reported')!.index;
       await runSql(t.ctx, `UPDATE usage_lines SET cents = cents + 500 WHERE report_id = '${report}' AND line = 2`);
       let r = await verify();
       expect(r.code).toBe(1);
@@ -129,7 +130,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('finds a distribution run and its shares edited by SQL, at the distribution.run entry', async () => {
-      const at = (await t.ctx.stores.ledger.entries(0, await t.ctx.stores.ledger.size())).find((e) => e.type === 'distribution.run')!.index;
+      const at = (await t.ctx.stores.ledger.entries(0, await t.ctx.stores.ledger.size())).find((e) => entryHead(e.body).type === 'distribution.run')!.index;
       await runSql(t.ctx, `UPDATE distribution_shares SET cents = cents + 1 WHERE run_id = '${run.id}'`);
       await runSql(t.ctx, `UPDATE distribution_runs SET collected_cents = 0 WHERE id = '${run.id}'`);
       const { code, report } = await verify();
@@ -143,7 +144,7 @@ for (const dialect of DIALECTS) {
 
     it('finds a request moved by SQL, and a step added to its history, at its last entry', async () => {
       const at = (await t.ctx.stores.ledger.entries(0, await t.ctx.stores.ledger.size())).find(
-        (e) => e.type === 'licence.requested' && (JSON.parse(e.body) as { data: { id: string } }).data.id === pendingRequest,
+        (e) => entryHead(e.body).type === 'licence.requested' && (JSON.parse(e.body) as { data: { id: string } }).data.id === pendingRequest,
       )!.index;
       await runSql(t.ctx, `UPDATE licence_requests SET state = 'under-review' WHERE id = '${pendingRequest}'`);
       let r = await verify();

@@ -7,6 +7,7 @@ import { LicensingService, type Principal } from '../../src/licensing/service.js
 import { DIALECTS } from '../support/db.js';
 import { ledgerContext, type LedgerTestContext } from '../support/ledger.js';
 import { OFFER, TARIFF, TERMS } from '../support/licensing.js';
+import { entryHead } from '../../src/ledger/entry-codec.js';
 
 for (const dialect of DIALECTS) {
   describe.skipIf(!dialect.enabled)(`licensing desk on ${dialect.name}`, () => {
@@ -17,7 +18,7 @@ for (const dialect of DIALECTS) {
     let other: Principal;
     let licenseeKey: string;
 
-    const logTypes = async (from: number) => (await t.ctx.stores.ledger.entries(from, await t.ctx.stores.ledger.size())).map((e) => e.type);
+    const logTypes = async (from: number) => (await t.ctx.stores.ledger.entries(from, await t.ctx.stores.ledger.size())).map((e) => entryHead(e.body).type);
 
     beforeAll(async () => {
       t = await ledgerContext(dialect.make);

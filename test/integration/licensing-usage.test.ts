@@ -4,6 +4,7 @@ import type { LicensingService, Principal } from '../../src/licensing/service.js
 import { DIALECTS } from '../support/db.js';
 import { ledgerContext, type LedgerTestContext } from '../support/ledger.js';
 import { SEED, seedRegistry } from './registry-seed.js';
+import { entryHead } from '../../src/ledger/entry-codec.js';
 
 const TARIFF = { id: 'per-use', version: 1, name: 'Per use', uses: ['genai-training'], validFrom: '2026-01-01T00:00:00.000Z', model: { kind: 'per-recording-use', centsPerRecordingPerUse: 40 } };
 const TERMS = { uses: ['genai-training'], repertoire: { kind: 'all' }, from: '2026-01-01', to: '2027-01-01', product: 'Model X' };
@@ -59,7 +60,7 @@ for (const dialect of DIALECTS) {
       expect(await t.ctx.stores.licensing.usageLines(report.id)).toEqual(lines);
       expect(await t.ctx.stores.licensing.getUsageReport(report.id)).toEqual(report);
       const entries = await t.ctx.stores.ledger.entries(size, await t.ctx.stores.ledger.size());
-      expect(entries.map((e) => e.type)).toEqual(['licence.usage-reported']);
+      expect(entries.map((e) => entryHead(e.body).type)).toEqual(['licence.usage-reported']);
       expect(JSON.parse(entries[0]!.body)).toMatchObject({ data: { report: report.id, totalCents: 80, flagged: 2 } });
     });
 
