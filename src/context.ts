@@ -72,7 +72,7 @@ export async function createContext(config: Readonly<Config>, options: { migrate
   };
   const ledgerService = new LedgerService({
     store: ledger,
-    audit: new KyselyAuditSource(db.kysely),
+    audit: new KyselyAuditSource(db.kysely, db.kind === 'sqlite' ? db.raw : null),
     // Read on first use: commands that never sign or publish work without a key file.
     keys,
     origin: config.logOrigin,
