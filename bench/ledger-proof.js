@@ -11,8 +11,8 @@
  *   BENCH_N (entries of the large log, 10,000,000) · BENCH_SMALL (10,000) · BENCH_PROOFS (per round, 2000)
  *   BENCH_ROUNDS (5) · BENCH_MMAP (bytes of SQLite mmap_size to try, default off)
  *
- * The logs are built directly, not through entries: deterministic small bodies, leaf hashes, and the
- * nodes CompactRange completes, bulk inserted with prepared statements in one transaction, then one
+ * The logs are built directly, not through entries: deterministic small bodies and the nodes above
+ * the leaves that CompactRange completes, bulk inserted with prepared statements in one transaction, then one
  * signed checkpoint. They are kept in bench/.work/ (about 300 bytes per entry) and reused by later runs.
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
@@ -40,7 +40,7 @@ const open = async (path) => {
 /** Builds (or reuses) a log of `n` entries; returns its path and root. */
 async function ensureLog(n) {
   ensureSignerKeyFile(keyFile, 'bench.tdm-reserve.local/log');
-  const path = join(WORK, `proof-log-v6-${n}.db`);
+  const path = join(WORK, `proof-log-v7-${n}.db`);
   if (existsSync(path)) return path;
   const building = `${path}.building`;
   for (const s of ['', '-wal', '-shm']) rmSync(building + s, { force: true });
@@ -70,7 +70,8 @@ async function ensureLog(n) {
   for (let i = 0; i < n; i++) {
     const body = `{"at":"${at}","data":{"i":${i}},"type":"bench.leaf"}`;
     const leaf = leafHash(Buffer.from(body));
-    for (const node of range.append(leaf)) nodes.push(nodeRowId(node.level, node.index), Buffer.from(node.hash));
+    // The nodes above the leaf, as the appender stores them (leaves are not stored).
+    for (const node of range.append(leaf)) if (node.level > 0) nodes.push(nodeRowId(node.level, node.index), Buffer.from(node.hash));
     e.push(i, body);
     flush(false);
     if (i > 0 && i % 1_000_000 === 0) process.stderr.write(`  built ${i} of ${n}\n`);

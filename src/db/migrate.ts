@@ -13,6 +13,7 @@ import * as m005 from './migrations/005-distribution.js';
 import * as m006 from './migrations/006-fingerprints.js';
 import * as m007 from './migrations/007-web.js';
 import * as m008 from './migrations/008-ledger-topics.js';
+import * as m009 from './migrations/009-ledger-inner-nodes.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 type Step = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -26,6 +27,7 @@ const STEPS: Record<string, Step> = {
   '006-fingerprints': m006,
   '007-web': m007,
   '008-ledger-topics': m008,
+  '009-ledger-inner-nodes': m009,
 };
 
 class ListProvider implements MigrationProvider {

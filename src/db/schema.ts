@@ -85,8 +85,8 @@ export interface LedgerHeadRow {
 }
 
 /**
- * One log entry: its leaf index and canonical JSON body. Type and instant are read from the body; the
- * leaf hash is the level-0 row of `ledger_nodes` (migration 008).
+ * One log entry: its leaf index and canonical JSON body. Type, instant and leaf hash are computed from
+ * the body (migrations 008 and 009).
  */
 export interface LedgerEntryRow {
   idx: number;
@@ -106,8 +106,9 @@ export interface LedgerTopicRow {
 }
 
 /**
- * Hash of the complete subtree at (level, index), leaves [index * 2^level, (index + 1) * 2^level); level
- * 0 is the leaf hash of entry `index`. Keyed `id = level * 2^47 + index` (`nodeRowId` in ledger/sql-nodes.ts).
+ * Hash of the complete subtree at (level, index), leaves [index * 2^level, (index + 1) * 2^level), for
+ * levels 1 and up (a leaf is the hash of its entry's body, migration 009). Keyed by
+ * `nodeRowId(level, index)` (ledger/node-layout.ts).
  */
 export interface LedgerNodeRow {
   id: number;

@@ -1,7 +1,9 @@
 /**
  * The tree half of the audit: recomputes every leaf hash from its stored body, rebuilds the tree with
- * a CompactRange, and compares each completed node with the stored one and each checkpoint's root and
- * signature with the recomputed root at its size. Fed one page of entries at a time, in index order.
+ * a CompactRange, and compares each completed node above the leaves with the stored one (leaves are not
+ * stored: sql-nodes.ts) and each checkpoint's root and signature with the recomputed root at its size.
+ * A changed body therefore shows as the stored parent of its leaf differing, and as every later
+ * checkpoint's root. Fed one page of entries at a time, in index order.
  */
 import type { DivergenceLog } from './audit-report.js';
 import { verifyCheckpoint } from './checkpoint.js';
@@ -14,10 +16,10 @@ import { nodeRowId } from './node-layout.js';
 
 const CHECKPOINT_PAGE = 1000;
 
-/** Ranges of nodes (leaves included) completed by appending leaves [from, to): node (L, i) completes at leaf (i + 1) * 2^L - 1. */
+/** Ranges of stored nodes (levels 1 and up) completed by appending leaves [from, to): node (L, i) completes at leaf (i + 1) * 2^L - 1. */
 export function completedRanges(from: number, to: number): NodeRange[] {
   const out: NodeRange[] = [];
-  for (let level = 0, span = 1; span <= to; level++, span *= 2) {
+  for (let level = 1, span = 2; span <= to; level++, span *= 2) {
     const first = Math.ceil((from + 1) / span) - 1;
     const last = Math.floor(to / span) - 1;
     if (first <= last) out.push({ level, from: first, to: last });
@@ -72,7 +74,8 @@ export class TreeAudit {
         this.#broken = true;
         break;
       }
-      for (const n of this.#range.append(leafHash(Buffer.from(row.body, 'utf8')))) completed.push(n);
+      const made = this.#range.append(leafHash(Buffer.from(row.body, 'utf8')));
+      for (let k = 1; k < made.length; k++) completed.push(made[k]!);
       // Checked synchronously while the loaded page of checkpoints lasts: no await per entry.
       const size = this.#range.size;
       while (this.#pending.length > 0 && this.#pending[0]!.size <= size) this.#checkCheckpoint(this.#pending.shift()!);
@@ -86,7 +89,7 @@ export class TreeAudit {
     if (!this.#broken) {
       const size = this.#range.size;
       let want = 0;
-      for (let span = 1; span <= size; span *= 2) want += Math.floor(size / span);
+      for (let span = 2; span <= size; span *= 2) want += Math.floor(size / span);
       const have = await this.#store.countNodes();
       if (have !== want) {
         this.#log.add({ index: size, table: 'ledger_nodes', key: '*', problem: `${have} nodes stored, ${want} expected for ${size} entries` });
@@ -95,22 +98,19 @@ export class TreeAudit {
     await this.#checkpointsUpTo(Number.MAX_SAFE_INTEGER);
   }
 
-  /** Each completed node against the stored one; a leaf (level 0) that differs means its body was changed. */
+  /** Each completed node above the leaves against the stored one. */
   async #compareNodes(from: number, to: number, completed: readonly StoredNode[]): Promise<void> {
     const stored = await this.#store.nodesInRanges(completedRanges(from, to));
     for (const n of completed) {
       const h = stored.get(nodeRowId(n.level, n.index));
       if (h !== undefined && bytesEqual(h, n.hash)) continue;
-      if (n.level === 0 && h !== undefined) {
-        this.#log.add({ index: n.index, table: 'ledger_entries', key: String(n.index), problem: 'the stored leaf hash is not the hash of the stored body' });
-        continue;
-      }
       const leafEnd = (n.index + 1) * 2 ** n.level - 1;
       this.#log.add({
         index: leafEnd,
         table: 'ledger_nodes',
         key: `${n.level}/${n.index}`,
-        problem: h === undefined ? 'node missing' : 'stored node hash differs from the recomputed one',
+        // A body of these entries was changed, or the node itself: the replay of the registry tells which.
+        problem: `${h === undefined ? 'node missing' : 'stored node hash differs from the one recomputed'} over entries ${n.index * 2 ** n.level} to ${leafEnd}`,
       });
     }
   }

@@ -1,19 +1,9 @@
-import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { leafRowIdSql, MAX_LEVEL, nodeOfRowId, nodeRowId, TILE_HEIGHT, upperLevelsFrom } from './node-layout.js';
+import { MAX_LEVEL, nodeOfRowId, nodeRowId, TILE_HEIGHT, upperLevelsFrom } from './node-layout.js';
 import { inclusionProofPlan, planNodeIds } from './plan.js';
 
 describe('node layout', () => {
-  it('computes a leaf key in SQL as nodeRowId does (SQLite integer division)', () => {
-    const db = new Database(':memory:');
-    const indices = [0, 1, 255, 256, 257, 511, 512, 1000, 65_535, 65_536, 123_456_789, 2 ** 40 - 1];
-    // As in the log's tables: an integer column (a bound JS number alone would be a REAL).
-    const stmt = db.prepare(`SELECT ${leafRowIdSql('i')} AS id FROM (SELECT CAST(? AS INTEGER) AS i)`).pluck();
-    for (const i of indices) expect(stmt.get(i), String(i)).toBe(nodeRowId(0, i));
-    db.close();
-  });
-
   it('gives every node one exact key and reads it back (property)', () => {
     const node = fc.integer({ min: 0, max: MAX_LEVEL }).chain((level) => fc.tuple(fc.constant(level), fc.integer({ min: 0, max: 2 ** (MAX_LEVEL - level) - 1 })));
     fc.assert(

@@ -38,18 +38,6 @@ export function nodeRowId(level: number, index: number): number {
   return tile * TILE_SLOTS + LEVEL_SLOT[level]! + (index - tile * perTile);
 }
 
-/**
- * `nodeRowId(0, i)` as SQL over an integer column holding i (integer division on both dialects): the
- * key of an entry's leaf, for joining entries with their leaf hashes.
- *
- * @example
- * leafRowIdSql('e.idx'); // 'e.idx + (e.idx / 256) * 256'
- */
-export function leafRowIdSql(column: string): string {
-  const leaves = 2 ** TILE_HEIGHT;
-  return `${column} + (${column} / ${leaves}) * ${TILE_SLOTS - leaves}`;
-}
-
 /** The (level, index) of a key (inverse of `nodeRowId`); LEDGER_OUT_OF_RANGE for a key no node has. */
 export function nodeOfRowId(id: number): NodeId {
   if (id >= UPPER_BASE) {

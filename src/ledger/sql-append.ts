@@ -9,8 +9,8 @@
  * transactions can never take the same index. The right edge of the tree is then resumed from the
  * stored nodes of the compact range (at most one per level), never by rehashing the log.
  *
- * Rows written per entry: its body, its leaf (a level-0 node) and the parents it completes, and its
- * topic row (block, key, index). Topic rows are held back and written in key order when the block or
+ * Rows written per entry: its body, the parents its leaf completes (one on average; the leaf itself is
+ * not stored, sql-nodes.ts), and its topic row (block, key, index). Topic rows are held back and written in key order when the block or
  * the transaction's appends end: keys arrive in random order, and B-tree inserts in key order touch
  * each index page once instead of once per key (docs/ledger.md, "Storage").
  */
@@ -108,8 +108,9 @@ export class LedgerAppender {
     const index = this.#range.size;
     const nodes = this.#range.append(e.leafHash);
     this.#entryParams.push(index, e.body);
-    // The leaf (level 0) and every parent it completes.
-    for (const n of nodes) {
+    // Every parent the leaf completes; the leaf itself (nodes[0]) is the hash of the body (sql-nodes.ts).
+    for (let k = 1; k < nodes.length; k++) {
+      const n = nodes[k]!;
       this.#nodeParams.push(nodeRowId(n.level, n.index), Buffer.from(n.hash.buffer, n.hash.byteOffset, n.hash.byteLength));
     }
     if (e.topicKey !== null) this.#holdTopic(e.topicKey, index);

@@ -5,7 +5,7 @@ import { nodeRowId } from './node-layout.js';
 import { hashFromBytes, hashFromHex, selectNodesSql, toHex } from './sql-nodes.js';
 
 describe('selectNodesSql', () => {
-  it('reads leaves and inner nodes by key, each id once, in one statement', () => {
+  it('reads inner nodes by key and leaves as the bodies they hash, each id once, in one statement', () => {
     const q = selectNodesSql([
       { level: 0, index: 5 },
       { level: 2, index: 1 },
@@ -13,15 +13,19 @@ describe('selectNodesSql', () => {
       { level: 1, index: 3 },
       { level: 2, index: 0 },
     ])!;
-    expect(q.sql).toBe('SELECT id, hash FROM ledger_nodes WHERE id IN (?, ?, ?, ?)');
+    expect(q.sql).toBe(
+      'SELECT 1 AS leaf, idx AS id, NULL AS hash, body FROM ledger_entries WHERE idx IN (?) UNION ALL SELECT 0 AS leaf, id, hash, NULL AS body FROM ledger_nodes WHERE id IN (?, ?, ?)',
+    );
     expect(q.params).toEqual([5, nodeRowId(2, 1), nodeRowId(1, 3), nodeRowId(2, 0)]);
+    expect(selectNodesSql([{ level: 3, index: 1 }])!.sql).not.toContain('ledger_entries');
+    expect(selectNodesSql([{ level: 0, index: 1 }])!.sql).not.toContain('ledger_nodes');
     expect(selectNodesSql([])).toBeNull();
   });
 
   it('reads the nodes of many proofs with one flat list', () => {
     const ids = Array.from({ length: 300 }, (_, i) => planNodeIds(inclusionProofPlan(i * 1000, 10_000_000))).flat();
     const q = selectNodesSql(ids)!;
-    expect(q.sql.split('IN (').length).toBe(2);
+    expect(q.sql.split('IN (').length).toBe(3); // one list of leaves, one of inner nodes
     expect(q.params.length).toBe(new Set(ids.map((id) => `${id.level}/${id.index}`)).size);
   });
 });

@@ -1,11 +1,15 @@
 /**
- * Reading node hashes back. The node table holds every complete subtree, leaves included (level 0),
- * keyed by `nodeRowId` (node-layout.ts): whatever a proof plan names is fetched in ONE query on one compact table, so a
- * proof costs one round trip, never touches the (large) entry bodies and never rehashes the log. The
- * entry rows keep their leaf hash too (hex), which the audit checks against both.
+ * Reading node hashes back. The node table holds every complete subtree above the leaves (levels 1 and
+ * up), keyed by `nodeRowId` (node-layout.ts); a leaf (level 0) is the hash of its entry's body, read
+ * from the entry table and hashed here. Whatever a proof plan names comes in ONE query, so a proof
+ * costs one round trip and at most a few hashes, and never rehashes the log.
+ *
+ * Why leaves are not stored: they are half the tree's nodes and nothing but a function of the body
+ * beside them; writing them cost a third of what the log writes per entry, while a proof needs at most
+ * two of them (BENCHMARKS.md, append).
  */
 import { LedgerError } from './errors.js';
-import { HASH_SIZE } from './hash.js';
+import { HASH_SIZE, leafHash } from './hash.js';
 import { nodeRowId } from './node-layout.js';
 import type { NodeId } from './plan.js';
 import { chain, type LedgerConn } from './sql-conn.js';
@@ -31,16 +35,39 @@ export function hashFromBytes(bytes: Uint8Array): Uint8Array {
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-/** The statement that reads exactly `ids` (duplicates read once); null when there is nothing to read. */
+/**
+ * The statement that reads exactly `ids` (duplicates read once): stored nodes by key and, for leaves,
+ * the bodies they hash; null when there is nothing to read. Rows say which they are (`leaf` 1 or 0).
+ */
 export function selectNodesSql(ids: readonly NodeId[]): { sql: string; params: number[] } | null {
-  const keys = [...new Set(ids.map((id) => nodeRowId(id.level, id.index)))];
-  if (keys.length === 0) return null;
-  return { sql: `SELECT id, hash FROM ledger_nodes WHERE id IN (${keys.map(() => '?').join(', ')})`, params: keys };
+  const leaves = new Set<number>();
+  const keys = new Set<number>();
+  for (const id of ids) {
+    const key = nodeRowId(id.level, id.index); // validates the id
+    if (id.level === 0) leaves.add(id.index);
+    else keys.add(key);
+  }
+  const parts: string[] = [];
+  const params: number[] = [];
+  if (leaves.size > 0) {
+    parts.push(`SELECT 1 AS leaf, idx AS id, NULL AS hash, body FROM ledger_entries WHERE idx IN (${placeholders(leaves.size)})`);
+    params.push(...leaves);
+  }
+  if (keys.size > 0) {
+    parts.push(`SELECT 0 AS leaf, id, hash, NULL AS body FROM ledger_nodes WHERE id IN (${placeholders(keys.size)})`);
+    params.push(...keys);
+  }
+  if (parts.length === 0) return null;
+  return { sql: parts.join(' UNION ALL '), params };
 }
 
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
 interface NodeRow {
+  leaf: number | string;
   id: number | string;
-  hash: Uint8Array;
+  hash: Uint8Array | null;
+  body: string | null;
 }
 
 /**
@@ -52,7 +79,10 @@ export function selectNodes(conn: LedgerConn, ids: readonly NodeId[]): NodeHashe
   if (q === null) return new Map();
   return chain(conn.all<NodeRow>(q.sql, q.params), (rows) => {
     const out: NodeHashes = new Map();
-    for (const r of rows) out.set(Number(r.id), hashFromBytes(r.hash));
+    for (const r of rows) {
+      if (Number(r.leaf) === 1) out.set(nodeRowId(0, Number(r.id)), leafHash(Buffer.from(r.body ?? '', 'utf8')));
+      else out.set(Number(r.id), hashFromBytes(r.hash ?? new Uint8Array(0)));
+    }
     return out;
   });
 }

@@ -3,7 +3,7 @@
  * (`sql-append.ts`) run on the Kysely connection, so a service's transaction and an import's raw
  * driver transaction write exactly the same rows.
  */
-import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
+import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import { chunks } from '../db/bulk.js';
 import { isPostgres } from '../db/dialect.js';
 import type { DB, LedgerCheckpointRow } from '../db/schema.js';
@@ -13,8 +13,9 @@ import { cacheLevelFor, MAX_NODES, NodeCache } from './node-cache.js';
 import type { NodeId } from './plan.js';
 import { appendEntries, TOPIC_BLOCK, type AppendResult } from './sql-append.js';
 import { toDollarPlaceholders, type LedgerConn } from './sql-conn.js';
-import { leafRowIdSql, nodeRowId } from './node-layout.js';
+import { nodeRowId } from './node-layout.js';
 import { hashFromBytes, hashFromHex, selectNodes, toHex, type NodeHashes } from './sql-nodes.js';
+import { leafHash } from './hash.js';
 import type { LedgerStore, NodeRange, StoredBody, StoredCheckpoint, StoredEntry } from './store.js';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -50,35 +51,19 @@ export function appendLedgerEntries(db: Db, entries: Iterable<LedgerEntry> | Asy
   return db.transaction().execute((trx) => appendEntries(kyselyConn(trx), entries));
 }
 
-/** An entry row with its leaf: the level-0 node (key `nodeRowId(0, idx)`). */
+/** An entry row: its leaf is the hash of its body (leaves are not stored, sql-nodes.ts). */
 interface EntrySelection {
   idx: number | string;
   body: string;
-  hash: Uint8Array | null;
 }
 
-const LEAF_OF_ENTRY = sql<boolean>`n.id = ${sql.raw(leafRowIdSql('e.idx'))}`;
-
-/** Entries (`ledger_entries as e`) with their leaf hash, for the caller to narrow. */
+/** Entries (`ledger_entries as e`), for the caller to narrow. */
 function entryRows(db: Db) {
-  return db
-    .selectFrom('ledger_entries as e')
-    .leftJoin('ledger_nodes as n', (join) => join.on(LEAF_OF_ENTRY))
-    .select(['e.idx', 'e.body', 'n.hash']);
+  return db.selectFrom('ledger_entries as e').select(['e.idx', 'e.body']);
 }
 
-// A missing or malformed leaf row (tampered, truncated) reads as an empty hash, which matches nothing:
-// the audit reports it at its index instead of stopping on an exception.
 function entryFromRow(r: EntrySelection): StoredEntry {
-  let leafHash: Uint8Array = new Uint8Array(0);
-  if (r.hash !== null) {
-    try {
-      leafHash = hashFromBytes(r.hash);
-    } catch {
-      // left empty
-    }
-  }
-  return { index: Number(r.idx), body: r.body, leafHash };
+  return { index: Number(r.idx), body: r.body, leafHash: leafHash(Buffer.from(r.body, 'utf8')) };
 }
 
 /** The topic of a stored body, or null when the body is not an entry (the audit reports those). */
@@ -168,8 +153,7 @@ export class KyselyLedgerStore implements LedgerStore {
       const found = await this.db
         .selectFrom('ledger_topics as t')
         .innerJoin('ledger_entries as e', 'e.idx', 't.idx')
-        .leftJoin('ledger_nodes as n', (join) => join.on(LEAF_OF_ENTRY))
-        .select(['e.idx', 'e.body', 'n.hash'])
+        .select(['e.idx', 'e.body'])
         .where('t.block', 'in', blocks)
         .where('t.topic_key', 'in', part.map(topicKey))
         .where('t.idx', '<', end)

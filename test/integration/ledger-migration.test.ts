@@ -1,7 +1,8 @@
 /**
- * Migration 008 (slim log entries, topics in their own table) on SQLite and PostgreSQL: a log written in
- * the schema before it, as the appender of that schema wrote it, reads back the same afterwards (bodies,
- * leaf hashes, topics), audits clean, and takes new appends where it left off.
+ * Migrations 008 (slim log entries, topics in their own table) and 009 (no leaf rows in the node table)
+ * on SQLite and PostgreSQL: a log written in the schema before them, as the appender of that schema
+ * wrote it, reads back the same afterwards (bodies, leaf hashes, topics), audits clean, and takes new
+ * appends where it left off.
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,14 +43,14 @@ async function writeOldLog(url: string): Promise<void> {
       }
     }
     await sql`UPDATE ledger_head SET size = ${N} WHERE id = 1`.execute(handle.kysely);
-    expect(await migrateToLatest(handle)).toEqual(['008-ledger-topics']);
+    expect(await migrateToLatest(handle)).toEqual(['008-ledger-topics', '009-ledger-inner-nodes']);
   } finally {
     await closeDb(handle);
   }
 }
 
 for (const dialect of DIALECTS) {
-  describe.skipIf(!dialect.enabled)(`log migration 008 on ${dialect.name}`, () => {
+  describe.skipIf(!dialect.enabled)(`log migrations 008 and 009 on ${dialect.name}`, () => {
     let t: LedgerTestContext;
 
     beforeAll(async () => {
@@ -90,11 +91,34 @@ for (const dialect of DIALECTS) {
       expect((await t.ctx.stores.ledger.entriesAbout(['test:e0'], N + 3)).map((r) => r.index).at(-1)).toBe(N);
     });
 
-    it('keeps both new tables append-only', async () => {
+    it('keeps the nodes above the leaves and drops the leaf rows', async () => {
+      const count = async (where: string) =>
+        Number(
+          (
+            (
+              await sql<{
+                n: number | string;
+              }>`SELECT count(*) AS n FROM ledger_nodes WHERE ${sql.raw(where)}`.execute(t.ctx.db.kysely)
+            ).rows as [{ n: number | string }]
+          )[0].n,
+        );
+      const size = N + 3; // after the appends of the test above
+      let inner = 0;
+      for (let span = 2; span <= size; span *= 2) inner += Math.floor(size / span);
+      expect(await count('1 = 1')).toBe(inner);
+      expect(await count(`id = ${nodeRowId(0, 5)} OR id = ${nodeRowId(0, 699)}`)).toBe(0);
+      expect(await count(`id = ${nodeRowId(1, 2)}`)).toBe(1);
+    });
+
+    it('keeps the log tables append-only', async () => {
       await expect(
         sql`UPDATE ledger_entries SET body = '{}' WHERE idx = 0`.execute(t.ctx.db.kysely),
       ).rejects.toThrow(/append-only/);
       await expect(sql`DELETE FROM ledger_topics`.execute(t.ctx.db.kysely)).rejects.toThrow(/append-only/);
+      await expect(sql`DELETE FROM ledger_nodes`.execute(t.ctx.db.kysely)).rejects.toThrow(/append-only/);
+      await expect(sql`UPDATE ledger_nodes SET hash = hash`.execute(t.ctx.db.kysely)).rejects.toThrow(
+        /append-only/,
+      );
     });
   });
 }

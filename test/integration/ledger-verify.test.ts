@@ -84,7 +84,10 @@ for (const dialect of DIALECTS) {
       await runSql(t.ctx, `UPDATE ledger_entries SET body = replace(body, '"WORLD"', '"FR"') WHERE idx = 0`);
       const { code, report } = await verify();
       expect(code).toBe(1);
-      expect(report.first).toEqual({ index: 0, table: 'ledger_entries', key: '0', problem: 'the stored leaf hash is not the hash of the stored body' });
+      // The body is what the tree and the registry are checked against: the registry row disagrees with
+      // it, and so does the stored parent of its leaf.
+      expect(report.first).toEqual({ index: 0, table: 'mandates', key: seeded.mandate.id, problem: 'territories: log ["FR"] vs row ["WORLD"]' });
+      expect(report.divergences).toContainEqual({ index: 1, table: 'ledger_nodes', key: '1/0', problem: 'stored node hash differs from the one recomputed over entries 0 to 1' });
       // The checkpoints signed over the original body no longer match either.
       expect(report.divergences.some((d) => d.table === 'ledger_checkpoints')).toBe(true);
     });
