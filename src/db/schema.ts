@@ -106,9 +106,8 @@ export interface LedgerTopicRow {
 }
 
 /**
- * Hash of the complete subtree at (level, index), leaves [index * 2^level, (index + 1) * 2^level), for
- * levels 1 and up (a leaf is the hash of its entry's body, migration 009). Keyed by
- * `nodeRowId(level, index)` (ledger/node-layout.ts).
+ * Hash of the complete subtree at (level, index), levels 1 and up (a leaf is the hash of its entry's
+ * body, migration 009). Keyed by `nodeRowId(level, index)` (ledger/node-layout.ts).
  */
 export interface LedgerNodeRow {
   id: number;

@@ -7,26 +7,9 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB, MandateRow } from '../db/schema.js';
 import type { LineupEntry } from '../registry/model.js';
-import { declarationFromRow, lineupFromRow, mandateFromRow, recordingFromRow } from '../registry/rows.js';
+import { declarationFromRow, lineupFromRow, MANDATE_COLUMNS, mandateFromRow, recordingFromRow } from '../registry/rows.js';
 import type { AuditedDistributionRun, AuditedLicence, AuditedRequest, AuditedUsageReport, AuditSource } from './store.js';
 import { usageLinesSha256, type UsageLineFacts } from './usage-digest.js';
-
-const MANDATE_COLUMNS = [
-  'id',
-  'mandate_id',
-  'version',
-  'performer_id',
-  'legal_basis',
-  'uses',
-  'media',
-  'territories',
-  'valid_from',
-  'valid_to',
-  'withdrawn_at',
-  'source_ref',
-  'change',
-  'recorded_at',
-] as const satisfies readonly (keyof MandateRow)[];
 
 export class KyselyAuditSource implements AuditSource {
   readonly #mandatePage: BetterSqlite3.Statement | null;

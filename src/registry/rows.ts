@@ -46,6 +46,24 @@ export function performerToRow(p: Performer, now: string): PerformerRow {
   };
 }
 
+/** Every column of `mandates`, in table order: for statements that name them (prepared, raw reads). */
+export const MANDATE_COLUMNS = [
+  'id',
+  'mandate_id',
+  'version',
+  'performer_id',
+  'legal_basis',
+  'uses',
+  'media',
+  'territories',
+  'valid_from',
+  'valid_to',
+  'withdrawn_at',
+  'source_ref',
+  'change',
+  'recorded_at',
+] as const satisfies readonly (keyof MandateRow)[];
+
 export function mandateFromRow(r: MandateRow): MandateVersion {
   return {
     id: r.id,

@@ -5,6 +5,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { MandateRow, PerformerRow, RecordingRow } from '../../db/schema.js';
+import { MANDATE_COLUMNS } from '../rows.js';
 
 type Db = BetterSqlite3.Database;
 type Stmt<P extends unknown[] = unknown[], R = unknown> = BetterSqlite3.Statement<P, R>;
@@ -23,8 +24,7 @@ const PERFORMER_COLS =
   'id, display_name, sort_name, aliases, member_no, isni, ipn, ipi, member, search_text, created_at, updated_at';
 const RECORDING_COLS =
   'id, kind, isrc, isan, eidr, iswc, title, version_title, display_artist, duration_ms, year, label, search_text, created_at, updated_at';
-const MANDATE_COLS =
-  'id, mandate_id, version, performer_id, legal_basis, uses, media, territories, valid_from, valid_to, withdrawn_at, source_ref, change, recorded_at';
+const MANDATE_COLS = MANDATE_COLUMNS.join(', ');
 type Get<R> = Stmt<[string], R>;
 
 export interface Statements {
