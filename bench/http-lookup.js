@@ -13,7 +13,8 @@
  * returned alternately as constant objects, which Fastify serialises per request as it does any object:
  * the cost of sending answers of that size, without looking anything up). `bodies` gives their sizes.
  * Each target also reports `cpuUs`, the server's CPU time per request (from /proc), which the other
- * work on a shared machine disturbs less than requests per second.
+ * work on a shared machine disturbs less than requests per second. `lookupUncached` is the same service
+ * keeping no answers (`TDMR_ANSWER_CACHE_MB=0`, src/server/answer-cache.ts): every request a lookup.
  */
 import { ensureRegistry, lookupKeys, writeSampleAnswers } from './lib/registry-fixture.js';
 import { envInt, load, median, warmUp } from './lib/measure.js';
@@ -33,18 +34,28 @@ const randomKey = () => keys[Math.floor(Math.random() * keys.length)];
 // One server of each kind for the whole run, as in service; only one is under load at a time.
 const bareServer = await startBare(answers.file);
 const service = await startService(db);
+// The same service keeping no answers (TDMR_ANSWER_CACHE_MB=0): every request looks its answer up.
+const uncached = await startService(db, { TDMR_ANSWER_CACHE_MB: '0' });
 const lookupNext = () => ({ path: `/v1/recordings/${randomKey()}` });
 const targets = {
   bare: { server: bareServer, next: () => ({ path: '/' }) },
   bareParam: { server: bareServer, next: () => ({ path: `/v1/recordings/${randomKey()}` }) },
   bareAnswer: { server: bareServer, next: () => ({ path: `/answer/${randomKey()}` }) },
   lookup: { server: service, next: lookupNext },
+  lookupUncached: { server: uncached, next: lookupNext },
 };
 
-const results = { bare: [], bareParam: [], bareAnswer: [], lookup: [] };
+const results = { bare: [], bareParam: [], bareAnswer: [], lookup: [], lookupUncached: [] };
 try {
   // The service's caches (SQLite pages, performers) fill as random keys come in: warm it until it is steady.
-  await warmUp(service.url, { connections, next: lookupNext }, { maxSeconds: Math.max(warmup, 60) });
+  // Every key asked once (200,000 requests), in turn, then random keys until steady: the service's caches (SQLite pages,
+  // performers and, on `lookup`, the answers kept) hold what a long-running service would.
+  for (const s of [service, uncached]) {
+    let i = 0;
+    await load(s.url, { connections, amount: keys.length, next: () => ({ path: `/v1/recordings/${keys[i++ % keys.length]}` }) });
+    process.stderr.write(`primed ${s === service ? 'lookup' : 'lookupUncached'}: ${i} requests\n`);
+    await warmUp(s.url, { connections, next: lookupNext }, { maxSeconds: Math.max(warmup, 60) });
+  }
   for (let run = 0; run < runs; run++) {
     for (const [name, t] of Object.entries(targets)) {
       await load(t.server.url, { connections, seconds: Math.min(warmup, 2), next: t.next });
@@ -57,7 +68,7 @@ try {
     }
   }
 } finally {
-  await Promise.all([bareServer.stop(), service.stop()]);
+  await Promise.all([bareServer.stop(), service.stop(), uncached.stop()]);
 }
 
 const summary = (rs) => ({
@@ -73,6 +84,7 @@ const bare = summary(results.bare);
 const bareParam = summary(results.bareParam);
 const bareAnswer = summary(results.bareAnswer);
 const lookup = summary(results.lookup);
+const lookupUncached = summary(results.lookupUncached);
 const ratio = lookup.rps / bare.rps;
 console.log(
   JSON.stringify({
@@ -89,7 +101,9 @@ console.log(
     bareParam,
     bareAnswer,
     lookup,
+    lookupUncached,
     ratio: Number(ratio.toFixed(3)),
+    ratioUncached: Number((lookupUncached.rps / bare.rps).toFixed(3)),
     ratioToBareParam: Number((lookup.rps / bareParam.rps).toFixed(3)),
     ratioToBareAnswer: Number((lookup.rps / bareAnswer.rps).toFixed(3)),
     cpuRatio: lookup.cpuUs && bare.cpuUs ? Number((bare.cpuUs / lookup.cpuUs).toFixed(3)) : null,

@@ -15,12 +15,13 @@ export function envInt(name, dflt) {
  * bytes per response (headers included) and, given the `server` (servers.js), the server's CPU time
  * per request in µs.
  */
-export async function load(url, { connections, seconds, next, headers, server }) {
+export async function load(url, { connections, seconds, amount, next, headers, server }) {
   const cpu0 = server?.cpuMs() ?? null;
   const result = await autocannon({
     url,
     connections,
-    duration: seconds,
+    // `amount` requests in all, when given, rather than a duration.
+    ...(amount === undefined ? { duration: seconds } : { amount }),
     headers,
     requests: [
       {

@@ -26,6 +26,8 @@ export interface Config {
   logCheckpointSeconds: number;
   /** Worker threads answering batch checks on an SQLite file (0: answered on the main thread). */
   checkWorkers: number;
+  /** Room for the lookup answers the service keeps while they hold, in MiB (0: none kept). */
+  answerCacheMb: number;
   /** What fingerprints audio for enrolment, identification and scans: the TypeScript core on ffmpeg, or `fpcalc`. */
   fingerprinter: 'chromaprint' | 'fpcalc';
 }
@@ -64,6 +66,11 @@ export function toConfig(input: ConfigInput): Readonly<Config> {
   if (!Number.isInteger(checkWorkers) || checkWorkers < 0 || checkWorkers > 64) {
     throw new ConfigError('CONFIG_INVALID', `check workers must be an integer from 0 to 64, got ${String(input.checkWorkers)}`);
   }
+  const answerCacheMb =
+    input.answerCacheMb === undefined || input.answerCacheMb === null || input.answerCacheMb === '' ? 256 : Number(input.answerCacheMb);
+  if (!Number.isInteger(answerCacheMb) || answerCacheMb < 0 || answerCacheMb > 65536) {
+    throw new ConfigError('CONFIG_INVALID', `answer cache must be a whole number of MiB from 0 to 65536, got ${String(input.answerCacheMb)}`);
+  }
   const fingerprinter = String(input.fingerprinter || 'chromaprint');
   if (fingerprinter !== 'chromaprint' && fingerprinter !== 'fpcalc') {
     throw new ConfigError('CONFIG_INVALID', `fingerprinter must be chromaprint or fpcalc, got ${fingerprinter}`);
@@ -81,6 +88,7 @@ export function toConfig(input: ConfigInput): Readonly<Config> {
     logOrigin,
     logCheckpointSeconds,
     checkWorkers,
+    answerCacheMb,
     fingerprinter,
   });
 }

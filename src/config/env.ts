@@ -15,6 +15,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): ConfigInput {
     logOrigin: env.TDMR_LOG_ORIGIN,
     logCheckpointSeconds: env.TDMR_LOG_CHECKPOINT_SECONDS,
     checkWorkers: env.TDMR_CHECK_WORKERS,
+    answerCacheMb: env.TDMR_ANSWER_CACHE_MB,
     fingerprinter: env.TDMR_FINGERPRINTER,
   };
 }

@@ -37,6 +37,11 @@ export interface CoverageSnapshot {
   declarations(): readonly Declaration[];
   /** The same declarations as facts for the compact answer. */
   declarationFacts(): readonly DeclarationFacts[];
+  /**
+   * The state of the registry this snapshot shows, as a number: two snapshots with the same version
+   * show the same rows (on SQLite, `PRAGMA data_version`, which any commit changes).
+   */
+  version(): number;
 }
 
 export interface CoverageReader {

@@ -129,6 +129,7 @@ export class SqliteCoverageReader implements CoverageReader {
       verdictRows: (kind, value) => this.verdictRows(kind, value),
       declarations: () => this.declarations(),
       declarationFacts: () => this.declarationFacts(),
+      version: () => this.dataVersion,
     };
     this.view = view;
     const refreshMs = Math.max(1, options.refreshMs ?? 25);

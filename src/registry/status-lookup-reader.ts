@@ -3,11 +3,12 @@
  * answers as `RegistryService.status` and `.check` (compared after `expandStatus` by the tests), in the
  * compact form, built from facts the reader caches per performer and per declaration.
  */
+import { answerHorizon } from './answer-horizon.js';
 import { compactStatus, type CompactQuery, type CompactStatus } from './compact.js';
 import type { CoverageReader, CoverageSnapshot, RecordingKeyKind } from './coverage-reader.js';
 import { coverageVerdict, overallStatus } from './coverage-verdict.js';
 import type { CoverageStatus } from './coverage.js';
-import { EvidenceCollector, type DeclarationFacts } from './evidence.js';
+import { EvidenceCollector, type DeclarationFacts, type PerformerFacts } from './evidence.js';
 import { QUERY_USES, type QueryUse } from './model.js';
 import { recordingIdentifier, statusQuery, type StatusOptions } from './service.js';
 import {
@@ -22,6 +23,13 @@ import {
   type RecordingAnswer,
   type StatusLookup,
 } from './status-lookup-model.js';
+
+/** An answer and how long it holds (`ReaderStatusLookup.statusHolding`). */
+export interface HeldAnswer {
+  answer: RecordingAnswer;
+  version: number;
+  until: number;
+}
 
 export class ReaderStatusLookup implements StatusLookup {
   private lastMs = Number.NaN;
@@ -53,20 +61,30 @@ export class ReaderStatusLookup implements StatusLookup {
     const id = isCanonicalIsrc(identifier)
       ? { kind: 'isrc' as const, value: identifier }
       : recordingIdentifier(identifier);
+    return this.reader.read((s) => recordingAnswer(s, identifier, id.kind, id.value, q).answer);
+  }
+
+  /**
+   * The answer to the default question (now, every use, any territory) about a canonical ISRC, with
+   * how long it holds: while the registry's version is `version` and the clock is before `until`
+   * (epoch milliseconds; answer-horizon.ts). An answer cache keys on both.
+   */
+  statusHolding(isrc: string): HeldAnswer {
+    const q = this.question({});
     return this.reader.read((s) => {
-      const evidence = new EvidenceCollector();
-      const c = lookUp(s, id.kind, id.value, s.declarationFacts(), q, evidence);
-      return {
-        query: identifier,
-        identifier: c.identifier,
-        at: q.at,
-        territory: q.territory ?? null,
-        status: c.status,
-        recording: c.recording,
-        uses: c.uses,
-        evidence: evidence.lists,
-      };
+      const { answer, performers } = recordingAnswer(s, isrc, 'isrc', isrc, q);
+      return { answer, version: s.version(), until: answerHorizon(Date.parse(q.at), performers, s.declarationFacts()) };
     });
+  }
+
+  /** The registry's version as a read now would see it (`CoverageSnapshot.version`). */
+  version(): number {
+    return this.reader.read((s) => s.version());
+  }
+
+  /** The lookup's clock. */
+  clock(): Date {
+    return this.now();
   }
 
   check(inputs: readonly string[], opts: StatusOptions = {}): CheckAnswer {
@@ -82,7 +100,7 @@ export class ReaderStatusLookup implements StatusLookup {
     const answers = this.reader.read((s) => {
       const declarations = s.declarationFacts();
       const found = new Map<string, CompactStatus>();
-      for (const k of keys) found.set(k, lookUp(s, 'isrc', k, declarations, q, evidence));
+      for (const k of keys) found.set(k, lookUpFacts(s, 'isrc', k, declarations, q, evidence).status);
       return found;
     });
     const items = inputs.map((input, i): CheckItem => {
@@ -130,16 +148,39 @@ export class ReaderStatusLookup implements StatusLookup {
   }
 }
 
-function lookUp(
+function lookUpFacts(
   s: CoverageSnapshot,
   kind: RecordingKeyKind,
   value: string,
   declarations: readonly DeclarationFacts[],
   q: CompactQuery,
   evidence: EvidenceCollector,
-): CompactStatus {
+): { status: CompactStatus; performers: readonly PerformerFacts[] } {
   const f = s.facts(kind, value);
   return f === null
-    ? compactStatus(value, null, [], false, declarations, q, evidence)
-    : compactStatus(value, f.recording, f.performers, f.lineupKnown, declarations, q, evidence);
+    ? { status: compactStatus(value, null, [], false, declarations, q, evidence), performers: [] }
+    : { status: compactStatus(value, f.recording, f.performers, f.lineupKnown, declarations, q, evidence), performers: f.performers };
+}
+
+/** `GET /v1/recordings/{id}`'s answer, and the performers it was worked out from. */
+function recordingAnswer(
+  s: CoverageSnapshot,
+  query: string,
+  kind: RecordingKeyKind,
+  value: string,
+  q: CompactQuery,
+): { answer: RecordingAnswer; performers: readonly PerformerFacts[] } {
+  const evidence = new EvidenceCollector();
+  const { status: c, performers } = lookUpFacts(s, kind, value, s.declarationFacts(), q, evidence);
+  const answer: RecordingAnswer = {
+    query,
+    identifier: c.identifier,
+    at: q.at,
+    territory: q.territory ?? null,
+    status: c.status,
+    recording: c.recording,
+    uses: c.uses,
+    evidence: evidence.lists,
+  };
+  return { answer, performers };
 }

@@ -200,6 +200,42 @@ describe('ReaderStatusLookup', () => {
     );
   });
 
+  it('holds an answer until its horizon: the same answer at every instant before it', async () => {
+    const instants = DATES.map((d) => Date.parse(`${d}T00:00:00.000Z`));
+    await fc.assert(
+      fc.asyncProperty(registryArb, fc.constantFrom(...instants), async (r, start) => {
+        let clock = start;
+        const ctx = await createContext(toConfig({ databaseUrl: join(dir, `horizon-${run++}.db`) }));
+        const opened = openStatusLookup(ctx.db, ctx.stores.registry, { now: () => new Date(clock) });
+        try {
+          const lookup = opened.lookup as ReaderStatusLookup;
+          await seed(ctx.services.registry, r);
+          for (const k of [...r.recordings.map((_, i) => isrc(i)), isrc(99_999)]) {
+            clock = start;
+            const held = lookup.statusHolding(k);
+            expect(held.version).toBe(lookup.version());
+            expect(held.until).toBeGreaterThan(start);
+            expect(held.answer).toEqual(lookup.status(k));
+            const last = Number.isFinite(held.until) ? held.until - 1 : Date.parse('2100-01-01T00:00:00.000Z');
+            const probes = [start + 1, Math.floor((start + last) / 2), last, ...instants.filter((t) => t > start && t < held.until)];
+            for (const t of probes) {
+              clock = t;
+              expect(lookup.status(k), new Date(t).toISOString()).toEqual({ ...held.answer, at: new Date(t).toISOString() });
+            }
+          }
+          // Any write is a new version.
+          const before = lookup.version();
+          await ctx.services.registry.addPerformer({ displayName: 'Someone new' });
+          expect(lookup.version()).not.toBe(before);
+        } finally {
+          opened.close();
+          await ctx.close();
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
+
   it('uses its clock when no instant is given, as the service does', async () => {
     const ctx = await createContext(toConfig({ databaseUrl: join(dir, 'clock.db') }));
     const opened = openStatusLookup(ctx.db, ctx.stores.registry, {

@@ -23,10 +23,10 @@ import {
   openStatusLookup,
   ReaderStatusLookup,
   StoreStatusLookup,
-  type RecordingAnswer,
   type StatusLookup,
 } from '../registry/status-lookup.js';
 import { CheckPool } from './check-pool.js';
+import { AnswerCache, answerBytes } from './answer-cache.js';
 import { fastStatus } from './fast-status.js';
 import { licenceHolder, type LicenceHolder } from './licensed-lookup.js';
 import type { LicensingService } from '../licensing/service.js';
@@ -93,6 +93,11 @@ export interface AppOptions {
    */
   fastPath?: boolean;
   /**
+   * Room (bytes) for the fast path's answers, kept while they hold (answer-cache.ts); 0 keeps none.
+   * Default `DEFAULT_ANSWER_CACHE_BYTES`; `serve` passes the configured size.
+   */
+  answerCacheBytes?: number;
+  /**
    * With a context: the web application (src/web/) at `/` and its pages. Default on; `false` leaves the
    * service as the API alone (then `/` is the plain service description).
    */
@@ -100,6 +105,9 @@ export interface AppOptions {
 }
 
 export { VERSION };
+
+/** Default room for kept answers: 256 MiB, about 250,000 answers of the benchmark registry's sizes. */
+export const DEFAULT_ANSWER_CACHE_BYTES = 256 * 1024 * 1024;
 
 /** Default body limit: every route but the batch check takes small bodies, if any. */
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -117,7 +125,7 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
   let checkPool: CheckPool | undefined;
   let publication: PublicationService | undefined;
   /** The synchronous lookup, when there is one (the snapshot reader): the fast path needs it. */
-  let syncLookup: ((isrc: string) => RecordingAnswer) | undefined;
+  let syncLookup: ReaderStatusLookup | undefined;
   let licences: LicenceHolder | undefined;
   let licensing: LicensingService | undefined;
   let statements: StatementsService | undefined;
@@ -155,10 +163,7 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
       const opened = openStatusLookup(input.db, input.stores.registry);
       lookup = opened.lookup;
       closeLookup = () => opened.close();
-      if (opened.lookup instanceof ReaderStatusLookup) {
-        const reader = opened.lookup;
-        syncLookup = (isrc) => reader.status(isrc);
-      }
+      if (opened.lookup instanceof ReaderStatusLookup) syncLookup = opened.lookup;
       const workers = options.checkWorkers ?? 0;
       if (opened.path === 'snapshot' && workers > 0 && input.db.kind === 'sqlite') {
         checkPool = CheckPool.start({
@@ -229,12 +234,14 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
   // JSON only: any other body is answered 415 rather than parsed as text and rejected by a schema.
   app.removeContentTypeParser('text/plain');
   const lifecycle = installErrorHandling(app);
-  if (syncLookup !== undefined && !requestLogs && (options.fastPath ?? true)) {
+  // The default question's answers, kept while they hold; the fast path and the route share them.
+  const cacheBytes = options.answerCacheBytes ?? DEFAULT_ANSWER_CACHE_BYTES;
+  const answer = syncLookup === undefined ? undefined : answerBytes(syncLookup, cacheBytes > 0 ? new AnswerCache(cacheBytes) : null);
+  if (answer !== undefined && !requestLogs && (options.fastPath ?? true)) {
     const pub = publication;
-    const status = syncLookup;
     const none = Object.freeze({});
     fast = fastStatus({
-      status,
+      answer,
       headers: pub === undefined ? () => none : () => pub.current().headers,
       closing: () => lifecycle.closing(),
     });
@@ -251,7 +258,7 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
   void app.register(async (instance) => {
     registerHomeRoutes(instance, { version: VERSION, publicUrl, docs, root: web === null });
     if (publication !== undefined) registerSignalRoutes(instance, { publication });
-    registerStatusRoutes(instance, { lookup, checkPool, licences });
+    registerStatusRoutes(instance, { lookup, checkPool, licences, answer });
     registerRegistryRoutes(instance, { registry });
     if (ledger !== undefined) registerLedgerRoutes(instance, { ledger });
     if (licensing !== undefined) {

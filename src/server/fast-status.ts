@@ -8,22 +8,20 @@
  * this process share the CPU; answering the commonest request without that layer is what brings a
  * lookup near the cost of a constant response (BENCHMARKS.md, docs/http.md "The fast path").
  *
- * The answer is byte for byte the one the Fastify route gives (test/integration/http-fast-path.test.ts
+ * The answer is byte for byte the one the Fastify route gives, kept or not (test/integration/http-fast-path.test.ts
  * compares them over a socket): the same lookup, the same writer, the same headers. Anything else —
  * another method or path, a query string, a spelling that needs normalising, an Authorization header,
  * a lookup that throws, a service shutting down — is left to Fastify untouched, so its validation, errors and logs apply.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { RecordingAnswer } from '../registry/status-lookup.js';
 import { isCanonicalIsrc } from '../registry/status-lookup.js';
-import { recordingStatusBytes } from './status-json.js';
 
 const PREFIX = '/v1/recordings/';
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 export interface FastStatusDeps {
-  /** The synchronous lookup (the SQLite snapshot reader). */
-  status(isrc: string): RecordingAnswer;
+  /** The answer's bytes, looked up synchronously (the SQLite snapshot reader) or kept (answer-cache.ts). */
+  answer(isrc: string): Buffer;
   /** Headers every response carries (the publication's), read per request: they are swapped on refresh. */
   headers(): Readonly<Record<string, string>>;
   /** True once the service is closing: Fastify then answers 503 in its usual body. */
@@ -45,7 +43,7 @@ export function fastStatus(deps: FastStatusDeps): (req: IncomingMessage, res: Se
     if (!isCanonicalIsrc(isrc)) return false;
     let body: Buffer;
     try {
-      body = recordingStatusBytes(deps.status(isrc));
+      body = deps.answer(isrc);
     } catch {
       // Fastify does it again and answers with the coded error.
       return false;

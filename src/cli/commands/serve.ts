@@ -71,6 +71,7 @@ export const registerServe: Register = (program, io, done) => {
             publicUrl: config.publicUrl,
             logStream: process.stderr,
             checkWorkers: config.checkWorkers,
+            answerCacheBytes: config.answerCacheMb * 1024 * 1024,
           });
           const checkpointer = new AbortController();
           try {
