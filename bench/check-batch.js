@@ -9,6 +9,9 @@
  *   npm run build && node bench/check-batch.js
  *   BENCH_N (recordings, 1,000,000) · BENCH_SECONDS (per run, 10) · BENCH_WARMUP (s, 3) · BENCH_RUNS (3)
  *   BENCH_CONNECTIONS (single GETs, 64) · BENCH_CHECK_CONNECTIONS (batches, 2)
+ *
+ * The service runs as `tdmr serve` does, keeping the answers to the default question (single lookups
+ * and batch items, src/server/answer-cache.ts, check-kept.ts); `BENCH_KEPT_MB=0` measures it keeping none.
  */
 import { ensureRegistry, lookupKeys } from './lib/registry-fixture.js';
 import { envInt, load, median, warmUp } from './lib/measure.js';
@@ -48,9 +51,16 @@ const targets = {
   ),
 };
 
-const server = await startService(db);
+const keptMb = process.env.BENCH_KEPT_MB;
+const server = await startService(db, keptMb === undefined ? {} : { TDMR_ANSWER_CACHE_MB: keptMb });
 const results = { get: [], full: [], status: [] };
 try {
+  // As a long-running service would be: every key asked once, in turn, and every batch body sent four
+  // times (each worker sees each), so the caches (SQLite pages, performers, kept answers and items) hold.
+  let k = 0;
+  await load(server.url, { connections, amount: keys.length, next: () => ({ method: 'GET', path: `/v1/recordings/${keys[k++ % keys.length]}` }) });
+  for (const detail of ['full', 'status'])
+    await load(server.url, { ...targets[detail], amount: 64 });
   await warmUp(server.url, targets.get, { maxSeconds: Math.max(warmup, 60) });
   for (let run = 0; run < runs; run++) {
     for (const [name, t] of Object.entries(targets)) {
@@ -95,6 +105,7 @@ console.log(
   JSON.stringify({
     bench: 'check-batch',
     n,
+    keptMb: keptMb === undefined ? 'default' : Number(keptMb),
     batch: BATCH,
     seconds,
     runs,

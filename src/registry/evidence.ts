@@ -151,6 +151,38 @@ export class EvidenceCollector {
     }
     return key;
   }
+
+  /**
+   * The evidence of another collector's answer, taken into this one: the same keys as if its reasons
+   * had been worked out here, when the performers come first, then the mandates (`performerKey`: the
+   * key here of the mandate's performer), then the declarations, each in the other's order (check-kept.ts).
+   */
+  performerEvidence(e: PerformerEvidence): string {
+    let key = this.performerKeys.get(e.id);
+    if (key === undefined) {
+      key = `p${this.lists.performers.push(e)}`;
+      this.performerKeys.set(e.id, key);
+    }
+    return key;
+  }
+
+  mandateEvidence(e: MandateEvidence, performerKey: string): string {
+    let key = this.mandateKeys.get(e.id);
+    if (key === undefined) {
+      key = `m${this.lists.mandates.push(e.performer === performerKey ? e : { ...e, performer: performerKey })}`;
+      this.mandateKeys.set(e.id, key);
+    }
+    return key;
+  }
+
+  declarationEvidence(e: DeclarationEvidence): string {
+    let key = this.declarationKeys.get(e.id);
+    if (key === undefined) {
+      key = `d${this.lists.declarations.push(e)}`;
+      this.declarationKeys.set(e.id, key);
+    }
+    return key;
+  }
 }
 
 export function declarationFacts(d: Declaration): DeclarationFacts {

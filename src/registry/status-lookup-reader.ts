@@ -8,7 +8,7 @@ import { compactStatus, type CompactQuery, type CompactStatus } from './compact.
 import type { CoverageReader, CoverageSnapshot, RecordingKeyKind } from './coverage-reader.js';
 import { coverageVerdict, overallStatus } from './coverage-verdict.js';
 import type { CoverageStatus } from './coverage.js';
-import { EvidenceCollector, type DeclarationFacts, type PerformerFacts } from './evidence.js';
+import { EvidenceCollector, type DeclarationFacts, type EvidenceLists, type PerformerFacts } from './evidence.js';
 import { QUERY_USES, type QueryUse } from './model.js';
 import { recordingIdentifier, statusQuery, type StatusOptions } from './service.js';
 import {
@@ -29,6 +29,20 @@ export interface HeldAnswer {
   answer: RecordingAnswer;
   version: number;
   until: number;
+}
+
+/** One item of a batch, with the evidence it names (keys of its own) and how long it holds. */
+export interface HeldItem {
+  status: CompactStatus;
+  evidence: EvidenceLists;
+  until: number;
+}
+
+/** What `ReaderStatusLookup.heldItems` hands its callback. */
+export interface HeldBatch {
+  at: string;
+  version: number;
+  item(isrc: string): HeldItem;
 }
 
 export class ReaderStatusLookup implements StatusLookup {
@@ -74,6 +88,28 @@ export class ReaderStatusLookup implements StatusLookup {
     return this.reader.read((s) => {
       const { answer, performers } = recordingAnswer(s, isrc, 'isrc', isrc, q);
       return { answer, version: s.version(), until: answerHorizon(Date.parse(q.at), performers, s.declarationFacts()) };
+    });
+  }
+
+  /**
+   * Runs `fn` inside one snapshot with what a batch of the default question needs: its instant, the
+   * registry's version, and `item`, which answers about one canonical ISRC with the evidence of that
+   * answer alone and its horizon (answer-horizon.ts), for a caller that keeps items (server/check-kept.ts).
+   */
+  heldItems<T>(fn: (batch: HeldBatch) => T): T {
+    const q = this.question({});
+    const atMs = Date.parse(q.at);
+    return this.reader.read((s) => {
+      const declarations = s.declarationFacts();
+      return fn({
+        at: q.at,
+        version: s.version(),
+        item: (isrc) => {
+          const evidence = new EvidenceCollector();
+          const { status, performers } = lookUpFacts(s, 'isrc', isrc, declarations, q, evidence);
+          return { status, evidence: evidence.lists, until: answerHorizon(atMs, performers, declarations) };
+        },
+      });
     });
   }
 

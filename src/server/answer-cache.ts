@@ -10,8 +10,9 @@
  * and again between two changes of the registry (BENCHMARKS.md, HTTP lookups).
  *
  * Bounded in bytes; when full, the answer kept longest ago goes first. A new registry version empties
- * it at once.
+ * it at once (kept.ts).
  */
+import { Kept } from './kept.js';
 import type { HeldAnswer } from '../registry/status-lookup-reader.js';
 import type { RecordingAnswer } from '../registry/status-lookup.js';
 import { recordingStatusBytes } from './status-json.js';
@@ -21,29 +22,26 @@ const AT_FIELD = Buffer.from('"at":"');
 /** Length of an instant as `Date.prototype.toISOString` writes it for years 0 to 9999. */
 const INSTANT_LENGTH = 24;
 
-interface Kept {
+interface Answer {
   bytes: Buffer;
   /** Offset of the instant inside `bytes`. */
   at: number;
-  until: number;
 }
 
 export class AnswerCache {
-  readonly #entries = new Map<string, Kept>();
-  readonly #maxBytes: number;
-  #bytes = 0;
-  #version = Number.NaN;
+  readonly #kept: Kept<Answer>;
   #lastMs = Number.NaN;
   #lastInstant = '';
 
   /** @param maxBytes room for answers (0 keeps none). */
   constructor(maxBytes: number) {
-    this.#maxBytes = Math.max(0, maxBytes);
+    this.#kept = new Kept(maxBytes);
   }
 
   /** Answers kept, and their bytes. */
   get stats(): { answers: number; bytes: number } {
-    return { answers: this.#entries.size, bytes: this.#bytes };
+    const { values, bytes } = this.#kept.stats;
+    return { answers: values, bytes };
   }
 
   /**
@@ -51,16 +49,8 @@ export class AnswerCache {
    * version, or past its horizon.
    */
   get(isrc: string, version: number, nowMs: number): Buffer | null {
-    if (version !== this.#version) {
-      this.#clear(version);
-      return null;
-    }
-    const kept = this.#entries.get(isrc);
-    if (kept === undefined) return null;
-    if (nowMs >= kept.until) {
-      this.#drop(isrc, kept);
-      return null;
-    }
+    const kept = this.#kept.get(isrc, version, nowMs);
+    if (kept === null) return null;
     const instant = this.#instant(nowMs);
     if (instant.length !== INSTANT_LENGTH) return null;
     // A copy: the bytes handed to a socket may still be queued when the next hit writes its instant.
@@ -72,29 +62,10 @@ export class AnswerCache {
 
   /** Keeps `bytes`, the answer about `isrc` made at instant `at` (ISO), valid for `version` until `until`. */
   set(isrc: string, version: number, until: number, at: string, bytes: Buffer): void {
-    if (version !== this.#version) this.#clear(version);
-    if (at.length !== INSTANT_LENGTH || bytes.length > this.#maxBytes || until <= Date.parse(at)) return;
+    if (at.length !== INSTANT_LENGTH || until <= Date.parse(at)) return;
     const offset = bytes.indexOf(AT_FIELD);
     if (offset < 0 || bytes.toString('latin1', offset + AT_FIELD.length, offset + AT_FIELD.length + INSTANT_LENGTH) !== at) return;
-    const old = this.#entries.get(isrc);
-    if (old !== undefined) this.#drop(isrc, old);
-    while (this.#bytes + bytes.length > this.#maxBytes) {
-      const [oldestKey, oldest] = this.#entries.entries().next().value as [string, Kept];
-      this.#drop(oldestKey, oldest);
-    }
-    this.#entries.set(isrc, { bytes, at: offset + AT_FIELD.length, until });
-    this.#bytes += bytes.length;
-  }
-
-  #drop(isrc: string, kept: Kept): void {
-    this.#entries.delete(isrc);
-    this.#bytes -= kept.bytes.length;
-  }
-
-  #clear(version: number): void {
-    this.#entries.clear();
-    this.#bytes = 0;
-    this.#version = version;
+    this.#kept.set(isrc, version, until, { bytes, at: offset + AT_FIELD.length }, bytes.length);
   }
 
   /** The ISO form of `ms`, made once per millisecond. */

@@ -27,6 +27,8 @@ import {
 } from '../registry/status-lookup.js';
 import { CheckPool } from './check-pool.js';
 import { AnswerCache, answerBytes } from './answer-cache.js';
+import type { KeptItem } from './check-kept.js';
+import { Kept } from './kept.js';
 import { fastStatus } from './fast-status.js';
 import { licenceHolder, type LicenceHolder } from './licensed-lookup.js';
 import type { LicensingService } from '../licensing/service.js';
@@ -93,7 +95,8 @@ export interface AppOptions {
    */
   fastPath?: boolean;
   /**
-   * Room (bytes) for the fast path's answers, kept while they hold (answer-cache.ts); 0 keeps none.
+   * Room (bytes) for the answers to the default question, kept while they hold: single lookups
+   * (answer-cache.ts), and batch items (check-kept.ts) inline and in each check worker; 0 keeps none.
    * Default `DEFAULT_ANSWER_CACHE_BYTES`; `serve` passes the configured size.
    */
   answerCacheBytes?: number;
@@ -169,6 +172,7 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
         checkPool = CheckPool.start({
           dbPath: input.db.path,
           size: workers,
+          keptBytes: options.answerCacheBytes ?? DEFAULT_ANSWER_CACHE_BYTES,
           ...(options.checkWorker === undefined
             ? {}
             : { workerUrl: options.checkWorker.url, execArgv: options.checkWorker.execArgv }),
@@ -237,6 +241,8 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
   // The default question's answers, kept while they hold; the fast path and the route share them.
   const cacheBytes = options.answerCacheBytes ?? DEFAULT_ANSWER_CACHE_BYTES;
   const answer = syncLookup === undefined ? undefined : answerBytes(syncLookup, cacheBytes > 0 ? new AnswerCache(cacheBytes) : null);
+  // Batches answered on this thread keep their items too (check-kept.ts); the workers keep their own.
+  const keptItems = syncLookup !== undefined && checkPool === undefined && cacheBytes > 0 ? new Kept<KeptItem>(cacheBytes) : undefined;
   if (answer !== undefined && !requestLogs && (options.fastPath ?? true)) {
     const pub = publication;
     const none = Object.freeze({});
@@ -258,7 +264,7 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
   void app.register(async (instance) => {
     registerHomeRoutes(instance, { version: VERSION, publicUrl, docs, root: web === null });
     if (publication !== undefined) registerSignalRoutes(instance, { publication });
-    registerStatusRoutes(instance, { lookup, checkPool, licences, answer });
+    registerStatusRoutes(instance, { lookup, checkPool, licences, answer, keptItems });
     registerRegistryRoutes(instance, { registry });
     if (ledger !== undefined) registerLedgerRoutes(instance, { ledger });
     if (licensing !== undefined) {

@@ -4,7 +4,9 @@
  * paths answer byte for byte alike.
  */
 import type { QueryUse } from '../registry/model.js';
-import type { CheckItem, CheckVerdict, StatusLookup } from '../registry/status-lookup.js';
+import { ReaderStatusLookup, type CheckItem, type CheckVerdict, type StatusLookup } from '../registry/status-lookup.js';
+import { keptCheckBytes, type KeptItem } from './check-kept.js';
+import type { Kept } from './kept.js';
 import { checkResponseBytes, type CheckResponse } from './status-json.js';
 
 /** A validated check request body. */
@@ -28,12 +30,16 @@ export function summarise(outcomes: readonly (CheckItem | CheckVerdict)[]): Chec
 }
 
 /**
- * Answers a check: synchronously when the lookup does (the SQLite snapshot reader), else a promise.
+ * Answers a check: synchronously when the lookup does (the SQLite snapshot reader), else a promise;
+ * with `kept`, the default question from kept items (check-kept.ts).
  * `detail: "status"` answers are plain data: `JSON.stringify` writes 10,000 of them faster than
  * fast-json-stringify, which on Node 20 escapes short strings character by character.
  */
-export function checkAnswerBytes(lookup: StatusLookup, request: CheckRequest): Buffer | Promise<Buffer> {
+export function checkAnswerBytes(lookup: StatusLookup, request: CheckRequest, kept?: Kept<KeptItem>): Buffer | Promise<Buffer> {
   const { items, detail, ...opts } = request;
+  // The default question over the snapshot reader: from the items kept while they hold (check-kept.ts).
+  if (kept !== undefined && lookup instanceof ReaderStatusLookup && opts.at === undefined && opts.use === undefined && opts.territory === undefined)
+    return keptCheckBytes(lookup, kept, items, detail);
   if (detail === 'status') {
     const v = lookup.verdicts(items, opts);
     const write = (r: Awaited<typeof v>): Buffer =>

@@ -25,6 +25,8 @@ export interface CheckPoolOptions {
   dbPath: string;
   /** Worker threads. */
   size: number;
+  /** Room (bytes) each worker has for the items it keeps (check-kept.ts); default 0, none kept. */
+  keptBytes?: number;
   /** The worker module; default the built `check-worker.js` beside this file. */
   workerUrl?: URL;
   /** Node options of the workers (e.g. a loader for running from sources). */
@@ -103,7 +105,7 @@ export class CheckPool {
   #spawn(): Slot {
     const url = this.#options.workerUrl ?? new URL('./check-worker.js', import.meta.url);
     const worker = new Worker(url, {
-      workerData: { dbPath: this.#options.dbPath } satisfies CheckWorkerData,
+      workerData: { dbPath: this.#options.dbPath, keptBytes: this.#options.keptBytes ?? 0 } satisfies CheckWorkerData,
       ...(this.#options.execArgv === undefined ? {} : { execArgv: this.#options.execArgv }),
     });
     // A worker idle between batches must not keep the process alive.

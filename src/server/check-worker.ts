@@ -9,12 +9,16 @@ import { AppError } from '../errors.js';
 import { SqliteCoverageReader } from '../registry/reader-sqlite.js';
 import { ReaderStatusLookup } from '../registry/status-lookup.js';
 import { checkAnswerBytes, type CheckRequest } from './check-answer.js';
+import type { KeptItem } from './check-kept.js';
+import { Kept } from './kept.js';
 import { licensedCheckBytes } from './licensed-check.js';
 import type { Licence } from '../licensing/model.js';
 
 /** What the pool passes to a new worker. */
 export interface CheckWorkerData {
   dbPath: string;
+  /** Room for kept batch items (check-kept.ts); 0 keeps none. */
+  keptBytes: number;
 }
 
 export interface CheckJob {
@@ -30,9 +34,10 @@ export type CheckJobResult =
 
 if (parentPort === null) throw new Error('check-worker.ts runs as a worker thread');
 const port = parentPort;
-const { dbPath } = workerData as CheckWorkerData;
+const { dbPath, keptBytes } = workerData as CheckWorkerData;
 const reader = new SqliteCoverageReader(dbPath, null);
 const lookup = new ReaderStatusLookup(reader);
+const kept = keptBytes > 0 ? new Kept<KeptItem>(keptBytes) : undefined;
 // Performer ids of a recording's line-up, in line-up order (only asked for licences naming performers).
 const lineupIds = (isrc: string | null): string[] =>
   isrc === null ? [] : [...new Set(reader.read((s) => s.verdictRows('isrc', isrc))?.performerIds ?? [])];
@@ -44,7 +49,7 @@ function ownBuffer(b: Buffer): Uint8Array {
 
 async function answer(job: CheckJob): Promise<Buffer> {
   if (job.licences !== undefined) return licensedCheckBytes(lookup, job.request, job.licences, { lineup: (r) => Promise.resolve(lineupIds(r.isrc)) });
-  const bytes = checkAnswerBytes(lookup, job.request);
+  const bytes = checkAnswerBytes(lookup, job.request, kept);
   if (bytes instanceof Promise) throw new Error('the snapshot reader answered asynchronously');
   return bytes;
 }

@@ -18,6 +18,11 @@ export class JsonWriter {
     this.buf = Buffer.allocUnsafe(capacity);
   }
 
+  /** Bytes written so far. */
+  get length(): number {
+    return this.pos;
+  }
+
   /** Text that needs no escaping and holds only ASCII: punctuation, keys, numbers, known codes. */
   ascii(s: string): this {
     this.ensure(s.length);
@@ -57,6 +62,20 @@ export class JsonWriter {
     this.ensure(b.length);
     this.buf.set(b, this.pos);
     this.pos += b.length;
+    return this;
+  }
+
+  /** Bytes `start` to `end` of `b` (a part of a cached fragment), without making a view of them. */
+  range(b: Buffer, start: number, end: number): this {
+    const n = end - start;
+    this.ensure(n);
+    const { buf } = this;
+    // A loop for the short parts (most of them): `Buffer.copy` costs more than that in its checks.
+    if (n < 128) {
+      let pos = this.pos;
+      for (let i = start; i < end; i++) buf[pos++] = b[i] as number;
+    } else b.copy(buf, this.pos, start, end);
+    this.pos += n;
     return this;
   }
 

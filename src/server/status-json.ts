@@ -58,14 +58,28 @@ type AnswerEvidence = EvidenceLists & { licences?: readonly LicenceEvidence[] };
 /** `GET /v1/recordings/{isrc}`'s answer, possibly as a licensee sees it (licensing/licensed.ts). */
 export type StatusAnswerBody = Omit<RecordingAnswer, 'status' | 'uses' | 'evidence'> & LicensedStatus & { evidence: AnswerEvidence };
 
-function reasons(w: JsonWriter, u: UseReasons): void {
+/** Where evidence keys were written: the start and end offset of each, quotes included, in order. */
+export type KeySpans = number[];
+
+function reasons(w: JsonWriter, u: UseReasons, spans: KeySpans | undefined): void {
   w.ascii('"reasons":[');
   u.reasons.forEach((r, i) => {
     w.ascii(i === 0 ? '{"code":' : ',{"code":').str(r.code);
-    if ('declaration' in r) w.ascii(',"declaration":').str(r.declaration);
-    else if ('mandate' in r) w.ascii(',"mandate":').str(r.mandate);
-    else if ('performer' in r) w.ascii(',"performer":').str(r.performer);
-    else if ('licence' in r) w.ascii(',"licence":').str(r.licence);
+    const key =
+      'declaration' in r
+        ? (w.ascii(',"declaration":'), r.declaration)
+        : 'mandate' in r
+          ? (w.ascii(',"mandate":'), r.mandate)
+          : 'performer' in r
+            ? (w.ascii(',"performer":'), r.performer)
+            : 'licence' in r
+              ? (w.ascii(',"licence":'), r.licence)
+              : undefined;
+    if (key !== undefined) {
+      spans?.push(w.length);
+      w.str(key);
+      spans?.push(w.length);
+    }
     w.ascii('}');
   });
   w.ascii(']');
@@ -73,9 +87,9 @@ function reasons(w: JsonWriter, u: UseReasons): void {
 
 const frozenUses = new WeakMap<CompactUses, Buffer>();
 
-function uses(w: JsonWriter, all: CompactUses): void {
+function uses(w: JsonWriter, all: CompactUses, spans?: KeySpans): void {
   // Frozen: shared by every answer asking the same about an unknown recording (compact.ts).
-  if (Object.isFrozen(all)) {
+  if (spans === undefined && Object.isFrozen(all)) {
     let json = frozenUses.get(all);
     if (json === undefined) {
       json = Buffer.from(writeUses(new JsonWriter(256), all).result());
@@ -84,10 +98,10 @@ function uses(w: JsonWriter, all: CompactUses): void {
     w.bytes(json);
     return;
   }
-  writeUses(w, all);
+  writeUses(w, all, spans);
 }
 
-function writeUses(w: JsonWriter, all: CompactUses): JsonWriter {
+function writeUses(w: JsonWriter, all: CompactUses, spans?: KeySpans): JsonWriter {
   let first = true;
   for (const use in all) {
     const u = all[use as keyof CompactUses] as CompactUse;
@@ -97,7 +111,7 @@ function writeUses(w: JsonWriter, all: CompactUses): JsonWriter {
       .str(u.status)
       .ascii(',');
     if ('sameAs' in u) w.ascii('"sameAs":').str(u.sameAs);
-    else reasons(w, u);
+    else reasons(w, u, spans);
     w.ascii('}');
     first = false;
   }
@@ -147,7 +161,7 @@ function licence(w: JsonWriter, l: LicenceEvidence): void {
   w.ascii(',"tariff":{"id":').str(l.tariff.id).ascii(',"version":').int(l.tariff.version).ascii('}}');
 }
 
-function evidence(w: JsonWriter, e: AnswerEvidence): void {
+export function evidence(w: JsonWriter, e: AnswerEvidence): void {
   w.ascii('{"declarations":');
   byKey(w, 'd', e.declarations, (w, d) => w.bytes(shared(d)));
   // Mandate entries name their performer by a key of this answer: written per answer.
@@ -162,11 +176,12 @@ function evidence(w: JsonWriter, e: AnswerEvidence): void {
   w.ascii('}');
 }
 
-function statusFields(w: JsonWriter, c: CompactStatus): void {
+/** `,"status":…,"recording":…,"uses":…` of an answer or a batch item; `spans` collects where its evidence keys are. */
+export function statusFields(w: JsonWriter, c: CompactStatus, spans?: KeySpans): void {
   w.ascii(',"status":').str(c.status).ascii(',"recording":');
   recording(w, c.recording);
   w.ascii(',"uses":');
-  uses(w, c.uses);
+  uses(w, c.uses, spans);
 }
 
 /** One writer for every single answer (they are written synchronously, one at a time), copied out. */
@@ -185,30 +200,34 @@ export function recordingStatusBytes(a: StatusAnswerBody): Buffer {
 
 /** `CheckResponse` with `detail: "full"`, as UTF-8: the items, then the evidence of them all. */
 export function checkResponseBytes(c: CheckResponse): Buffer {
-  const { summary: s } = c;
   // About 800 bytes an item; the writer grows if need be.
   const w = new JsonWriter(4096 + 800 * c.items.length);
+  checkHead(w, c);
+  c.items.forEach((item, i) => {
+    w.ascii(i === 0 ? '{"input":' : ',{"input":').str(item.input);
+    if (item.ok) {
+      w.ascii(',"ok":true,"identifier":').str(item.identifier);
+      statusFields(w, item);
+    } else invalid(w, item.error);
+    w.ascii('}');
+  });
+  w.ascii('],"evidence":');
+  evidence(w, c.evidence);
+  return w.ascii('}').result();
+}
+
+/** A full batch answer up to its first item: `{"count":…,"summary":{…},"items":[`. */
+export function checkHead(w: JsonWriter, c: Pick<CheckResponse, 'count' | 'at' | 'territory' | 'summary'>): void {
+  const { summary: s } = c;
   w.ascii(`{"count":${c.count},"detail":"full","at":`).str(c.at).ascii(',"territory":').str(c.territory);
   const licensed = s.licensed === undefined ? '' : `"licensed":${s.licensed},`;
   w.ascii(
     `,"summary":{"reserved":${s.reserved},${licensed}"notCovered":${s.notCovered},"unknown":${s.unknown},"invalid":${s.invalid}}`,
   );
   w.ascii(',"items":[');
-  c.items.forEach((item, i) => {
-    w.ascii(i === 0 ? '{"input":' : ',{"input":').str(item.input);
-    if (item.ok) {
-      w.ascii(',"ok":true,"identifier":').str(item.identifier);
-      statusFields(w, item);
-    } else {
-      w.ascii(',"ok":false,"error":{"code":')
-        .str(item.error.code)
-        .ascii(',"message":')
-        .str(item.error.message)
-        .ascii('}');
-    }
-    w.ascii('}');
-  });
-  w.ascii('],"evidence":');
-  evidence(w, c.evidence);
-  return w.ascii('}').result();
+}
+
+/** The rest of an invalid item, after its input. */
+export function invalid(w: JsonWriter, error: { code: string; message: string }): void {
+  w.ascii(',"ok":false,"error":{"code":').str(error.code).ascii(',"message":').str(error.message).ascii('}');
 }

@@ -9,7 +9,9 @@ import type { QueryUse } from '../../registry/model.js';
 import { MAX_CHECK_ITEMS, statusQuery } from '../../registry/service.js';
 import { isCanonicalIsrc, type StatusLookup } from '../../registry/status-lookup.js';
 import { checkAnswerBytes, type CheckRequest } from '../check-answer.js';
+import type { KeptItem } from '../check-kept.js';
 import type { CheckPool } from '../check-pool.js';
+import type { Kept } from '../kept.js';
 import { errorResponses, statusQueryProperties } from '../schemas/common.js';
 import { licensedStatus, type LicenceHolder } from '../licensed-lookup.js';
 import { licensedCheckBytes } from '../licensed-check.js';
@@ -51,9 +53,11 @@ export function registerStatusRoutes(
     licences?: LicenceHolder | undefined;
     /** The bytes of the default question's answer about a canonical ISRC (app.ts: kept while they hold). */
     answer?: ((isrc: string) => Buffer) | undefined;
+    /** Batch items kept while they hold, for batches answered on this thread (check-kept.ts). */
+    keptItems?: Kept<KeptItem> | undefined;
   },
 ): void {
-  const { lookup, checkPool, licences: holder, answer } = deps;
+  const { lookup, checkPool, licences: holder, answer, keptItems } = deps;
 
   app.get<{ Params: { isrc: string }; Querystring: StatusQuerystring }>(
     '/v1/recordings/:isrc',
@@ -147,7 +151,7 @@ export function registerStatusRoutes(
       const licences = auth !== undefined && holder !== undefined ? await holder.licences(auth) : undefined;
       let bytes: Buffer;
       if (checkPool === undefined) {
-        bytes = licences === undefined || holder === undefined ? await checkAnswerBytes(lookup, body) : await licensedCheckBytes(lookup, body, licences, holder);
+        bytes = licences === undefined || holder === undefined ? await checkAnswerBytes(lookup, body, keptItems) : await licensedCheckBytes(lookup, body, licences, holder);
       } else {
         // Options are checked here, so a bad `at` or `use` is the same 400 on either path.
         statusQuery(body, new Date());
