@@ -115,21 +115,12 @@ export class EvidenceCollector {
   private readonly performerKeys = new Map<string, string>();
 
   declaration(f: DeclarationFacts): string {
-    let key = this.declarationKeys.get(f.evidence.id);
-    if (key === undefined) {
-      key = `d${this.lists.declarations.push(f.evidence)}`;
-      this.declarationKeys.set(f.evidence.id, key);
-    }
-    return key;
+    return this.declarationEvidence(f.evidence);
   }
 
+  /** `p.evidence.id` is `p.id` (performerFacts). */
   performer(p: PerformerFacts): string {
-    let key = this.performerKeys.get(p.id);
-    if (key === undefined) {
-      key = `p${this.lists.performers.push(p.evidence)}`;
-      this.performerKeys.set(p.id, key);
-    }
-    return key;
+    return this.performerEvidence(p.evidence);
   }
 
   mandate(p: PerformerFacts, m: MandateVersion): string {
