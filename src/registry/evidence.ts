@@ -149,12 +149,7 @@ export class EvidenceCollector {
    * key here of the mandate's performer), then the declarations, each in the other's order (check-kept.ts).
    */
   performerEvidence(e: PerformerEvidence): string {
-    let key = this.performerKeys.get(e.id);
-    if (key === undefined) {
-      key = `p${this.lists.performers.push(e)}`;
-      this.performerKeys.set(e.id, key);
-    }
-    return key;
+    return keyOf(this.performerKeys, this.lists.performers, 'p', e);
   }
 
   mandateEvidence(e: MandateEvidence, performerKey: string): string {
@@ -167,13 +162,18 @@ export class EvidenceCollector {
   }
 
   declarationEvidence(e: DeclarationEvidence): string {
-    let key = this.declarationKeys.get(e.id);
-    if (key === undefined) {
-      key = `d${this.lists.declarations.push(e)}`;
-      this.declarationKeys.set(e.id, key);
-    }
-    return key;
+    return keyOf(this.declarationKeys, this.lists.declarations, 'd', e);
   }
+}
+
+/** The key of `e` in `keys`, given the next one (`prefix` and its place in `list`) when it is new. */
+function keyOf<T extends { id: string }>(keys: Map<string, string>, list: T[], prefix: string, e: T): string {
+  let key = keys.get(e.id);
+  if (key === undefined) {
+    key = `${prefix}${list.push(e)}`;
+    keys.set(e.id, key);
+  }
+  return key;
 }
 
 export function declarationFacts(d: Declaration): DeclarationFacts {
