@@ -75,7 +75,11 @@ export class ReaderStatusLookup implements StatusLookup {
     const id = isCanonicalIsrc(identifier)
       ? { kind: 'isrc' as const, value: identifier }
       : recordingIdentifier(identifier);
-    return this.reader.read((s) => recordingAnswer(s, identifier, id.kind, id.value, q).answer);
+    return this.reader.read((s) => {
+      const evidence = new EvidenceCollector();
+      const c = lookUpFacts(s, id.kind, id.value, s.declarationFacts(), q, evidence).status;
+      return answerOf(identifier, c, q.at, q.territory ?? null, evidence.lists);
+    });
   }
 
   /**
@@ -84,10 +88,9 @@ export class ReaderStatusLookup implements StatusLookup {
    * (epoch milliseconds; answer-horizon.ts). An answer cache keys on both.
    */
   statusHolding(isrc: string): HeldAnswer {
-    const q = this.question({});
-    return this.reader.read((s) => {
-      const { answer, performers } = recordingAnswer(s, isrc, 'isrc', isrc, q);
-      return { answer, version: s.version(), until: answerHorizon(Date.parse(q.at), performers, s.declarationFacts()) };
+    return this.heldItems((batch) => {
+      const { status: c, evidence, until } = batch.item(isrc);
+      return { answer: answerOf(isrc, c, batch.at, null, evidence), version: batch.version, until };
     });
   }
 
@@ -198,25 +201,7 @@ function lookUpFacts(
     : { status: compactStatus(value, f.recording, f.performers, f.lineupKnown, declarations, q, evidence), performers: f.performers };
 }
 
-/** `GET /v1/recordings/{id}`'s answer, and the performers it was worked out from. */
-function recordingAnswer(
-  s: CoverageSnapshot,
-  query: string,
-  kind: RecordingKeyKind,
-  value: string,
-  q: CompactQuery,
-): { answer: RecordingAnswer; performers: readonly PerformerFacts[] } {
-  const evidence = new EvidenceCollector();
-  const { status: c, performers } = lookUpFacts(s, kind, value, s.declarationFacts(), q, evidence);
-  const answer: RecordingAnswer = {
-    query,
-    identifier: c.identifier,
-    at: q.at,
-    territory: q.territory ?? null,
-    status: c.status,
-    recording: c.recording,
-    uses: c.uses,
-    evidence: evidence.lists,
-  };
-  return { answer, performers };
+/** `GET /v1/recordings/{id}`'s answer. */
+function answerOf(query: string, c: CompactStatus, at: string, territory: string | null, evidence: EvidenceLists): RecordingAnswer {
+  return { query, identifier: c.identifier, at, territory, status: c.status, recording: c.recording, uses: c.uses, evidence };
 }
