@@ -9,7 +9,6 @@
  * // ... later: close the app first (it owns the lookup reader), then the context.
  * await app.close();
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import accepts from '@fastify/accepts';
 import fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.js';
@@ -29,7 +28,7 @@ import { CheckPool } from './check-pool.js';
 import { AnswerCache, answerBytes } from './answer-cache.js';
 import type { KeptItem } from './check-kept.js';
 import { Kept } from './kept.js';
-import { fastStatus } from './fast-status.js';
+import { fastPathServer, fastStatus, type FastListener } from './fast-status.js';
 import { licenceHolder, type LicenceHolder } from './licensed-lookup.js';
 import type { LicensingService } from '../licensing/service.js';
 import type { StatementsService } from '../licensing/statements-service.js';
@@ -191,21 +190,9 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
   const level = options.logLevel ?? 'silent';
   const requestLogs = options.logRequests !== false && ['info', 'debug', 'trace'].includes(level);
   // Filled in once the app's hooks exist; the server only calls it for requests, i.e. after listen.
-  let fast: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
+  let fast: FastListener | undefined;
   const app = fastify({
-    // Node's server with the fast path in front; the timeouts Fastify sets on a server it makes itself.
-    serverFactory: (
-      handler,
-      opts: { keepAliveTimeout?: number; requestTimeout?: number; connectionTimeout?: number },
-    ) => {
-      const server = createServer((req, res) => {
-        if (fast === undefined || !fast(req, res)) handler(req, res);
-      });
-      server.keepAliveTimeout = opts.keepAliveTimeout ?? 72_000;
-      server.requestTimeout = opts.requestTimeout ?? 0;
-      server.setTimeout(opts.connectionTimeout ?? 0);
-      return server;
-    },
+    serverFactory: fastPathServer(() => fast),
     logger: {
       level,
       ...(options.logStream ? { stream: options.logStream } : {}),
