@@ -3,11 +3,12 @@
  * (inline, or through the store on PostgreSQL) and by the check workers (check-worker.ts), so that both
  * paths answer byte for byte alike.
  */
+import type { CoverageStatus } from '../registry/coverage.js';
 import type { QueryUse } from '../registry/model.js';
 import { ReaderStatusLookup, type CheckItem, type CheckVerdict, type StatusLookup } from '../registry/status-lookup.js';
 import { keptCheckBytes, type KeptItem } from './check-kept.js';
 import type { Kept } from './kept.js';
-import { checkResponseBytes, type CheckResponse } from './status-json.js';
+import { checkResponseBytes, summarise } from './status-json.js';
 
 /** A validated check request body. */
 export interface CheckRequest {
@@ -18,16 +19,7 @@ export interface CheckRequest {
   territory?: string;
 }
 
-export function summarise(outcomes: readonly (CheckItem | CheckVerdict)[]): CheckResponse['summary'] {
-  const s = { reserved: 0, notCovered: 0, unknown: 0, invalid: 0 };
-  for (const o of outcomes) {
-    if (!o.ok) s.invalid++;
-    else if (o.status === 'reserved') s.reserved++;
-    else if (o.status === 'unknown') s.unknown++;
-    else s.notCovered++;
-  }
-  return s;
-}
+const statusOf = (o: CheckItem | CheckVerdict): CoverageStatus | null => (o.ok ? o.status : null);
 
 /**
  * Answers a check: synchronously when the lookup does (the SQLite snapshot reader), else a promise;
@@ -49,7 +41,7 @@ export function checkAnswerBytes(lookup: StatusLookup, request: CheckRequest, ke
           detail,
           at: r.at,
           territory: r.territory,
-          summary: summarise(r.items),
+          summary: summarise(r.items.map(statusOf)),
           items: r.items,
         }),
       );
@@ -62,7 +54,7 @@ export function checkAnswerBytes(lookup: StatusLookup, request: CheckRequest, ke
       detail,
       at: r.at,
       territory: r.territory,
-      summary: summarise(r.items),
+      summary: summarise(r.items.map(statusOf)),
       items: r.items,
       evidence: r.evidence,
     });

@@ -19,7 +19,7 @@ import type { HeldItem, ReaderStatusLookup } from '../registry/status-lookup-rea
 import { invalidItem, isrcOf, tooMany } from '../registry/status-lookup-model.js';
 import { JsonWriter } from './json-writer.js';
 import type { Kept } from './kept.js';
-import { checkHead, evidence, invalid, statusFields, type KeySpans } from './status-json.js';
+import { checkHead, evidence, invalid, statusFields, summarise, type KeySpans, type Summary } from './status-json.js';
 
 /** One recording's batch item, as kept. */
 export interface KeptItem {
@@ -108,14 +108,7 @@ export function keptCheckBytes(
       }
       items.set(key, k);
     }
-    const summary = { reserved: 0, notCovered: 0, unknown: 0, invalid: 0 };
-    for (const id of ids) {
-      const status = id.ok ? (items.get(id.value) as KeptItem).status : null;
-      if (status === null) summary.invalid++;
-      else if (status === 'reserved') summary.reserved++;
-      else if (status === 'unknown') summary.unknown++;
-      else summary.notCovered++;
-    }
+    const summary = summarise(ids.map((id) => (id.ok ? (items.get(id.value) as KeptItem).status : null)));
     const head = { count: inputs.length, at: batch.at, territory: null, summary };
     return detail === 'full' ? writeFull(head, inputs, ids, keys, items) : writeStatus(head, inputs, ids, items);
   });
@@ -126,7 +119,7 @@ export function keptCheckBytes(
 const fullWriter = new JsonWriter(1 << 20);
 const statusWriter = new JsonWriter(1 << 20);
 
-type Head = { count: number; at: string; territory: null; summary: Record<'reserved' | 'notCovered' | 'unknown' | 'invalid', number> };
+type Head = { count: number; at: string; territory: null; summary: Summary };
 type Ids = ReturnType<typeof isrcOf>[];
 
 function writeFull(head: Head, inputs: readonly string[], ids: Ids, keys: readonly string[], items: Map<string, KeptItem>): Buffer {

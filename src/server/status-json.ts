@@ -8,6 +8,7 @@
  */
 import type { LicenceEvidence, LicensedReason, LicensedStatus, LicensedUse } from '../licensing/licensed.js';
 import type { EvidenceLists, MandateEvidence } from '../registry/evidence.js';
+import type { CoverageStatus } from '../registry/coverage.js';
 import type { Recording } from '../registry/model.js';
 import type { CheckItem, RecordingAnswer } from '../registry/status-lookup.js';
 import { JsonWriter } from './json-writer.js';
@@ -22,6 +23,21 @@ export interface CheckResponse {
   summary: { reserved: number; licensed?: number; notCovered: number; unknown: number; invalid: number };
   items: (CheckItem | (Omit<Extract<CheckItem, { ok: true }>, 'status' | 'uses'> & LicensedStatus))[];
   evidence: AnswerEvidence;
+}
+
+/** The counts of a batch answer without licences. */
+export type Summary = Record<'reserved' | 'notCovered' | 'unknown' | 'invalid', number>;
+
+/** The summary of a batch's items: null for an invalid one, else its status. */
+export function summarise(statuses: Iterable<CoverageStatus | null>): Summary {
+  const s = { reserved: 0, notCovered: 0, unknown: 0, invalid: 0 };
+  for (const status of statuses) {
+    if (status === null) s.invalid++;
+    else if (status === 'reserved') s.reserved++;
+    else if (status === 'unknown') s.unknown++;
+    else s.notCovered++;
+  }
+  return s;
 }
 
 const written = new WeakMap<object, Buffer>();
