@@ -38,11 +38,17 @@ export const DEFAULT_LOG_ORIGIN = 'tdm-reserve.local/log';
 
 export type ConfigInput = Partial<Record<keyof Config, string | number | null | undefined>>;
 
-export function toConfig(input: ConfigInput): Readonly<Config> {
-  const port = input.port === undefined || input.port === null || input.port === '' ? 8080 : Number(input.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ConfigError('CONFIG_INVALID', `port must be an integer from 0 to 65535, got ${String(input.port)}`);
+/** A whole-number setting: `dflt` when unset or empty, else an integer from `min` to `max`. */
+function integer(value: string | number | null | undefined, dflt: number, min: number, max: number, what: string): number {
+  const n = value === undefined || value === null || value === '' ? dflt : Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError('CONFIG_INVALID', `${what} must be an integer from ${min} to ${max}, got ${String(value)}`);
   }
+  return n;
+}
+
+export function toConfig(input: ConfigInput): Readonly<Config> {
+  const port = integer(input.port, 8080, 0, 65535, 'port');
   const logLevel = String(input.logLevel ?? 'info') as Config['logLevel'];
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new ConfigError('CONFIG_INVALID', `log level must be one of fatal, error, warn, info, debug, trace, silent; got ${logLevel}`);
@@ -61,16 +67,8 @@ export function toConfig(input: ConfigInput): Readonly<Config> {
   if (!Number.isFinite(logCheckpointSeconds) || logCheckpointSeconds < 1) {
     throw new ConfigError('CONFIG_INVALID', `log checkpoint interval must be at least 1 second, got ${String(input.logCheckpointSeconds)}`);
   }
-  const checkWorkers =
-    input.checkWorkers === undefined || input.checkWorkers === null || input.checkWorkers === '' ? 2 : Number(input.checkWorkers);
-  if (!Number.isInteger(checkWorkers) || checkWorkers < 0 || checkWorkers > 64) {
-    throw new ConfigError('CONFIG_INVALID', `check workers must be an integer from 0 to 64, got ${String(input.checkWorkers)}`);
-  }
-  const answerCacheMb =
-    input.answerCacheMb === undefined || input.answerCacheMb === null || input.answerCacheMb === '' ? 256 : Number(input.answerCacheMb);
-  if (!Number.isInteger(answerCacheMb) || answerCacheMb < 0 || answerCacheMb > 65536) {
-    throw new ConfigError('CONFIG_INVALID', `answer cache must be a whole number of MiB from 0 to 65536, got ${String(input.answerCacheMb)}`);
-  }
+  const checkWorkers = integer(input.checkWorkers, 2, 0, 64, 'check workers');
+  const answerCacheMb = integer(input.answerCacheMb, 256, 0, 65536, 'answer cache (MiB)');
   const fingerprinter = String(input.fingerprinter || 'chromaprint');
   if (fingerprinter !== 'chromaprint' && fingerprinter !== 'fpcalc') {
     throw new ConfigError('CONFIG_INVALID', `fingerprinter must be chromaprint or fpcalc, got ${fingerprinter}`);

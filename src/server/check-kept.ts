@@ -98,12 +98,11 @@ export function keptCheckBytes(
   return lookup.heldItems((batch) => {
     const nowMs = Date.parse(batch.at);
     const items = new Map<string, KeptItem>();
-    const scratch = new JsonWriter(4096);
     for (const key of keys) {
       let k = kept.get(key, batch.version, nowMs);
       if (k === null) {
         const held = batch.item(key);
-        k = keptItem(held, scratch);
+        k = keptItem(held, itemWriter);
         if (held.until > nowMs) kept.set(key, batch.version, held.until, k, itemBytes(k));
       }
       items.set(key, k);
@@ -117,6 +116,7 @@ export function keptCheckBytes(
 // One writer of each form per thread, grown to the largest answer once; each answer is copied out of it
 // into a buffer of its own size, which a check worker hands over whole (check-worker.ts).
 const fullWriter = new JsonWriter(1 << 20);
+const itemWriter = new JsonWriter(4096);
 const statusWriter = new JsonWriter(1 << 20);
 
 type Head = { count: number; at: string; territory: null; summary: Summary };
