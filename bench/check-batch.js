@@ -71,7 +71,7 @@ try {
       const cpuItem = r.cpuUs === null ? null : name === 'get' ? r.cpuUs : r.cpuUs / BATCH;
       process.stderr.write(
         `run ${run + 1}/${runs} ${name}: ${Math.round(r.rps * 10) / 10} req/s = ${Math.round(items)} items/s, ` +
-          `p99 ${r.p99} ms, ${r.bytes} bytes, server ${cpuItem?.toFixed(2)} µs CPU/item, non-2xx ${r.non2xx}, errors ${r.errors}\n`,
+          `p99 ${r.p99} ms, ${r.bytes} bytes, server ${cpuItem?.toFixed(2)} µs CPU/item, client ${(name === "get" ? r.clientUs : r.clientUs / BATCH)?.toFixed(2)} µs, non-2xx ${r.non2xx}, errors ${r.errors}\n`,
       );
     }
   }

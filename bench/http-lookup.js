@@ -63,7 +63,7 @@ try {
       results[name].push(r);
       process.stderr.write(
         `run ${run + 1}/${runs} ${name}: ${Math.round(r.rps)} req/s, p99 ${r.p99} ms, ${r.bytes} bytes, ` +
-          `server ${r.cpuUs?.toFixed(1)} µs CPU/request, non-2xx ${r.non2xx}, errors ${r.errors}\n`,
+          `server ${r.cpuUs?.toFixed(1)} µs CPU/request, client ${r.clientUs?.toFixed(1)} µs, non-2xx ${r.non2xx}, errors ${r.errors}\n`,
       );
     }
   }

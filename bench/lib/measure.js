@@ -12,11 +12,12 @@ export function envInt(name, dflt) {
 /**
  * Runs autocannon for `seconds` against `url`; `next()` returns `{ path, method?, body? }` per request.
  * Resolves with requests per second (mean), latency percentiles (ms), the count of non-2xx answers,
- * bytes per response (headers included) and, given the `server` (servers.js), the server's CPU time
- * per request in µs.
+ * bytes per response (headers included), the load generator's CPU time per request in µs and, given
+ * the `server` (servers.js), the server's.
  */
 export async function load(url, { connections, seconds, amount, next, headers, server }) {
   const cpu0 = server?.cpuMs() ?? null;
+  const client0 = process.cpuUsage();
   const result = await autocannon({
     url,
     connections,
@@ -33,6 +34,7 @@ export async function load(url, { connections, seconds, amount, next, headers, s
     ],
   });
   const cpu1 = server?.cpuMs() ?? null;
+  const client = process.cpuUsage(client0);
   const total = result.requests.total;
   return {
     // Completed requests over the elapsed time: for slow requests (a 10,000-item batch) the
@@ -40,6 +42,8 @@ export async function load(url, { connections, seconds, amount, next, headers, s
     rps: total / result.duration,
     bytes: total > 0 ? Math.round(result.throughput.total / total) : null,
     cpuUs: cpu0 !== null && cpu1 !== null && total > 0 ? ((cpu1 - cpu0) * 1000) / total : null,
+    // The load generator's own CPU time per request (it runs in this process), in µs.
+    clientUs: total > 0 ? (client.user + client.system) / total : null,
     p50: result.latency.p50,
     p99: result.latency.p99,
     non2xx: result.non2xx,
