@@ -42,7 +42,7 @@ export interface HeldItem {
 export interface HeldBatch {
   at: string;
   version: number;
-  item(isrc: string): HeldItem;
+  item: (isrc: string) => HeldItem;
 }
 
 export class ReaderStatusLookup implements StatusLookup {

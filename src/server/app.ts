@@ -26,8 +26,7 @@ import {
 } from '../registry/status-lookup.js';
 import { CheckPool } from './check-pool.js';
 import { AnswerCache, answerBytes } from './answer-cache.js';
-import type { KeptItem } from './check-kept.js';
-import { Kept } from './kept.js';
+import { KeptItems } from './check-kept.js';
 import { fastPathServer, fastStatus, type FastListener } from './fast-status.js';
 import { licenceHolder, type LicenceHolder } from './licensed-lookup.js';
 import type { LicensingService } from '../licensing/service.js';
@@ -229,7 +228,7 @@ export function buildApp(input: Context | AppServices, options: AppOptions = {})
   const cacheBytes = options.answerCacheBytes ?? DEFAULT_ANSWER_CACHE_BYTES;
   const answer = syncLookup === undefined ? undefined : answerBytes(syncLookup, cacheBytes > 0 ? new AnswerCache(cacheBytes) : null);
   // Batches answered on this thread keep their items too (check-kept.ts); the workers keep their own.
-  const keptItems = syncLookup !== undefined && checkPool === undefined && cacheBytes > 0 ? new Kept<KeptItem>(cacheBytes) : undefined;
+  const keptItems = syncLookup !== undefined && checkPool === undefined && cacheBytes > 0 ? new KeptItems(cacheBytes) : undefined;
   if (answer !== undefined && !requestLogs && (options.fastPath ?? true)) {
     const pub = publication;
     const none = Object.freeze({});

@@ -6,8 +6,7 @@
 import type { CoverageStatus } from '../registry/coverage.js';
 import type { QueryUse } from '../registry/model.js';
 import { ReaderStatusLookup, type CheckItem, type CheckVerdict, type StatusLookup } from '../registry/status-lookup.js';
-import { keptCheckBytes, type KeptItem } from './check-kept.js';
-import type { Kept } from './kept.js';
+import { keptCheckBytes, type KeptItems } from './check-kept.js';
 import { checkResponseBytes, summarise } from './status-json.js';
 
 /** A validated check request body. */
@@ -27,7 +26,7 @@ const statusOf = (o: CheckItem | CheckVerdict): CoverageStatus | null => (o.ok ?
  * `detail: "status"` answers are plain data: `JSON.stringify` writes 10,000 of them faster than
  * fast-json-stringify, which on Node 20 escapes short strings character by character.
  */
-export function checkAnswerBytes(lookup: StatusLookup, request: CheckRequest, kept?: Kept<KeptItem>): Buffer | Promise<Buffer> {
+export function checkAnswerBytes(lookup: StatusLookup, request: CheckRequest, kept?: KeptItems): Buffer | Promise<Buffer> {
   const { items, detail, ...opts } = request;
   // The default question over the snapshot reader: from the items kept while they hold (check-kept.ts).
   if (kept !== undefined && lookup instanceof ReaderStatusLookup && opts.at === undefined && opts.use === undefined && opts.territory === undefined)

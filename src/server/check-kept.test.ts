@@ -8,8 +8,7 @@ import { createContext } from '../context.js';
 import { openStatusLookup, type ReaderStatusLookup } from '../registry/status-lookup.js';
 import { DATES, eidr, isrc, registryArb, seed } from '../../test/support/random-registry.js';
 import { checkAnswerBytes } from './check-answer.js';
-import { keptCheckBytes, type KeptItem } from './check-kept.js';
-import { Kept } from './kept.js';
+import { keptCheckBytes, KeptItems } from './check-kept.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tdmr-kept-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -30,7 +29,7 @@ describe('keptCheckBytes', () => {
           const ctx = await createContext(toConfig({ databaseUrl: join(dir, `kept-${run++}.db`) }));
           const opened = openStatusLookup(ctx.db, ctx.stores.registry, { now: () => new Date(clock) });
           // Room for one or two items only, or for all: eviction must not change an answer either.
-          const kept = new Kept<KeptItem>(small ? 1500 : 1 << 24);
+          const kept = new KeptItems(small ? 1500 : 1 << 24);
           try {
             const lookup = opened.lookup as ReaderStatusLookup;
             await seed(ctx.services.registry, r);
@@ -74,7 +73,7 @@ describe('keptCheckBytes', () => {
       const lineup = [{ performerId: p.id, role: 'MainArtist', instrument: null, featured: true, position: 1 }];
       await reg.addRecording({ kind: 'sound', isrc: isrc(1), title: 'T', displayArtist: 'A' }, lineup);
       const lookup = opened.lookup as ReaderStatusLookup;
-      const kept = new Kept<KeptItem>(1 << 20);
+      const kept = new KeptItems(1 << 20);
       const summary = (detail: 'full' | 'status'): unknown => {
         const bytes = keptCheckBytes(lookup, kept, [isrc(1)], detail).toString();
         expect(bytes).toBe((checkAnswerBytes(lookup, { items: [isrc(1)], detail }) as Buffer).toString());
@@ -97,7 +96,7 @@ describe('keptCheckBytes', () => {
     const opened = openStatusLookup(ctx.db, ctx.stores.registry, { now: () => new Date('2026-06-01T00:00:00Z') });
     try {
       await ctx.services.registry.addRecording({ kind: 'sound', isrc: isrc(1), title: 'T', displayArtist: 'A' });
-      const kept = new Kept<KeptItem>(1 << 20);
+      const kept = new KeptItems(1 << 20);
       keptCheckBytes(opened.lookup as ReaderStatusLookup, kept, [isrc(1), isrc(2), 'bad'], 'full');
       expect(kept.stats.values).toBe(2);
     } finally {

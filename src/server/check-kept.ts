@@ -7,88 +7,122 @@
  * costs several times what writing it does, and batches ask about the same recordings again and again
  * between two changes of the registry (BENCHMARKS.md, HTTP lookups).
  *
- * An item is kept as its bytes after `"input":…` in both forms, the full one with its own evidence keys
- * (`d1`, `m1`, `p1`... local to the item) and where they are. A batch takes each item's evidence into
- * its own collector, in key order as the lookup does, which gives each local key its key in the batch,
- * and writes the kept bytes with those keys in place: the keys and the evidence object come out as
- * if every item had been worked out in the batch.
+ * An item is kept as its bytes after `"input":…` in both forms, the full one with where its evidence
+ * keys are and the evidence slot each names (evidence-slots.ts: one per declaration, mandate and
+ * performer, shared by the kept items). A batch numbers the slots of its items in key order, as the
+ * lookup's collector names evidence (per kind, in the order items first name it), and writes the kept
+ * bytes with those numbers in place: the keys and the evidence object come out as if every item had
+ * been worked out in the batch.
  */
 import type { CoverageStatus } from '../registry/coverage.js';
-import { EvidenceCollector, type EvidenceLists } from '../registry/evidence.js';
 import type { HeldItem, ReaderStatusLookup } from '../registry/status-lookup-reader.js';
 import { invalidItem, isrcOf, tooMany } from '../registry/status-lookup-model.js';
+import { SlotTable, SlotKind, KEY_LETTER, writeSlots, type Slot } from './evidence-slots.js';
 import { JsonWriter } from './json-writer.js';
-import type { Kept } from './kept.js';
-import { checkHead, evidence, invalid, statusFields, summarise, type KeySpans, type Summary } from './status-json.js';
+import { Kept } from './kept.js';
+import { checkHead, invalid, statusFields, summarise, type KeySpans, type Summary } from './status-json.js';
 
 /** One recording's batch item, as kept. */
 export interface KeptItem {
   status: CoverageStatus;
   /** `,"ok":true,"identifier":…,"uses":{…}}` of the full form, with the item's own evidence keys. */
   full: Buffer;
-  /** Where those keys are in `full`: start and end offsets, quotes included. */
-  spans: KeySpans;
-  /** Which evidence each key names: 0 a declaration, 1 a mandate, 2 a performer; then its index. */
-  refs: Uint32Array;
+  /** Where those keys' letters and numbers are in `full`, start and end offset of each (quotes outside). */
+  cuts: Uint32Array;
+  /** The evidence each of those keys names. */
+  refs: Slot[];
+  /** All of the item's evidence, in the order a batch numbers it (SlotTable.slotsOf). */
+  slots: Slot[];
   /** `,"ok":true,"identifier":…,"status":…,"uses":{…}}` of the status-only form. */
   statusOnly: Buffer;
-  evidence: EvidenceLists;
 }
 
-const KIND: Record<string, number> = { d: 0, m: 1, p: 2 };
+const KIND: Record<string, SlotKind> = { d: SlotKind.Declaration, m: SlotKind.Mandate, p: SlotKind.Performer };
 
-/** The kept form of an item. */
-export function keptItem(held: HeldItem, w = new JsonWriter(4096)): KeptItem {
+/** The kept form of an item, its evidence in `table`'s slots. */
+export function keptItem(held: HeldItem, table: SlotTable, w = new JsonWriter(4096)): KeptItem {
   const { status: c } = held;
   w.reset().ascii(',"ok":true,"identifier":').str(c.identifier);
   const spans: KeySpans = [];
   statusFields(w, c, spans);
   const full = w.ascii('}').take();
-  const refs = new Uint32Array(spans.length);
+  const { performers, mandates, declarations } = table.slotsOf(held.evidence);
+  const byKind: Slot[][] = [declarations, mandates, performers];
+  const cuts = new Uint32Array(spans.length);
+  const refs: Slot[] = [];
   for (let i = 0; i < spans.length; i += 2) {
     // The key without its quotes: a letter and a number, as EvidenceCollector makes them.
-    const key = full.toString('latin1', (spans[i] as number) + 1, (spans[i + 1] as number) - 1);
+    cuts[i] = (spans[i] as number) + 1;
+    cuts[i + 1] = (spans[i + 1] as number) - 1;
+    const key = full.toString('latin1', cuts[i], cuts[i + 1]);
     const kind = KIND[key[0] as string];
-    if (kind === undefined) throw new Error(`unexpected evidence key ${key}`);
-    refs[i] = kind;
-    refs[i + 1] = Number(key.slice(1)) - 1;
+    const slot = kind === undefined ? undefined : byKind[kind]?.[Number(key.slice(1)) - 1];
+    if (slot === undefined) throw new Error(`unexpected evidence key ${key}`);
+    refs.push(slot);
   }
   const uses: Record<string, { status: CoverageStatus }> = {};
   for (const [use, u] of Object.entries(c.uses)) uses[use] = { status: u.status };
   const json = JSON.stringify({ ok: true, identifier: c.identifier, status: c.status, uses });
-  return { status: c.status, full, spans, refs, statusOnly: Buffer.from(`,${json.slice(1)}`), evidence: held.evidence };
+  return {
+    status: c.status,
+    full,
+    cuts,
+    refs,
+    slots: [...performers, ...mandates, ...declarations],
+    statusOnly: Buffer.from(`,${json.slice(1)}`),
+  };
 }
 
-/** Bytes an item is counted for: its two forms and about 200 for each piece of its own evidence. */
-const itemBytes = (k: KeptItem): number =>
-  k.full.length + k.statusOnly.length + 200 * (k.evidence.mandates.length + 1);
+/** Bytes an item is counted for: its two forms, and its lists of evidence. */
+const itemBytes = (k: KeptItem): number => k.full.length + k.statusOnly.length + 128 + 16 * (k.slots.length + k.refs.length);
 
-// Batch keys of one item's evidence while it is taken in, reused from item to item.
-const pKeys: string[] = [];
-const mKeys: string[] = [];
-const dKeys: string[] = [];
-const BY_KIND = [dKeys, mKeys, pKeys];
+/**
+ * The kept items of one thread and their evidence slots, within `maxBytes`: a quarter for the slots,
+ * the rest for the items (the oldest go first when full, kept.ts). Slots are not dropped one by one,
+ * since items share them: when their room is used up, or the registry's version changes, items and
+ * slots start again together.
+ */
+export class KeptItems {
+  private readonly items: Kept<KeptItem>;
+  private readonly slots = new SlotTable();
+  private readonly maxSlotBytes: number;
+  private version = Number.NaN;
 
-/** The batch keys of an item's evidence keys, its evidence taken into `c` (see the head comment). */
-function batchKeys(k: KeptItem, c: EvidenceCollector): string[] {
-  const { declarations, mandates, performers } = k.evidence;
-  pKeys.length = mKeys.length = dKeys.length = 0;
-  for (const e of performers) pKeys.push(c.performerEvidence(e));
-  for (const e of mandates) mKeys.push(c.mandateEvidence(e, pKeys[Number(e.performer.slice(1)) - 1] as string));
-  for (const e of declarations) dKeys.push(c.declarationEvidence(e));
-  const out = new Array<string>(k.refs.length / 2);
-  for (let i = 0; i < k.refs.length; i += 2)
-    out[i / 2] = (BY_KIND[k.refs[i] as number] as string[])[k.refs[i + 1] as number] as string;
-  return out;
+  constructor(maxBytes: number) {
+    this.items = new Kept<KeptItem>(Math.floor((maxBytes * 3) / 4));
+    this.maxSlotBytes = Math.floor(maxBytes / 4);
+  }
+
+  /** Items kept and their bytes; evidence slots' bytes. */
+  get stats(): { values: number; bytes: number; slotBytes: number } {
+    return { ...this.items.stats, slotBytes: this.slots.bytes };
+  }
+
+  /**
+   * Before each batch, with the registry version it reads: starts again when that version is new or
+   * the slots' room is used up. Never within a batch, whose items must share one slot per entity.
+   */
+  begin(version: number): void {
+    if (version === this.version && this.slots.bytes <= this.maxSlotBytes) return;
+    this.version = version;
+    this.slots.clear();
+    this.items.clear();
+  }
+
+  /** The item kept for `isrc`, or worked out with `held` and kept while it holds (after `begin(version)`). */
+  item(isrc: string, version: number, nowMs: number, held: (isrc: string) => HeldItem): KeptItem {
+    let k = this.items.get(isrc, version, nowMs);
+    if (k === null) {
+      const h = held(isrc);
+      k = keptItem(h, this.slots, itemWriter);
+      if (h.until > nowMs) this.items.set(isrc, version, h.until, k, itemBytes(k));
+    }
+    return k;
+  }
 }
 
 /** The answer to `POST /v1/check` of the default question about `inputs`, from kept items where they hold. */
-export function keptCheckBytes(
-  lookup: ReaderStatusLookup,
-  kept: Kept<KeptItem>,
-  inputs: readonly string[],
-  detail: 'full' | 'status',
-): Buffer {
+export function keptCheckBytes(lookup: ReaderStatusLookup, kept: KeptItems, inputs: readonly string[], detail: 'full' | 'status'): Buffer {
   tooMany(inputs);
   const ids = inputs.map(isrcOf);
   // In key order, each ISRC once, as ReaderStatusLookup.check: its evidence keys are given in that order.
@@ -98,15 +132,8 @@ export function keptCheckBytes(
   return lookup.heldItems((batch) => {
     const nowMs = Date.parse(batch.at);
     const items = new Map<string, KeptItem>();
-    for (const key of keys) {
-      let k = kept.get(key, batch.version, nowMs);
-      if (k === null) {
-        const held = batch.item(key);
-        k = keptItem(held, itemWriter);
-        if (held.until > nowMs) kept.set(key, batch.version, held.until, k, itemBytes(k));
-      }
-      items.set(key, k);
-    }
+    kept.begin(batch.version);
+    for (const key of keys) items.set(key, kept.item(key, batch.version, nowMs, batch.item));
     const summary = summarise(ids.map((id) => (id.ok ? (items.get(id.value) as KeptItem).status : null)));
     const head = { count: inputs.length, at: batch.at, territory: null, summary };
     return detail === 'full' ? writeFull(head, inputs, ids, keys, items) : writeStatus(head, inputs, ids, items);
@@ -122,31 +149,44 @@ const statusWriter = new JsonWriter(1 << 20);
 type Head = { count: number; at: string; territory: null; summary: Summary };
 type Ids = ReturnType<typeof isrcOf>[];
 
+// The batch being numbered, and its evidence in key order, by kind (reused from batch to batch).
+let stamp = 0;
+const numbered: Slot[][] = [[], [], []];
+
 function writeFull(head: Head, inputs: readonly string[], ids: Ids, keys: readonly string[], items: Map<string, KeptItem>): Buffer {
-  const collector = new EvidenceCollector();
-  const keysOf = new Map<string, string[]>();
-  for (const key of keys) keysOf.set(key, batchKeys(items.get(key) as KeptItem, collector));
+  // Every slot numbered in key order, as the lookup's collector would name them (see the head comment).
+  stamp++;
+  for (const list of numbered) list.length = 0;
+  for (const key of keys)
+    for (const slot of (items.get(key) as KeptItem).slots)
+      if (slot.stamp !== stamp) {
+        slot.stamp = stamp;
+        slot.num = (numbered[slot.kind] as Slot[]).push(slot);
+      }
   const w = fullWriter.reset();
   checkHead(w, head);
-  inputs.forEach((input, i) => {
+  for (let i = 0; i < inputs.length; i++) {
+    const input = inputs[i] as string;
     w.ascii(i === 0 ? '{"input":' : ',{"input":').str(input);
     const id = ids[i] as Ids[number];
     if (!id.ok) {
       invalid(w, invalidItem(input, id.reason).error);
       w.ascii('}');
-      return;
+      continue;
     }
-    const k = items.get(id.value) as KeptItem;
-    const names = keysOf.get(id.value) as string[];
+    const { full, cuts, refs } = items.get(id.value) as KeptItem;
     let from = 0;
-    for (let j = 0; j < names.length; j++) {
-      w.range(k.full, from, (k.spans[2 * j] as number) + 1).ascii(names[j] as string);
-      from = (k.spans[2 * j + 1] as number) - 1;
+    for (let j = 0; j < refs.length; j++) {
+      const slot = refs[j] as Slot;
+      w.range(full, from, cuts[2 * j] as number)
+        .byte(KEY_LETTER[slot.kind])
+        .digits(slot.num);
+      from = cuts[2 * j + 1] as number;
     }
-    w.range(k.full, from, k.full.length);
-  });
+    w.range(full, from, full.length);
+  }
   w.ascii('],"evidence":');
-  evidence(w, collector.lists);
+  writeSlots(w, numbered);
   return w.ascii('}').take();
 }
 

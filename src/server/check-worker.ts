@@ -9,8 +9,7 @@ import { AppError } from '../errors.js';
 import { SqliteCoverageReader } from '../registry/reader-sqlite.js';
 import { ReaderStatusLookup } from '../registry/status-lookup.js';
 import { checkAnswerBytes, type CheckRequest } from './check-answer.js';
-import type { KeptItem } from './check-kept.js';
-import { Kept } from './kept.js';
+import { KeptItems } from './check-kept.js';
 import { licensedCheckBytes } from './licensed-check.js';
 import type { Licence } from '../licensing/model.js';
 
@@ -37,7 +36,7 @@ const port = parentPort;
 const { dbPath, keptBytes } = workerData as CheckWorkerData;
 const reader = new SqliteCoverageReader(dbPath, null);
 const lookup = new ReaderStatusLookup(reader);
-const kept = keptBytes > 0 ? new Kept<KeptItem>(keptBytes) : undefined;
+const kept = keptBytes > 0 ? new KeptItems(keptBytes) : undefined;
 // Performer ids of a recording's line-up, in line-up order (only asked for licences naming performers).
 const lineupIds = (isrc: string | null): string[] =>
   isrc === null ? [] : [...new Set(reader.read((s) => s.verdictRows('isrc', isrc))?.performerIds ?? [])];

@@ -59,6 +59,11 @@ export class Kept<T> {
     this.#bytes += bytes;
   }
 
+  /** Forgets every value. */
+  clear(): void {
+    this.#clear(this.#version);
+  }
+
   #drop(key: string, e: Entry<T>): void {
     this.#entries.delete(key);
     this.#bytes -= e.bytes;

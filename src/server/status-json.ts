@@ -43,7 +43,7 @@ export function summarise(statuses: Iterable<CoverageStatus | null>): Summary {
 const written = new WeakMap<object, Buffer>();
 
 /** The JSON of an object shared between answers (declaration and performer evidence), written once. */
-function shared(o: object): Buffer {
+export function shared(o: object): Buffer {
   let json = written.get(o);
   if (json === undefined) {
     json = Buffer.from(JSON.stringify(o));
@@ -135,7 +135,18 @@ function writeUses(w: JsonWriter, all: CompactUses, spans?: KeySpans): JsonWrite
 }
 
 function mandate(w: JsonWriter, m: MandateEvidence): void {
-  w.ascii('{"id":').str(m.id).ascii(',"version":').int(m.version).ascii(',"performer":').str(m.performer);
+  mandateHead(w, m);
+  w.str(m.performer);
+  mandateTail(w, m);
+}
+
+/** A mandate's evidence up to its performer key: `{"id":…,"version":…,"performer":`. */
+export function mandateHead(w: JsonWriter, m: MandateEvidence): void {
+  w.ascii('{"id":').str(m.id).ascii(',"version":').int(m.version).ascii(',"performer":');
+}
+
+/** A mandate's evidence after its performer key: `,"legalBasis":…}`. */
+export function mandateTail(w: JsonWriter, m: MandateEvidence): void {
   w.ascii(',"legalBasis":').str(m.legalBasis);
   w.ascii(',"uses":');
   list(w, m.uses);

@@ -9,9 +9,8 @@ import type { QueryUse } from '../../registry/model.js';
 import { MAX_CHECK_ITEMS, statusQuery } from '../../registry/service.js';
 import { isCanonicalIsrc, type StatusLookup } from '../../registry/status-lookup.js';
 import { checkAnswerBytes, type CheckRequest } from '../check-answer.js';
-import type { KeptItem } from '../check-kept.js';
+import type { KeptItems } from '../check-kept.js';
 import type { CheckPool } from '../check-pool.js';
-import type { Kept } from '../kept.js';
 import { errorResponses, statusQueryProperties } from '../schemas/common.js';
 import { licensedStatus, type LicenceHolder } from '../licensed-lookup.js';
 import { licensedCheckBytes } from '../licensed-check.js';
@@ -54,7 +53,7 @@ export function registerStatusRoutes(
     /** The bytes of the default question's answer about a canonical ISRC (app.ts: kept while they hold). */
     answer?: ((isrc: string) => Buffer) | undefined;
     /** Batch items kept while they hold, for batches answered on this thread (check-kept.ts). */
-    keptItems?: Kept<KeptItem> | undefined;
+    keptItems?: KeptItems | undefined;
   },
 ): void {
   const { lookup, checkPool, licences: holder, answer, keptItems } = deps;
