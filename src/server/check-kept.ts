@@ -25,11 +25,13 @@ import { checkHead, invalid, statusFields, summarise, type KeySpans, type Summar
 /** One recording's batch item, as kept. */
 export interface KeptItem {
   status: CoverageStatus;
-  /** `,"ok":true,"identifier":…,"uses":{…}}` of the full form, with the item's own evidence keys. */
-  full: Buffer;
-  /** Where those keys' numbers are in `full`, start and end offset of each (letter and quotes outside). */
-  cuts: Uint32Array;
-  /** The evidence each of those keys names. */
+  /**
+   * `,"ok":true,"identifier":…,"uses":{…}}` of the full form in pieces (views of one buffer), cut where
+   * the numbers of its evidence keys go: a batch writes piece, number, piece... (one piece more than
+   * `refs`). Views made once, since making one per copy cost as much as the copy.
+   */
+  pieces: Buffer[];
+  /** The evidence each key names, in order. */
   refs: Slot[];
   /** All of the item's evidence, in the order a batch numbers it (SlotTable.slotsOf). */
   slots: Slot[];
@@ -48,33 +50,35 @@ export function keptItem(held: HeldItem, table: SlotTable, w = new JsonWriter(40
   const full = w.ascii('}').take();
   const { performers, mandates, declarations } = table.slotsOf(held.evidence);
   const byKind: Slot[][] = [declarations, mandates, performers];
-  const cuts = new Uint32Array(spans.length);
+  const pieces: Buffer[] = [];
   const refs: Slot[] = [];
+  let from = 0;
   for (let i = 0; i < spans.length; i += 2) {
     // The key without its quotes: a letter and a number, as EvidenceCollector makes them; the number is cut out.
     const key = full.toString('latin1', (spans[i] as number) + 1, (spans[i + 1] as number) - 1);
-    cuts[i] = (spans[i] as number) + 2;
-    cuts[i + 1] = (spans[i + 1] as number) - 1;
+    pieces.push(full.subarray(from, (spans[i] as number) + 2));
+    from = (spans[i + 1] as number) - 1;
     const kind = KIND[key[0] as string];
     const slot = kind === undefined ? undefined : byKind[kind]?.[Number(key.slice(1)) - 1];
     if (slot === undefined) throw new Error(`unexpected evidence key ${key}`);
     refs.push(slot);
   }
+  pieces.push(from === 0 ? full : full.subarray(from));
   const uses: Record<string, { status: CoverageStatus }> = {};
   for (const [use, u] of Object.entries(c.uses)) uses[use] = { status: u.status };
   const json = JSON.stringify({ ok: true, identifier: c.identifier, status: c.status, uses });
   return {
     status: c.status,
-    full,
-    cuts,
+    pieces,
     refs,
     slots: [...performers, ...mandates, ...declarations],
     statusOnly: Buffer.from(`,${json.slice(1)}`),
   };
 }
 
-/** Bytes an item is counted for: its two forms, and its lists of evidence. */
-const itemBytes = (k: KeptItem): number => k.full.length + k.statusOnly.length + 128 + 16 * (k.slots.length + k.refs.length);
+/** Bytes an item is counted for: its two forms, about 100 for each view of a piece, and its lists of evidence. */
+const itemBytes = (k: KeptItem): number =>
+  k.pieces.reduce((n, p) => n + p.length + 100, 0) + k.statusOnly.length + 128 + 16 * (k.slots.length + k.refs.length);
 
 /**
  * The kept items of one thread and their evidence slots, within `maxBytes`: a quarter for the slots,
@@ -181,13 +185,9 @@ function writeFull(head: Head, inputs: readonly string[], ids: Ids, keys: readon
       w.ascii('}');
       continue;
     }
-    const { full, cuts, refs } = items.get(id.value) as KeptItem;
-    let from = 0;
-    for (let j = 0; j < refs.length; j++) {
-      w.range(full, from, cuts[2 * j] as number).digits((refs[j] as Slot).num);
-      from = cuts[2 * j + 1] as number;
-    }
-    w.range(full, from, full.length);
+    const { pieces, refs } = items.get(id.value) as KeptItem;
+    for (let j = 0; j < refs.length; j++) w.bytes(pieces[j] as Buffer).digits((refs[j] as Slot).num);
+    w.bytes(pieces[refs.length] as Buffer);
   }
   w.ascii('],"evidence":');
   writeSlots(w, numbered);
