@@ -25,7 +25,7 @@ export const SlotKind = { Declaration: 0, Mandate: 1, Performer: 2 } as const;
 export type SlotKind = (typeof SlotKind)[keyof typeof SlotKind];
 
 /** The letter of a kind's keys (`d1`, `m1`, `p1`...), as a character code. */
-export const KEY_LETTER = [0x64, 0x6d, 0x70] as const;
+const KEY_LETTER = [0x64, 0x6d, 0x70] as const;
 
 export interface Slot {
   kind: SlotKind;

@@ -97,20 +97,6 @@ export class JsonWriter {
     return this;
   }
 
-  /** Bytes `start` to `end` of `b` (a part of a cached fragment), without making a view of them. */
-  range(b: Buffer, start: number, end: number): this {
-    const n = end - start;
-    this.ensure(n);
-    const { buf } = this;
-    // A loop for the shortest parts: `Buffer.copy` costs about what a loop over 16 bytes does.
-    if (n <= 16) {
-      let pos = this.pos;
-      for (let i = start; i < end; i++) buf[pos++] = b[i] as number;
-    } else b.copy(buf, this.pos, start, end);
-    this.pos += n;
-    return this;
-  }
-
   /** Forgets what was written (after a failure half-way, say). */
   reset(): this {
     this.pos = 0;
