@@ -115,12 +115,12 @@ export class EvidenceCollector {
   private readonly performerKeys = new Map<string, string>();
 
   declaration(f: DeclarationFacts): string {
-    return this.declarationEvidence(f.evidence);
+    return keyOf(this.declarationKeys, this.lists.declarations, 'd', f.evidence);
   }
 
   /** `p.evidence.id` is `p.id` (performerFacts). */
   performer(p: PerformerFacts): string {
-    return this.performerEvidence(p.evidence);
+    return keyOf(this.performerKeys, this.lists.performers, 'p', p.evidence);
   }
 
   mandate(p: PerformerFacts, m: MandateVersion): string {
@@ -141,28 +141,6 @@ export class EvidenceCollector {
       this.mandateKeys.set(m.mandateId, key);
     }
     return key;
-  }
-
-  /**
-   * The evidence of another collector's answer, taken into this one: the same keys as if its reasons
-   * had been worked out here, when the performers come first, then the mandates (`performerKey`: the
-   * key here of the mandate's performer), then the declarations, each in the other's order (check-kept.ts).
-   */
-  performerEvidence(e: PerformerEvidence): string {
-    return keyOf(this.performerKeys, this.lists.performers, 'p', e);
-  }
-
-  mandateEvidence(e: MandateEvidence, performerKey: string): string {
-    let key = this.mandateKeys.get(e.id);
-    if (key === undefined) {
-      key = `m${this.lists.mandates.push(e.performer === performerKey ? e : { ...e, performer: performerKey })}`;
-      this.mandateKeys.set(e.id, key);
-    }
-    return key;
-  }
-
-  declarationEvidence(e: DeclarationEvidence): string {
-    return keyOf(this.declarationKeys, this.lists.declarations, 'd', e);
   }
 }
 

@@ -113,13 +113,13 @@ export class KeptItems {
     this.items.clear();
   }
 
-  /** The item kept for `isrc`, or worked out with `held` and kept while it holds (after `begin(version)`). */
-  item(isrc: string, version: number, nowMs: number, held: (isrc: string) => HeldItem): KeptItem {
-    let k = this.items.get(isrc, version, nowMs);
+  /** The item kept for `isrc`, or worked out with `held` and kept while it holds (after `begin`, for its version). */
+  item(isrc: string, nowMs: number, held: (isrc: string) => HeldItem): KeptItem {
+    let k = this.items.get(isrc, this.version, nowMs);
     if (k === null) {
       const h = held(isrc);
       k = keptItem(h, this.slots, itemWriter);
-      if (h.until > nowMs) this.items.set(isrc, version, h.until, k, itemBytes(k));
+      if (h.until > nowMs) this.items.set(isrc, this.version, h.until, k, itemBytes(k));
     }
     return k;
   }
@@ -143,7 +143,7 @@ export function keptCheckBytes(
     const nowMs = Date.parse(batch.at);
     const items = new Map<string, KeptItem>();
     kept.begin(batch.version);
-    for (const key of keys) items.set(key, kept.item(key, batch.version, nowMs, batch.item));
+    for (const key of keys) items.set(key, kept.item(key, nowMs, batch.item));
     const summary = summarise(ids.map((id) => (id.ok ? (items.get(id.value) as KeptItem).status : null)));
     const head = { count: inputs.length, at: batch.at, territory: null, summary };
     return (detail === 'full' ? writeFull(head, inputs, ids, keys, items) : writeStatus(head, inputs, ids, items)).take(alloc);
